@@ -1,5 +1,7 @@
 package org.braid.cli;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Multipath TCP packet trace analyzer.",
-        subcommands = {InfoCommand.class, PacketsCommand.class})
+        subcommands = {InfoCommand.class, PacketsCommand.class, BenchCommand.class})
 public final class BraidCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -21,6 +23,24 @@ public final class BraidCommand implements Runnable {
 
     /** Runs the command line and returns the exit code, without exiting (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new BraidCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line; tests use it to capture output. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new BraidCommand());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof NoSuchFileException missing) {
+                commandLine.getErr().println("braid: no such file: " + missing.getFile());
+                return ExitCodes.ERROR;
+            }
+            if (ex instanceof IOException) {
+                // A file we could not read is the user's problem to fix, not a bug: no stack trace.
+                commandLine.getErr().println("braid: " + ex.getMessage());
+                return ExitCodes.ERROR;
+            }
+            throw ex;
+        });
+        return cli;
     }
 }

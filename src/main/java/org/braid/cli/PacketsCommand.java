@@ -1,18 +1,80 @@
 package org.braid.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.braid.analysis.PacketPass;
+import org.braid.decode.DecodedPacket;
+import org.braid.decode.DetailTree;
+import org.braid.decode.DetailTreeText;
+import org.braid.decode.LinkType;
+import org.braid.decode.PacketText;
+import org.braid.io.Frame;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
+import org.braid.io.TraceWarning;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "packets", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List packets one per line, like tshark -r.")
+        description = "List packets one per line, like tshark -r: number, time, addresses, protocol, length, "
+                + "TCP summary and MPTCP options in words.")
 public final class PacketsCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "pcap, pcapng or .gz trace")
+    @Parameters(paramLabel = "FILE", description = "pcap, pcapng or gzip-compressed trace")
     Path file;
 
+    @Option(names = "-V", description = "Print the full decode tree of each packet.")
+    boolean verbose;
+
+    @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Stop after N packets.")
+    long count = Long.MAX_VALUE;
+
+    @Spec
+    CommandSpec spec;
+
+    private long firstNanos = Long.MIN_VALUE;
+    private long printed;
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (PacketSource source = TraceReader.open(file)) {
+            PacketPass.run(source, (frame, packet) -> print(out, frame, packet));
+            out.flush();
+            for (TraceWarning warning : source.warnings()) {
+                spec.commandLine().getErr().println("warning: " + warning);
+            }
+            return source.warnings().isEmpty() ? 0 : ExitCodes.WARNINGS;
+        }
+    }
+
+    /** tshark's columns after the time: source, destination, protocol, frame length, info. */
+    private static String summary(Frame frame, DecodedPacket packet) {
+        String source = packet.hasIp() ? packet.sourceAddress() : "?";
+        String destination = packet.hasIp() ? packet.destinationAddress() : "?";
+        String protocol = packet.mptcpOptionCount() > 0 ? "MPTCP" : packet.hasTcp() ? "TCP"
+                : packet.hasIp() ? "IPv" + packet.ipVersion() : LinkType.name(frame.linkType());
+        return String.format("%s -> %s %s %d %s", source, destination, protocol, frame.originalLength(),
+                PacketText.info(packet));
+    }
+
+    private void print(PrintWriter out, Frame frame, DecodedPacket packet) {
+        if (printed >= count) {
+            return;
+        }
+        printed++;
+        if (firstNanos == Long.MIN_VALUE) {
+            firstNanos = frame.timestampNanos();
+        }
+        if (verbose) {
+            out.print(DetailTreeText.render(DetailTree.build(frame, packet)));
+            out.println();
+        } else {
+            out.printf("%6d %11s %s%n", frame.packetNumber(), TimeText.relative(frame.timestampNanos(), firstNanos),
+                    summary(frame, packet));
+        }
     }
 }

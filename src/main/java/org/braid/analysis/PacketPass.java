@@ -1,0 +1,35 @@
+package org.braid.analysis;
+
+import java.io.IOException;
+import org.braid.decode.DecodedPacket;
+import org.braid.decode.PacketDecoder;
+import org.braid.io.Frame;
+import org.braid.io.PacketSource;
+
+/**
+ * The one loop over a trace: read each frame, decode it into a reused packet, hand both to the
+ * listener. Files and live capture feed the same listeners, so analysis is written once.
+ */
+public final class PacketPass {
+    /** Receives each frame with its decode; both objects are reused, so copy what must outlive the call. */
+    @FunctionalInterface
+    public interface Listener {
+        void onPacket(Frame frame, DecodedPacket packet);
+    }
+
+    private PacketPass() {}
+
+    /** Reads {@code source} to its end (or to damage it cannot pass) and returns the packets read. */
+    public static long run(PacketSource source, Listener listener) throws IOException {
+        Frame frame = new Frame();
+        DecodedPacket packet = new DecodedPacket();
+        PacketDecoder decoder = new PacketDecoder();
+        long packets = 0;
+        while (source.next(frame)) {
+            decoder.decode(frame, packet);
+            listener.onPacket(frame, packet);
+            packets++;
+        }
+        return packets;
+    }
+}
