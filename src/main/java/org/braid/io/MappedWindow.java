@@ -40,7 +40,8 @@ final class MappedWindow {
     /**
      * Makes {@code [position, position + length)} addressable and returns the index of
      * {@code position} in {@link #bigEndian()} and {@link #littleEndian()}. The caller must have
-     * checked that the range lies inside the file.
+     * checked that the range lies inside the file. Take the views after this call: it may
+     * replace them.
      */
     int map(long position, int length) throws IOException {
         if (position < start || position + length > end) {

@@ -2,7 +2,6 @@ package org.braid.io;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,13 +72,6 @@ final class TraceFile implements Closeable {
 
     /** Warnings found while opening, such as a truncated gzip stream; readers start from these. */
     List<TraceWarning> openWarnings() { return openWarnings; }
-
-    /** The first bytes of the (decompressed) file, big-endian, at most {@code length} of them. */
-    ByteBuffer head(int length) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate((int) Math.min(length, size()));
-        channel.read(head, 0);
-        return head.flip();
-    }
 
     @Override
     public void close() throws IOException {

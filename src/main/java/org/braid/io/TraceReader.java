@@ -43,7 +43,8 @@ public final class TraceReader {
             }
             throw new TraceFormatException(name, 0, why + ", not a pcap or pcapng trace");
         }
-        int magic = file.head(MAGIC_BYTES).getInt(0);
+        int at = file.window().map(0, MAGIC_BYTES); // map first: it may replace the window's buffer
+        int magic = file.window().bigEndian().getInt(at);
         if (PcapReader.isPcapMagic(magic)) {
             return new PcapReader(file);
         }

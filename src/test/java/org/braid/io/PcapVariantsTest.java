@@ -93,6 +93,21 @@ class PcapVariantsTest {
         assertThat(firstTen.comments()).as("dumpcap writes if_os, not opt_comment").isEmpty();
     }
 
+    @Test
+    void linkTypeIgnoresFcsBitsAndAnySnaplenIsAccepted() throws IOException {
+        Reading expected = TestTraces.read(TestTraces.publicTrace("tcpdump-mptcp-fclose.pcap"));
+        byte[] pcap = Files.readAllBytes(TestTraces.publicTrace("tcpdump-mptcp-fclose.pcap"));
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(header.getInt(20)).isEqualTo(1);
+        // libpcap: 0x04000000 says an FCS length is present, the top 4 bits give it in 16-bit words
+        header.putInt(20, 0x2000_0000 | 0x0400_0000 | 1);
+        for (int snaplen : new int[] {0, 1, -1}) {
+            header.putInt(16, snaplen);
+            Reading reading = assertSameFrames(expected, write("fcs-snaplen.pcap", pcap), "pcap");
+            assertThat(reading.linkTypes()).containsExactly(1);
+        }
+    }
+
     private Reading assertSameFrames(Reading expected, Path variant, String detail) throws IOException {
         Reading actual = TestTraces.read(variant);
         assertThat(actual.warnings()).isEmpty();
