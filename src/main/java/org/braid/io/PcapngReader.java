@@ -55,8 +55,9 @@ final class PcapngReader implements PacketSource {
         this.file = file;
         this.window = file.window();
         this.warnings = file.openWarnings();
+        // Only a section header can be read while no byte order is known, so this reads no packet.
         String damage = readBlock(new Frame());
-        if (damage != null || sections == 0) {
+        if (damage != null) {
             throw new TraceFormatException(file.name(), 0, "bad pcapng section header: " + damage);
         }
     }
@@ -89,19 +90,12 @@ final class PcapngReader implements PacketSource {
         }
         int at = window.map(position, BLOCK_FRAMING);
         int type = window.bigEndian().getInt(at);
-        ByteOrder blockOrder = order;
-        if (type == SECTION_HEADER) {
-            // A section may switch byte order; its own magic says which, before its length can be read.
-            int magic = window.bigEndian().getInt(at + 8);
-            if (magic == BYTE_ORDER_MAGIC) {
-                blockOrder = ByteOrder.BIG_ENDIAN;
-            } else if (magic == Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
-                blockOrder = ByteOrder.LITTLE_ENDIAN;
-            } else {
-                return String.format("section header with unknown byte-order magic 0x%08x", magic);
-            }
-        } else if (blockOrder == null) {
-            return String.format("file does not start with a section header (block type 0x%08x)", type);
+        ByteOrder blockOrder = type == SECTION_HEADER ? sectionByteOrder(window.bigEndian().getInt(at + 8)) : order;
+        if (blockOrder == null) {
+            return type == SECTION_HEADER
+                    ? String.format("section header with unknown byte-order magic 0x%08x",
+                            window.bigEndian().getInt(at + 8))
+                    : String.format("file does not start with a section header (block type 0x%08x)", type);
         }
         type = window.view(blockOrder).getInt(at);
         long length = window.view(blockOrder).getInt(at + 4) & 0xffffffffL;
@@ -140,6 +134,14 @@ final class PcapngReader implements PacketSource {
             position += length;
         }
         return damage;
+    }
+
+    /** A section may switch byte order; its magic says which, before its length can be read. */
+    private static ByteOrder sectionByteOrder(int magic) {
+        if (magic == BYTE_ORDER_MAGIC) {
+            return ByteOrder.BIG_ENDIAN;
+        }
+        return magic == Integer.reverseBytes(BYTE_ORDER_MAGIC) ? ByteOrder.LITTLE_ENDIAN : null;
     }
 
     private static String checkFraming(int type, long length, long left) {
