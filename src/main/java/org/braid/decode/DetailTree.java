@@ -233,40 +233,74 @@ public final class DetailTree {
         for (int i = 0; i <= last; i++) {
             int kind = p.tcpOptionKind(i);
             int offset = p.tcpOptionOffset(i);
-            int length = p.tcpOptionLength(i);
             if (kind == DecodedPacket.OPTION_MPTCP && mptcp < p.mptcpOptionCount()
                     && p.mptcpOption(mptcp).offset() == offset) {
                 b.child(MptcpDetail.node(p.mptcpOption(mptcp++)));
             } else {
-                b.leaf(tcpOptionText(kind, length), offset, length);
+                b.child(tcpOption(kind, offset, p.tcpOptionLength(i)));
             }
         }
         return b;
     }
 
-    private String tcpOptionText(int kind, int length) {
-        return switch (kind) {
-            case DecodedPacket.OPTION_EOL -> "End of Option List";
-            case DecodedPacket.OPTION_NOP -> "No-Operation";
-            case DecodedPacket.OPTION_MSS -> length == 4 ? "Maximum segment size: " + p.mss() + " bytes"
-                    : "Maximum segment size, bad length " + length;
-            case DecodedPacket.OPTION_WINDOW_SCALE -> length == 3
-                    ? "Window scale: " + p.windowScale() + " (multiply by " + (1L << Math.min(p.windowScale(), 14)) + ")"
-                    : "Window scale, bad length " + length;
-            case DecodedPacket.OPTION_SACK_PERMITTED -> "SACK permitted";
-            case DecodedPacket.OPTION_SACK -> {
-                StringBuilder s = new StringBuilder("SACK:");
-                for (int i = 0; i < p.sackBlockCount(); i++) {
-                    s.append(' ').append(p.sackLeftEdge(i)).append('-').append(p.sackRightEdge(i));
-                }
-                yield s.toString();
+    /** One TCP option with its kind, length and value fields; a value is shown only when its length is right. */
+    private Branch tcpOption(int kind, int at, int length) {
+        Branch b;
+        switch (kind) {
+            case DecodedPacket.OPTION_EOL -> {
+                return new Branch("End of Option List", at, length);
             }
-            case DecodedPacket.OPTION_TIMESTAMPS -> length == 10
-                    ? "Timestamps: TSval " + p.timestampValue() + ", TSecr " + p.timestampEchoReply()
-                    : "Timestamps, bad length " + length;
-            case DecodedPacket.OPTION_MPTCP -> "Multipath TCP, length " + length;
-            default -> "Option kind " + kind + ", length " + length;
-        };
+            case DecodedPacket.OPTION_NOP -> {
+                return new Branch("No-Operation", at, length);
+            }
+            case DecodedPacket.OPTION_MSS -> {
+                b = new Branch("Maximum segment size", at, length);
+                if (length == 4) {
+                    b.leaf("MSS: " + p.mss(), at + 2, 2);
+                }
+            }
+            case DecodedPacket.OPTION_WINDOW_SCALE -> {
+                b = new Branch("Window scale", at, length);
+                if (length == 3) {
+                    b.leaf("Shift count: " + p.windowScale() + " (multiply by "
+                            + (1L << Math.min(p.windowScale(), 14)) + ")", at + 2, 1);
+                }
+            }
+            case DecodedPacket.OPTION_SACK_PERMITTED -> b = new Branch("SACK permitted", at, length);
+            case DecodedPacket.OPTION_SACK -> {
+                b = new Branch("SACK", at, length);
+                for (int i = 0; i < p.sackBlockCount(); i++) {
+                    b.leaf("Left edge: " + p.sackLeftEdge(i), at + 2 + 8 * i, 4);
+                    b.leaf("Right edge: " + p.sackRightEdge(i), at + 6 + 8 * i, 4);
+                }
+            }
+            case DecodedPacket.OPTION_TIMESTAMPS -> {
+                b = new Branch("Timestamps", at, length);
+                if (length == 10) {
+                    b.leaf("Timestamp value: " + p.timestampValue(), at + 2, 4);
+                    b.leaf("Timestamp echo reply: " + p.timestampEchoReply(), at + 6, 4);
+                }
+            }
+            case DecodedPacket.OPTION_MPTCP -> b = new Branch("Multipath TCP", at, length);
+            default -> b = new Branch("Option kind " + kind, at, length);
+        }
+        List<DetailNode> values = b.node().children();
+        Branch withHeader = new Branch(b.node().text() + summary(values), at, length);
+        withHeader.leaf("Kind: " + kind, at, 1);
+        if (length >= 2) {
+            withHeader.leaf("Length: " + (u8(at + 1)), at + 1, 1);
+        }
+        values.forEach(withHeader::child);
+        return withHeader;
+    }
+
+    /** ": " and the option's values, such as ": 1460" or ": 100, 200". */
+    private static String summary(List<DetailNode> values) {
+        StringBuilder s = new StringBuilder();
+        for (DetailNode value : values) {
+            s.append(s.length() == 0 ? ": " : ", ").append(value.text().substring(value.text().indexOf(": ") + 2));
+        }
+        return s.toString();
     }
 
     // ---- Warnings ----
