@@ -3,6 +3,7 @@ package org.braid.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,4 +31,16 @@ public interface PacketSource extends Closeable {
 
     /** Name of the file, for messages. */
     String name();
+
+    /**
+     * Comments attached to single packets (pcapng {@code opt_comment} of EPBs), keyed by
+     * packet number, for the packets read so far.
+     */
+    default Map<Long, String> packetComments() { return Map.of(); }
+
+    /** Bytes of the (decompressed) file read so far, for progress bars; -1 when unknown. */
+    default long position() { return -1; }
+
+    /** Size in bytes of the (decompressed) file, for progress bars; -1 when unknown (live capture). */
+    default long size() { return -1; }
 }

@@ -1,27 +1,27 @@
 package org.braid.io;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Classic libpcap format: microsecond or nanosecond timestamps, either byte order. */
+/** Classic libpcap format: microsecond or nanosecond timestamps, either byte order, any snaplen. */
 final class PcapReader implements PacketSource {
     private static final int MAGIC_MICROS = 0xa1b2c3d4;
     private static final int MAGIC_NANOS = 0xa1b23c4d;
     private static final int FILE_HEADER = 24;
     private static final int RECORD_HEADER = 16;
-    /** Larger than any link MTU; a longer record means the length field is garbage. */
-    private static final int MAX_RECORD = 256 * 1024;
+    /** The link type's low bits; libpcap keeps FCS details in the upper ones (LT_LINKTYPE). */
+    private static final int LINK_TYPE_MASK = 0x03ffffff;
 
-    private final String name;
-    private final ByteBuffer header;   // in the file's byte order, for record headers
-    private final ByteBuffer data;     // big-endian view of the same bytes, handed out in frames
+    private final TraceFile file;
+    private final MappedWindow window;
+    private final ByteOrder order;
     private final boolean nanos;
     private final int linkType;
-    private final List<TraceWarning> warnings = new ArrayList<>();
-    private int position = FILE_HEADER;
+    private final List<TraceWarning> warnings;
+    private long position = FILE_HEADER;
     private long packetNumber;
 
     static boolean isPcapMagic(int magic) {
@@ -29,54 +29,58 @@ final class PcapReader implements PacketSource {
                 || magic == Integer.reverseBytes(MAGIC_MICROS) || magic == Integer.reverseBytes(MAGIC_NANOS);
     }
 
-    PcapReader(String name, ByteBuffer map) throws TraceFormatException {
-        this.name = name;
-        int magic = map.order(ByteOrder.BIG_ENDIAN).getInt(0);
-        boolean bigEndian = magic == MAGIC_MICROS || magic == MAGIC_NANOS;
-        this.nanos = magic == MAGIC_NANOS || magic == Integer.reverseBytes(MAGIC_NANOS);
-        this.header = map.duplicate().order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-        this.data = map.duplicate().order(ByteOrder.BIG_ENDIAN);
-        if (map.limit() < FILE_HEADER) {
-            throw new TraceFormatException(name, 0, "pcap file header truncated: " + map.limit() + " of 24 bytes");
+    PcapReader(TraceFile file) throws IOException {
+        this.file = file;
+        this.window = file.window();
+        this.warnings = file.openWarnings();
+        if (file.size() < FILE_HEADER) {
+            throw new TraceFormatException(file.name(), 0,
+                    "pcap file header truncated: " + file.size() + " of " + FILE_HEADER + " bytes");
         }
-        this.linkType = header.getInt(20) & 0x0fffffff; // upper bits may carry FCS length
+        int at = window.map(0, FILE_HEADER);
+        int magic = window.bigEndian().getInt(at);
+        this.order = magic == MAGIC_MICROS || magic == MAGIC_NANOS ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        this.nanos = magic == MAGIC_NANOS || magic == Integer.reverseBytes(MAGIC_NANOS);
+        this.linkType = window.view(order).getInt(at + 20) & LINK_TYPE_MASK;
     }
 
     @Override
-    public boolean next(Frame frame) {
-        int limit = header.limit();
-        if (position >= limit) {
+    public boolean next(Frame frame) throws IOException {
+        long left = window.remaining(position);
+        if (left <= 0) {
             return false;
         }
         long number = packetNumber + 1;
-        if (limit - position < RECORD_HEADER) {
-            warn(number, "truncated record header: " + (limit - position) + " of 16 bytes");
-            return false;
+        if (left < RECORD_HEADER) {
+            return stop(number, "record header truncated: " + left + " of " + RECORD_HEADER + " bytes left in file");
         }
-        long seconds = header.getInt(position) & 0xffffffffL;
-        long fraction = header.getInt(position + 4) & 0xffffffffL;
-        long captured = header.getInt(position + 8) & 0xffffffffL;
-        long original = header.getInt(position + 12) & 0xffffffffL;
-        if (captured > MAX_RECORD) {
-            warn(number, "captured length " + captured + " is absurd (over " + MAX_RECORD + " bytes)");
-            return false;
+        int at = window.map(position, RECORD_HEADER);
+        ByteBuffer header = window.view(order);
+        long seconds = header.getInt(at) & 0xffffffffL;
+        long fraction = header.getInt(at + 4) & 0xffffffffL;
+        long captured = header.getInt(at + 8) & 0xffffffffL;
+        long original = header.getInt(at + 12) & 0xffffffffL;
+        if (captured > Limits.MAX_FRAME) {
+            return stop(number, "captured length " + captured + " is absurd (over " + Limits.MAX_FRAME + " bytes)");
         }
-        int body = position + RECORD_HEADER;
-        if (captured > limit - body) {
-            warn(number, "record truncated: " + captured + " bytes declared, " + (limit - body) + " left in file");
-            return false;
+        if (captured > left - RECORD_HEADER) {
+            return stop(number, "record truncated: " + captured + " bytes declared, "
+                    + (left - RECORD_HEADER) + " left in file");
         }
+        at = window.map(position, RECORD_HEADER + (int) captured);
         long nanosOfSecond = nanos ? fraction : fraction * 1000;
-        frame.set(data, body, (int) captured, (int) Math.max(original, captured), linkType, 0,
-                seconds * 1_000_000_000L + nanosOfSecond, number, position);
+        frame.set(window.bigEndian(), at + RECORD_HEADER, (int) captured, (int) Math.min(Math.max(original, captured),
+                Integer.MAX_VALUE), linkType, 0, seconds * 1_000_000_000L + nanosOfSecond, number, position);
         packetNumber = number;
-        position = body + (int) captured;
+        position += RECORD_HEADER + captured;
         return true;
     }
 
-    private void warn(long number, String message) {
-        warnings.add(new TraceWarning(name, number, position, message));
-        position = header.limit();
+    /** Records the damage and ends the scan: nothing after a bad length can be trusted. */
+    private boolean stop(long number, String message) {
+        warnings.add(new TraceWarning(file.name(), number, position, message));
+        position = file.size();
+        return false;
     }
 
     @Override public TraceFormat format() { return TraceFormat.PCAP; }
@@ -84,12 +88,15 @@ final class PcapReader implements PacketSource {
     @Override
     public String formatDetail() {
         return "pcap, " + (nanos ? "nanosecond" : "microsecond") + " timestamps, "
-                + (header.order() == ByteOrder.BIG_ENDIAN ? "big" : "little") + "-endian";
+                + (order == ByteOrder.BIG_ENDIAN ? "big" : "little") + "-endian"
+                + (file.compressed() ? ", gzip" : "");
     }
 
     @Override public Set<Integer> linkTypes() { return Set.of(linkType); }
     @Override public List<TraceWarning> warnings() { return warnings; }
     @Override public List<String> comments() { return List.of(); }
-    @Override public String name() { return name; }
-    @Override public void close() {}
+    @Override public String name() { return file.name(); }
+    @Override public long position() { return position; }
+    @Override public long size() { return file.size(); }
+    @Override public void close() throws IOException { file.close(); }
 }

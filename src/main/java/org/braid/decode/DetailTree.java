@@ -1,0 +1,390 @@
+package org.braid.decode;
+
+import static org.braid.decode.MptcpOptionText.hex;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.braid.io.Frame;
+
+/**
+ * Builds the full details tree of one packet (frame, link layer, IP, TCP, each TCP and MPTCP
+ * option field by field, warnings) for {@code braid packets -V} and the details pane. Values come
+ * from the {@link DecodedPacket}; only bytes the decoder does not keep (MAC addresses, link-layer
+ * fields) are read from the frame. Off the hot path: it allocates freely.
+ */
+public final class DetailTree {
+    private final Frame frame;
+    private final DecodedPacket p;
+    private final ByteBuffer buf;
+    private final int base;
+
+    private DetailTree(Frame frame, DecodedPacket packet) {
+        this.frame = frame;
+        this.p = packet;
+        this.buf = frame.buffer();
+        this.base = frame.offset();
+    }
+
+    /** The tree of {@code packet}, which must be the decode of {@code frame}. */
+    public static List<DetailNode> build(Frame frame, DecodedPacket packet) {
+        return new DetailTree(frame, packet).build();
+    }
+
+    private List<DetailNode> build() {
+        List<DetailNode> roots = new ArrayList<>();
+        roots.add(frameNode());
+        Branch link = linkNode();
+        if (link != null) {
+            roots.add(link.node());
+        }
+        if (p.ipVersion() == 4) {
+            roots.add(ipv4Node());
+        } else if (p.ipVersion() == 6) {
+            roots.add(ipv6Node());
+        }
+        if (p.hasTcp()) {
+            roots.add(tcpNode());
+            if (p.payloadWireLength() > 0 || p.payloadCapturedLength() > 0) {
+                roots.add(DetailNode.leaf("TCP payload (" + p.payloadWireLength() + " bytes on the wire, "
+                        + p.payloadCapturedLength() + " captured)", p.payloadOffset(), p.payloadCapturedLength()));
+            }
+        }
+        if (p.warningCount() > 0) {
+            roots.add(warningsNode());
+        }
+        return roots;
+    }
+
+    // ---- Frame ----
+
+    private DetailNode frameNode() {
+        int captured = frame.capturedLength();
+        Branch b = new Branch("Frame " + frame.packetNumber() + ": " + frame.originalLength() + " bytes on wire, "
+                + captured + " bytes captured", 0, captured);
+        long nanos = frame.timestampNanos();
+        Instant time = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+        b.leaf("Arrival time: " + time, 0, 0);
+        b.leaf(String.format("Epoch time: %d.%09d seconds", Math.floorDiv(nanos, 1_000_000_000L),
+                Math.floorMod(nanos, 1_000_000_000L)), 0, 0);
+        b.leaf("Interface id: " + frame.interfaceId(), 0, 0);
+        b.leaf("Frame length: " + frame.originalLength() + " bytes", 0, 0);
+        b.leaf("Capture length: " + captured + " bytes", 0, 0);
+        b.leaf("Link type: " + LinkType.name(frame.linkType()) + " (" + frame.linkType() + ")", 0, 0);
+        return b.node();
+    }
+
+    // ---- Link layer ----
+
+    private Branch linkNode() {
+        int header = p.linkHeaderLength();
+        if (header == 0) {
+            return null;
+        }
+        return switch (p.linkType()) {
+            case LinkType.ETHERNET -> ethernet(header);
+            case LinkType.LINUX_SLL -> sll(header);
+            case LinkType.LINUX_SLL2 -> sll2(header);
+            case LinkType.NULL, LinkType.LOOP -> {
+                Branch b = new Branch(LinkType.name(p.linkType()), 0, header);
+                b.leaf("Family: " + p.networkProtocol(), 0, 4);
+                yield b;
+            }
+            case LinkType.PPP, LinkType.PPP_HDLC -> {
+                Branch b = new Branch("Point-to-Point Protocol", 0, header);
+                // The header is [FF 03] + a 1-byte (compressed) or 2-byte protocol.
+                int protocolLength = header % 2 == 1 ? 1 : 2;
+                if (header >= 3) {
+                    b.leaf("Address: 0xff, Control: 0x03", 0, 2);
+                }
+                b.leaf(String.format("Protocol: 0x%04x (%s)", p.networkProtocol(), pppProtocolName(p.networkProtocol())),
+                        header - protocolLength, protocolLength);
+                yield b;
+            }
+            default -> null;
+        };
+    }
+
+    private Branch ethernet(int header) {
+        String dst = mac(0, 6);
+        String src = mac(6, 6);
+        Branch b = new Branch("Ethernet II, Src: " + src + ", Dst: " + dst, 0, header);
+        b.leaf("Destination: " + dst, 0, 6);
+        b.leaf("Source: " + src, 6, 6);
+        for (int i = 0; i < p.vlanCount(); i++) {
+            int at = p.vlanTagOffset(i);
+            b.leaf(String.format("VLAN tag (TPID 0x%04x), ID: %d, priority %d", u16(at), p.vlanId(i), u8(at + 2) >>> 5),
+                    at, 4);
+        }
+        b.leaf(String.format("Type: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()),
+                header - 2, 2);
+        return b;
+    }
+
+    private Branch sll(int header) {
+        Branch b = new Branch("Linux cooked capture v1", 0, header);
+        b.leaf("Packet type: " + packetTypeName(u16(0)) + " (" + u16(0) + ")", 0, 2);
+        b.leaf("Link-layer address type: " + u16(2), 2, 2);
+        int addressLength = u16(4);
+        b.leaf("Link-layer address length: " + addressLength, 4, 2);
+        b.leaf("Source: " + mac(6, Math.min(addressLength, 8)), 6, 8);
+        b.leaf(String.format("Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()), 14, 2);
+        return b;
+    }
+
+    private Branch sll2(int header) {
+        Branch b = new Branch("Linux cooked capture v2", 0, header);
+        b.leaf(String.format("Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()), 0, 2);
+        b.leaf("Interface index: " + (buf.getInt(base + 4) & 0xffffffffL), 4, 4);
+        b.leaf("Link-layer address type: " + u16(8), 8, 2);
+        b.leaf("Packet type: " + packetTypeName(u8(10)) + " (" + u8(10) + ")", 10, 1);
+        int addressLength = u8(11);
+        b.leaf("Link-layer address length: " + addressLength, 11, 1);
+        b.leaf("Source: " + mac(12, Math.min(addressLength, 8)), 12, 8);
+        return b;
+    }
+
+    // ---- IP ----
+
+    private DetailNode ipv4Node() {
+        int at = p.ipOffset();
+        Branch b = new Branch("Internet Protocol Version 4, Src: " + p.sourceAddress() + ", Dst: "
+                + p.destinationAddress(), at, p.ipHeaderLength());
+        b.leaf("Version: 4, Header length: " + p.ipHeaderLength() + " bytes", at, 1);
+        b.leaf(String.format("Differentiated services: 0x%02x (DSCP %d, ECN %d)", p.ipTrafficClass(),
+                p.ipTrafficClass() >>> 2, p.ipTrafficClass() & 3), at + 1, 1);
+        b.leaf("Total length: " + p.ipDatagramLength(), at + 2, 2);
+        b.leaf(String.format("Identification: 0x%04x (%d)", p.ipv4Identification(), p.ipv4Identification()), at + 4, 2);
+        b.leaf("Flags:" + (p.dontFragment() ? " DF" : "") + (p.moreFragments() ? " MF" : "")
+                + (p.dontFragment() || p.moreFragments() ? "" : " none")
+                + ", Fragment offset: " + p.fragmentOffset(), at + 6, 2);
+        b.leaf("Time to live: " + p.ipTtl(), at + 8, 1);
+        b.leaf("Protocol: " + protocolName(p.ipProtocol()) + " (" + p.ipProtocol() + ")", at + 9, 1);
+        b.leaf(String.format("Header checksum: 0x%04x", p.ipv4Checksum()), at + 10, 2);
+        b.leaf("Source address: " + p.sourceAddress(), at + 12, 4);
+        b.leaf("Destination address: " + p.destinationAddress(), at + 16, 4);
+        if (p.ipHeaderLength() > 20) {
+            b.leaf("Options: " + (p.ipHeaderLength() - 20) + " bytes", at + 20, p.ipHeaderLength() - 20);
+        }
+        return b.node();
+    }
+
+    private DetailNode ipv6Node() {
+        int at = p.ipOffset();
+        int extensions = 0;
+        for (int i = 0; i < p.extensionCount(); i++) {
+            extensions += p.extensionLength(i);
+        }
+        Branch b = new Branch("Internet Protocol Version 6, Src: " + p.sourceAddress() + ", Dst: "
+                + p.destinationAddress(), at, 40 + extensions);
+        b.leaf(String.format("Version: 6, Traffic class: 0x%02x, Flow label: 0x%05x", p.ipTrafficClass(),
+                p.ipv6FlowLabel()), at, 4);
+        b.leaf("Payload length: " + (p.ipDatagramLength() - 40), at + 4, 2);
+        b.leaf("Next header: " + u8(at + 6), at + 6, 1);
+        b.leaf("Hop limit: " + p.ipTtl(), at + 7, 1);
+        b.leaf("Source address: " + p.sourceAddress(), at + 8, 16);
+        b.leaf("Destination address: " + p.destinationAddress(), at + 24, 16);
+        for (int i = 0; i < p.extensionCount(); i++) {
+            int type = p.extensionType(i);
+            int offset = p.extensionOffset(i);
+            Branch e = new Branch(extensionName(type) + " (" + type + "), " + p.extensionLength(i) + " bytes",
+                    offset, p.extensionLength(i));
+            e.leaf("Next header: " + u8(offset), offset, 1);
+            if (type == IpDecoder.IPV6_FRAGMENT) {
+                e.leaf("Fragment offset: " + p.fragmentOffset() + ", more fragments: " + p.moreFragments(),
+                        offset + 2, 2);
+                e.leaf("Identification: " + hex(buf.getInt(base + offset + 4) & 0xffffffffL, 8), offset + 4, 4);
+            }
+            b.child(e);
+        }
+        b.leaf("Upper-layer protocol: " + protocolName(p.ipProtocol()) + " (" + p.ipProtocol() + ")", at + 6, 1);
+        return b.node();
+    }
+
+    // ---- TCP ----
+
+    private DetailNode tcpNode() {
+        int at = p.tcpOffset();
+        StringBuilder flags = new StringBuilder();
+        PacketText.appendFlags(flags, p.tcpFlags());
+        Branch b = new Branch("Transmission Control Protocol, Src Port: " + p.sourcePort() + ", Dst Port: "
+                + p.destinationPort() + ", Seq: " + p.sequenceNumber() + ", Ack: " + p.acknowledgmentNumber()
+                + ", Len: " + p.payloadWireLength(), at, Math.min(p.tcpHeaderLength(), p.capturedLength() - at));
+        b.leaf("Source port: " + p.sourcePort(), at, 2);
+        b.leaf("Destination port: " + p.destinationPort(), at + 2, 2);
+        b.leaf("Sequence number: " + p.sequenceNumber(), at + 4, 4);
+        b.leaf("Acknowledgment number: " + p.acknowledgmentNumber(), at + 8, 4);
+        b.leaf("Header length: " + p.tcpHeaderLength() + " bytes", at + 12, 1);
+        b.leaf(String.format("Flags: 0x%03x %s", p.tcpFlags(), flags), at + 12, 2);
+        b.leaf("Window: " + p.window(), at + 14, 2);
+        b.leaf(String.format("Checksum: 0x%04x", p.tcpChecksum()), at + 16, 2);
+        b.leaf("Urgent pointer: " + p.urgentPointer(), at + 18, 2);
+        if (p.tcpOptionCount() > 0) {
+            b.child(optionsNode(at + 20));
+        }
+        return b.node();
+    }
+
+    private Branch optionsNode(int at) {
+        int last = p.tcpOptionCount() - 1;
+        Branch b = new Branch("Options", at, p.tcpOptionOffset(last) + p.tcpOptionLength(last) - at);
+        int mptcp = 0;
+        for (int i = 0; i <= last; i++) {
+            int kind = p.tcpOptionKind(i);
+            int offset = p.tcpOptionOffset(i);
+            if (kind == DecodedPacket.OPTION_MPTCP && mptcp < p.mptcpOptionCount()
+                    && p.mptcpOption(mptcp).offset() == offset) {
+                b.child(MptcpDetail.node(p.mptcpOption(mptcp++)));
+            } else {
+                b.child(tcpOption(kind, offset, p.tcpOptionLength(i)));
+            }
+        }
+        return b;
+    }
+
+    /** One TCP option with its kind, length and value fields; a value is shown only when its length is right. */
+    private Branch tcpOption(int kind, int at, int length) {
+        Branch b;
+        switch (kind) {
+            case DecodedPacket.OPTION_EOL -> {
+                return new Branch("End of Option List", at, length);
+            }
+            case DecodedPacket.OPTION_NOP -> {
+                return new Branch("No-Operation", at, length);
+            }
+            case DecodedPacket.OPTION_MSS -> {
+                b = new Branch("Maximum segment size", at, length);
+                if (length == 4) {
+                    b.leaf("MSS: " + p.mss(), at + 2, 2);
+                }
+            }
+            case DecodedPacket.OPTION_WINDOW_SCALE -> {
+                b = new Branch("Window scale", at, length);
+                if (length == 3) {
+                    b.leaf("Shift count: " + p.windowScale() + " (multiply by "
+                            + (1L << Math.min(p.windowScale(), 14)) + ")", at + 2, 1);
+                }
+            }
+            case DecodedPacket.OPTION_SACK_PERMITTED -> b = new Branch("SACK permitted", at, length);
+            case DecodedPacket.OPTION_SACK -> {
+                b = new Branch("SACK", at, length);
+                for (int i = 0; i < p.sackBlockCount(); i++) {
+                    b.leaf("Left edge: " + p.sackLeftEdge(i), at + 2 + 8 * i, 4);
+                    b.leaf("Right edge: " + p.sackRightEdge(i), at + 6 + 8 * i, 4);
+                }
+            }
+            case DecodedPacket.OPTION_TIMESTAMPS -> {
+                b = new Branch("Timestamps", at, length);
+                if (length == 10) {
+                    b.leaf("Timestamp value: " + p.timestampValue(), at + 2, 4);
+                    b.leaf("Timestamp echo reply: " + p.timestampEchoReply(), at + 6, 4);
+                }
+            }
+            case DecodedPacket.OPTION_MPTCP -> b = new Branch("Multipath TCP", at, length);
+            default -> b = new Branch("Option kind " + kind, at, length);
+        }
+        List<DetailNode> values = b.node().children();
+        Branch withHeader = new Branch(b.node().text() + summary(values), at, length);
+        withHeader.leaf("Kind: " + kind, at, 1);
+        if (length >= 2) {
+            withHeader.leaf("Length: " + (u8(at + 1)), at + 1, 1);
+        }
+        values.forEach(withHeader::child);
+        return withHeader;
+    }
+
+    /** ": " and the option's values, such as ": 1460" or ": 100, 200". */
+    private static String summary(List<DetailNode> values) {
+        StringBuilder s = new StringBuilder();
+        for (DetailNode value : values) {
+            s.append(s.length() == 0 ? ": " : ", ").append(value.text().substring(value.text().indexOf(": ") + 2));
+        }
+        return s.toString();
+    }
+
+    // ---- Warnings ----
+
+    private DetailNode warningsNode() {
+        String count = p.warningCount() + (p.warningsDropped() > 0 ? " (+" + p.warningsDropped() + " not kept)" : "");
+        Branch b = new Branch("Warnings: " + count, 0, 0);
+        for (int i = 0; i < p.warningCount(); i++) {
+            int offset = p.warningOffset(i);
+            b.leaf("Byte " + offset + ": " + p.warning(i).message(), offset,
+                    offset < p.capturedLength() ? 1 : 0);
+        }
+        return b.node();
+    }
+
+    // ---- Names and raw bytes ----
+
+    private int u8(int frameOffset) {
+        return frameOffset < frame.capturedLength() ? buf.get(base + frameOffset) & 0xff : 0;
+    }
+
+    private int u16(int frameOffset) {
+        return (u8(frameOffset) << 8) | u8(frameOffset + 1);
+    }
+
+    private String mac(int frameOffset, int length) {
+        StringBuilder s = new StringBuilder(3 * length);
+        for (int i = 0; i < length; i++) {
+            if (i > 0) {
+                s.append(':');
+            }
+            MptcpOptionText.hexByte(s, u8(frameOffset + i));
+        }
+        return s.toString();
+    }
+
+    static String etherTypeName(int type) {
+        return switch (type) {
+            case LinkDecoder.ETHERTYPE_IPV4 -> "IPv4";
+            case LinkDecoder.ETHERTYPE_IPV6 -> "IPv6";
+            case 0x0806 -> "ARP";
+            default -> "unknown";
+        };
+    }
+
+    private static String pppProtocolName(int protocol) {
+        return switch (protocol) {
+            case LinkDecoder.PPP_IPV4 -> "IPv4";
+            case LinkDecoder.PPP_IPV6 -> "IPv6";
+            case 0xc021 -> "LCP";
+            default -> "other";
+        };
+    }
+
+    private static String packetTypeName(int type) {
+        return switch (type) {
+            case 0 -> "unicast to us";
+            case 1 -> "broadcast";
+            case 2 -> "multicast";
+            case 3 -> "unicast to another host";
+            case 4 -> "sent by us";
+            default -> "unknown";
+        };
+    }
+
+    static String protocolName(int protocol) {
+        return switch (protocol) {
+            case 1 -> "ICMP";
+            case 6 -> "TCP";
+            case 17 -> "UDP";
+            case 58 -> "ICMPv6";
+            case 59 -> "No next header";
+            default -> "other";
+        };
+    }
+
+    private static String extensionName(int type) {
+        return switch (type) {
+            case IpDecoder.IPV6_HOP_BY_HOP -> "Hop-by-hop options";
+            case IpDecoder.IPV6_ROUTING -> "Routing header";
+            case IpDecoder.IPV6_FRAGMENT -> "Fragment header";
+            case IpDecoder.IPV6_AUTHENTICATION -> "Authentication header";
+            case IpDecoder.IPV6_DESTINATION_OPTIONS -> "Destination options";
+            default -> "Extension header";
+        };
+    }
+}

@@ -1,0 +1,154 @@
+package org.braid.decode;
+
+import java.nio.ByteBuffer;
+
+/** Decodes the link layer and passes the network layer to {@link IpDecoder}. */
+final class LinkDecoder {
+    static final int ETHERTYPE_IPV4 = 0x0800;
+    static final int ETHERTYPE_IPV6 = 0x86dd;
+    static final int ETHERTYPE_VLAN = 0x8100;
+    static final int ETHERTYPE_QINQ = 0x88a8;
+    static final int ETHERTYPE_QINQ_OLD = 0x9100;
+    static final int PPP_IPV4 = 0x0021;
+    static final int PPP_IPV6 = 0x0057;
+    static final int ETHERNET_HEADER = 14;
+    static final int VLAN_TAG = 4;
+    static final int SLL_HEADER = 16;
+    static final int SLL2_HEADER = 20;
+    static final int LOOPBACK_HEADER = 4;
+    static final int AF_INET = 2;
+
+    private LinkDecoder() {}
+
+    /**
+     * @param base    buffer index of the frame start
+     * @param end     buffer index just past the captured bytes
+     * @param wireEnd buffer index just past the frame as it was on the wire
+     */
+    static void decode(ByteBuffer buf, int base, int end, int wireEnd, int linkType, DecodedPacket p) {
+        switch (linkType) {
+            case LinkType.ETHERNET -> ethernet(buf, base, end, wireEnd, p);
+            case LinkType.LINUX_SLL -> cooked(buf, base, end, wireEnd, SLL_HEADER, SLL_HEADER - 2, p);
+            case LinkType.LINUX_SLL2 -> cooked(buf, base, end, wireEnd, SLL2_HEADER, 0, p);
+            case LinkType.RAW, LinkType.RAW_OLD_12, LinkType.RAW_OLD_14 -> ip(buf, base, base, end, wireEnd, 0, p);
+            case LinkType.IPV4 -> ip(buf, base, base, end, wireEnd, 4, p);
+            case LinkType.IPV6 -> ip(buf, base, base, end, wireEnd, 6, p);
+            case LinkType.NULL -> loopback(buf, base, end, wireEnd, true, p);
+            case LinkType.LOOP -> loopback(buf, base, end, wireEnd, false, p);
+            case LinkType.PPP, LinkType.PPP_HDLC -> ppp(buf, base, end, wireEnd, p);
+            default -> p.warn(WarningKind.UNKNOWN_LINK_TYPE, 0, linkType);
+        }
+    }
+
+    private static void ethernet(ByteBuffer buf, int base, int end, int wireEnd, DecodedPacket p) {
+        if (end - base < ETHERNET_HEADER) {
+            p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
+            return;
+        }
+        int pos = base + 12;
+        int type = buf.getShort(pos) & 0xffff;
+        while (type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD) {
+            if (p.vlanCount == DecodedPacket.MAX_VLAN_TAGS) {
+                p.warn(WarningKind.TOO_MANY_VLAN_TAGS, pos - base, DecodedPacket.MAX_VLAN_TAGS);
+                return;
+            }
+            if (end - (pos + 2) < VLAN_TAG) {
+                p.warn(WarningKind.LINK_HEADER_TRUNCATED, pos - base, end - base);
+                return;
+            }
+            p.vlanTagOffsets[p.vlanCount] = pos - base;
+            p.vlanIds[p.vlanCount] = buf.getShort(pos + 2) & 0x0fff;
+            p.vlanCount++;
+            pos += VLAN_TAG;
+            type = buf.getShort(pos) & 0xffff;
+        }
+        p.networkProtocol = type;
+        p.linkHeaderLength = pos + 2 - base;
+        etherTypeIp(buf, base, pos + 2, end, wireEnd, type, p);
+    }
+
+    /** Linux cooked capture v1 (protocol at byte 14) and v2 (protocol at byte 0). */
+    private static void cooked(ByteBuffer buf, int base, int end, int wireEnd, int header, int protocolAt,
+                               DecodedPacket p) {
+        if (end - base < header) {
+            p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
+            return;
+        }
+        int type = buf.getShort(base + protocolAt) & 0xffff;
+        p.networkProtocol = type;
+        p.linkHeaderLength = header;
+        etherTypeIp(buf, base, base + header, end, wireEnd, type, p);
+    }
+
+    private static void etherTypeIp(ByteBuffer buf, int base, int at, int end, int wireEnd, int type, DecodedPacket p) {
+        if (type == ETHERTYPE_IPV4) {
+            ip(buf, base, at, end, wireEnd, 4, p);
+        } else if (type == ETHERTYPE_IPV6) {
+            ip(buf, base, at, end, wireEnd, 6, p);
+        }
+    }
+
+    /**
+     * BSD loopback: a 4-byte address family. LINKTYPE_NULL stores it in the capturing host's byte
+     * order, which a little-endian host shows as a value in the high bytes; LINKTYPE_LOOP is big-endian.
+     * IPv6 has different family numbers on different systems (Linux 10, BSDs 24, FreeBSD 28, macOS 30).
+     */
+    private static void loopback(ByteBuffer buf, int base, int end, int wireEnd, boolean hostOrder,
+                                 DecodedPacket p) {
+        if (end - base < LOOPBACK_HEADER) {
+            p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
+            return;
+        }
+        int family = buf.getInt(base);
+        if (hostOrder && (family & 0xffff) == 0 && family != 0) {
+            family = Integer.reverseBytes(family);
+        }
+        p.networkProtocol = family;
+        p.linkHeaderLength = LOOPBACK_HEADER;
+        if (family == AF_INET) {
+            ip(buf, base, base + LOOPBACK_HEADER, end, wireEnd, 4, p);
+        } else if (family == 10 || family == 24 || family == 28 || family == 30) {
+            ip(buf, base, base + LOOPBACK_HEADER, end, wireEnd, 6, p);
+        } else {
+            p.warn(WarningKind.UNKNOWN_LOOPBACK_FAMILY, 0, family & 0xffffffffL);
+        }
+    }
+
+    /**
+     * PPP, with or without the HDLC address and control bytes FF 03, and with a one-byte protocol
+     * when protocol-field compression is on (RFC 1661 6.5: a compressed protocol number is odd).
+     */
+    private static void ppp(ByteBuffer buf, int base, int end, int wireEnd, DecodedPacket p) {
+        int pos = base;
+        if (end - pos >= 2 && (buf.get(pos) & 0xff) == 0xff && (buf.get(pos + 1) & 0xff) == 0x03) {
+            pos += 2;
+        }
+        if (end - pos < 1) {
+            p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
+            return;
+        }
+        int protocol;
+        if ((buf.get(pos) & 0x01) != 0) {
+            protocol = buf.get(pos) & 0xff;
+            pos += 1;
+        } else {
+            if (end - pos < 2) {
+                p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
+                return;
+            }
+            protocol = buf.getShort(pos) & 0xffff;
+            pos += 2;
+        }
+        p.networkProtocol = protocol;
+        p.linkHeaderLength = pos - base;
+        if (protocol == PPP_IPV4) {
+            ip(buf, base, pos, end, wireEnd, 4, p);
+        } else if (protocol == PPP_IPV6) {
+            ip(buf, base, pos, end, wireEnd, 6, p);
+        }
+    }
+
+    private static void ip(ByteBuffer buf, int base, int at, int end, int wireEnd, int expected, DecodedPacket p) {
+        IpDecoder.decode(buf, base, at, end, Math.max(end, wireEnd), expected, p);
+    }
+}

@@ -1,0 +1,84 @@
+package org.braid.decode;
+
+/** A tshark-like one-line summary of a decoded packet, for packet lists. */
+public final class PacketText {
+    private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
+
+    private PacketText() {}
+
+    /**
+     * For TCP: {@code 5201 -> 443 [SYN, ACK] Seq=.. Ack=.. Win=.. Len=.. MSS=1460 WS=128 SACK_PERM
+     * TSval=.. TSecr=..}, then each MPTCP option in words after "; ". Sequence numbers are absolute.
+     */
+    public static String info(DecodedPacket p) {
+        StringBuilder out = new StringBuilder(128);
+        if (p.hasTcp()) {
+            tcp(out, p);
+        } else if (p.hasIp() && p.isFragment() && p.fragmentOffset() != 0) {
+            out.append("Fragmented IP protocol (proto=").append(p.ipProtocol())
+                    .append(", off=").append(p.fragmentOffset()).append(')');
+        } else if (p.hasIp()) {
+            out.append("IPv").append(p.ipVersion()).append(" protocol ").append(p.ipProtocol());
+        } else if (p.networkProtocol() >= 0) {
+            out.append(LinkType.name(p.linkType())).append(" protocol 0x")
+                    .append(Integer.toHexString(p.networkProtocol()));
+        } else {
+            out.append(LinkType.name(p.linkType())).append(" frame");
+        }
+        if (p.warningCount() > 0) {
+            out.append(" [").append(p.warning(0).message());
+            int more = p.warningCount() - 1 + p.warningsDropped();
+            if (more > 0) {
+                out.append(" (+").append(more).append(" more)");
+            }
+            out.append(']');
+        }
+        return out.toString();
+    }
+
+    private static void tcp(StringBuilder out, DecodedPacket p) {
+        out.append(p.sourcePort()).append(" -> ").append(p.destinationPort()).append(' ');
+        appendFlags(out, p.tcpFlags());
+        out.append(" Seq=").append(p.sequenceNumber());
+        if (p.hasTcpFlag(DecodedPacket.TCP_ACK)) {
+            out.append(" Ack=").append(p.acknowledgmentNumber());
+        }
+        out.append(" Win=").append(p.window());
+        out.append(" Len=").append(p.payloadWireLength());
+        if (p.mss() >= 0) {
+            out.append(" MSS=").append(p.mss());
+        }
+        if (p.windowScale() >= 0) {
+            // tshark shows the multiplier; RFC 7323 caps the shift at 14.
+            out.append(" WS=").append(1L << Math.min(p.windowScale(), 14));
+        }
+        if (p.sackPermitted()) {
+            out.append(" SACK_PERM");
+        }
+        for (int i = 0; i < p.sackBlockCount(); i++) {
+            out.append(" SLE=").append(p.sackLeftEdge(i)).append(" SRE=").append(p.sackRightEdge(i));
+        }
+        if (p.hasTimestamps()) {
+            out.append(" TSval=").append(p.timestampValue()).append(" TSecr=").append(p.timestampEchoReply());
+        }
+        for (int i = 0; i < p.mptcpOptionCount(); i++) {
+            out.append("; ");
+            MptcpOptionText.append(out, p.mptcpOption(i));
+        }
+    }
+
+    /** Flag names in tshark's order and brackets, such as {@code [SYN, ACK]}; {@code [<None>]} when none. */
+    public static void appendFlags(StringBuilder out, int flags) {
+        out.append('[');
+        int start = out.length();
+        for (int bit = 0; bit < FLAG_NAMES.length; bit++) {
+            if ((flags & (1 << bit)) != 0) {
+                out.append(out.length() > start ? ", " : "").append(FLAG_NAMES[bit]);
+            }
+        }
+        if (out.length() == start) {
+            out.append("<None>");
+        }
+        out.append(']');
+    }
+}

@@ -1,0 +1,16 @@
+package org.braid.decode;
+
+/**
+ * One problem in one packet, at a byte offset relative to the start of the frame. Created on demand
+ * by {@link DecodedPacket#warning(int)}; the hot path reads the primitive accessors instead.
+ */
+public record PacketWarning(WarningKind kind, int offset, long detail) {
+    public String message() {
+        return kind.message(detail);
+    }
+
+    @Override
+    public String toString() {
+        return "at byte " + offset + ": " + message();
+    }
+}
