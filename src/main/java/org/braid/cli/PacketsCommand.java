@@ -19,15 +19,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "packets", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// -V means "verbose" as in tshark, so the standard -V for --version is spelled out without it.
+@Command(name = "packets", versionProvider = VersionProvider.class,
         description = "List packets one per line, like tshark -r: number, time, addresses, protocol, length, "
                 + "TCP summary and MPTCP options in words.")
 public final class PacketsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "pcap, pcapng or gzip-compressed trace")
     Path file;
 
-    @Option(names = "-V", description = "Print the full decode tree of each packet.")
+    @Option(names = {"-V", "--verbose"}, description = "Print the full decode tree of each packet, like tshark -V.")
     boolean verbose;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = "--version", versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = {"-c", "--count"}, paramLabel = "N", description = "Stop after N packets.")
     long count = Long.MAX_VALUE;
