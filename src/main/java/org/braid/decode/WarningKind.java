@@ -5,6 +5,7 @@ package org.braid.decode;
  * the warning's detail value (a length, a type number...), so recording a warning allocates nothing.
  */
 public enum WarningKind {
+    FRAME_OUTSIDE_BUFFER("frame of %d captured bytes does not lie inside its buffer"),
     UNKNOWN_LINK_TYPE("unknown link type %d, not decoded"),
     LINK_HEADER_TRUNCATED("link-layer header truncated (%d bytes captured)"),
     TOO_MANY_VLAN_TAGS("more than %d stacked VLAN tags"),
