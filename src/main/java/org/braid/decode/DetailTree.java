@@ -245,62 +245,65 @@ public final class DetailTree {
 
     /** One TCP option with its kind, length and value fields; a value is shown only when its length is right. */
     private Branch tcpOption(int kind, int at, int length) {
-        Branch b;
+        if (kind == DecodedPacket.OPTION_EOL || kind == DecodedPacket.OPTION_NOP) {
+            return new Branch(kind == DecodedPacket.OPTION_EOL ? "End of Option List" : "No-Operation", at, length);
+        }
+        List<DetailNode> values = tcpOptionValues(kind, at, length);
+        StringBuilder title = new StringBuilder(tcpOptionName(kind));
+        for (DetailNode value : values) {
+            // "Maximum segment size: 1460", "Timestamps: 100, 200"
+            title.append(title.indexOf(": ") < 0 ? ": " : ", ").append(value.text().substring(value.text().indexOf(": ") + 2));
+        }
+        Branch b = new Branch(title.toString(), at, length);
+        b.leaf("Kind: " + kind, at, 1);
+        if (length >= 2) {
+            b.leaf("Length: " + u8(at + 1), at + 1, 1);
+        }
+        values.forEach(b::child);
+        return b;
+    }
+
+    private static String tcpOptionName(int kind) {
+        return switch (kind) {
+            case DecodedPacket.OPTION_MSS -> "Maximum segment size";
+            case DecodedPacket.OPTION_WINDOW_SCALE -> "Window scale";
+            case DecodedPacket.OPTION_SACK_PERMITTED -> "SACK permitted";
+            case DecodedPacket.OPTION_SACK -> "SACK";
+            case DecodedPacket.OPTION_TIMESTAMPS -> "Timestamps";
+            case DecodedPacket.OPTION_MPTCP -> "Multipath TCP";
+            default -> "Option kind " + kind;
+        };
+    }
+
+    private List<DetailNode> tcpOptionValues(int kind, int at, int length) {
+        List<DetailNode> values = new ArrayList<>();
         switch (kind) {
-            case DecodedPacket.OPTION_EOL -> {
-                return new Branch("End of Option List", at, length);
-            }
-            case DecodedPacket.OPTION_NOP -> {
-                return new Branch("No-Operation", at, length);
-            }
             case DecodedPacket.OPTION_MSS -> {
-                b = new Branch("Maximum segment size", at, length);
                 if (length == 4) {
-                    b.leaf("MSS: " + p.mss(), at + 2, 2);
+                    values.add(DetailNode.leaf("MSS: " + p.mss(), at + 2, 2));
                 }
             }
             case DecodedPacket.OPTION_WINDOW_SCALE -> {
-                b = new Branch("Window scale", at, length);
                 if (length == 3) {
-                    b.leaf("Shift count: " + p.windowScale() + " (multiply by "
-                            + (1L << Math.min(p.windowScale(), 14)) + ")", at + 2, 1);
+                    values.add(DetailNode.leaf("Shift count: " + p.windowScale() + " (multiply by "
+                            + (1L << Math.min(p.windowScale(), 14)) + ")", at + 2, 1));
                 }
             }
-            case DecodedPacket.OPTION_SACK_PERMITTED -> b = new Branch("SACK permitted", at, length);
             case DecodedPacket.OPTION_SACK -> {
-                b = new Branch("SACK", at, length);
                 for (int i = 0; i < p.sackBlockCount(); i++) {
-                    b.leaf("Left edge: " + p.sackLeftEdge(i), at + 2 + 8 * i, 4);
-                    b.leaf("Right edge: " + p.sackRightEdge(i), at + 6 + 8 * i, 4);
+                    values.add(DetailNode.leaf("Left edge: " + p.sackLeftEdge(i), at + 2 + 8 * i, 4));
+                    values.add(DetailNode.leaf("Right edge: " + p.sackRightEdge(i), at + 6 + 8 * i, 4));
                 }
             }
             case DecodedPacket.OPTION_TIMESTAMPS -> {
-                b = new Branch("Timestamps", at, length);
                 if (length == 10) {
-                    b.leaf("Timestamp value: " + p.timestampValue(), at + 2, 4);
-                    b.leaf("Timestamp echo reply: " + p.timestampEchoReply(), at + 6, 4);
+                    values.add(DetailNode.leaf("Timestamp value: " + p.timestampValue(), at + 2, 4));
+                    values.add(DetailNode.leaf("Timestamp echo reply: " + p.timestampEchoReply(), at + 6, 4));
                 }
             }
-            case DecodedPacket.OPTION_MPTCP -> b = new Branch("Multipath TCP", at, length);
-            default -> b = new Branch("Option kind " + kind, at, length);
+            default -> { }
         }
-        List<DetailNode> values = b.node().children();
-        Branch withHeader = new Branch(b.node().text() + summary(values), at, length);
-        withHeader.leaf("Kind: " + kind, at, 1);
-        if (length >= 2) {
-            withHeader.leaf("Length: " + (u8(at + 1)), at + 1, 1);
-        }
-        values.forEach(withHeader::child);
-        return withHeader;
-    }
-
-    /** ": " and the option's values, such as ": 1460" or ": 100, 200". */
-    private static String summary(List<DetailNode> values) {
-        StringBuilder s = new StringBuilder();
-        for (DetailNode value : values) {
-            s.append(s.length() == 0 ? ": " : ", ").append(value.text().substring(value.text().indexOf(": ") + 2));
-        }
-        return s.toString();
+        return values;
     }
 
     // ---- Warnings ----

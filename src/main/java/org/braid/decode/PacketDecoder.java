@@ -16,11 +16,15 @@ public final class PacketDecoder {
     /** Decodes {@code capturedLength} bytes at {@code offset} in {@code buffer} (big-endian, absolute gets). */
     public void decode(ByteBuffer buffer, int offset, int capturedLength, int originalLength, int linkType,
                        DecodedPacket out) {
-        int length = Math.max(0, Math.min(capturedLength, buffer.limit() - offset));
+        boolean inside = offset >= 0 && offset <= buffer.limit();
+        int length = inside ? Math.max(0, Math.min(capturedLength, buffer.limit() - offset)) : 0;
         out.reset(offset, length, originalLength, linkType);
-        if (offset < 0 || offset > buffer.limit()) {
-            out.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, 0);
-            return;
+        if (!inside || length != capturedLength) {
+            // Only a caller's mistake can cause this (readers hand out whole frames); decode what is there.
+            out.warn(WarningKind.FRAME_OUTSIDE_BUFFER, 0, capturedLength);
+            if (!inside) {
+                return;
+            }
         }
         int end = offset + length;
         long wire = (long) offset + Math.max(length, originalLength);

@@ -67,19 +67,22 @@ final class TcpDecoder {
                 continue;
             }
             if (pos + 1 >= end) {
-                p.warn(WarningKind.TCP_OPTION_TRUNCATED, pos - base, 1);
+                if (end < headerEnd) {
+                    p.warn(WarningKind.TCP_OPTION_TRUNCATED, pos - base, end - pos);
+                } else {
+                    p.warn(WarningKind.TCP_OPTION_NO_LENGTH, pos - base, kind);
+                }
                 addOption(p, kind, pos - base, end - pos);
                 return;
             }
             int length = buf.get(pos + 1) & 0xff;
-            if (length < 2) {
+            if (length < 2 || pos + length > headerEnd) {
                 p.warn(WarningKind.TCP_OPTION_BAD_LENGTH, pos + 1 - base, length);
                 addOption(p, kind, pos - base, end - pos);
                 return;
             }
             if (pos + length > end) {
-                p.warn(pos + length > headerEnd ? WarningKind.TCP_OPTION_BAD_LENGTH : WarningKind.TCP_OPTION_TRUNCATED,
-                        pos + 1 - base, length);
+                p.warn(WarningKind.TCP_OPTION_TRUNCATED, pos - base, end - pos);
                 addOption(p, kind, pos - base, end - pos);
                 return;
             }

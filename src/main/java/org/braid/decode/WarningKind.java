@@ -5,6 +5,7 @@ package org.braid.decode;
  * the warning's detail value (a length, a type number...), so recording a warning allocates nothing.
  */
 public enum WarningKind {
+    FRAME_OUTSIDE_BUFFER("frame of %d captured bytes does not lie inside its buffer"),
     UNKNOWN_LINK_TYPE("unknown link type %d, not decoded"),
     LINK_HEADER_TRUNCATED("link-layer header truncated (%d bytes captured)"),
     TOO_MANY_VLAN_TAGS("more than %d stacked VLAN tags"),
@@ -21,8 +22,9 @@ public enum WarningKind {
     TCP_HEADER_TRUNCATED("TCP header truncated (%d bytes captured)"),
     TCP_BAD_DATA_OFFSET("TCP header length %d is below 20 bytes"),
     TCP_HEADER_EXCEEDS_IP("TCP header length %d exceeds the IP payload"),
-    TCP_OPTION_BAD_LENGTH("TCP option has a bad length %d"),
-    TCP_OPTION_TRUNCATED("TCP option of length %d runs past the TCP header"),
+    TCP_OPTION_BAD_LENGTH("TCP option has a bad length %d (below 2 or past the TCP header)"),
+    TCP_OPTION_NO_LENGTH("TCP option of kind %d has no room for its length byte in the TCP header"),
+    TCP_OPTION_TRUNCATED("TCP option cut by the end of the capture (%d bytes captured)"),
     TCP_OPTION_KNOWN_KIND_BAD_LENGTH("TCP option has the wrong length %d for its kind"),
     TCP_TOO_MANY_OPTIONS("more than %d TCP options"),
     MPTCP_NO_SUBTYPE("MPTCP option of length %d has no subtype byte"),

@@ -135,6 +135,17 @@ class MalformedInputTest {
         assertThat(p.warningsDropped()).isEqualTo(4);
     }
 
+    @Test
+    void frameLargerThanItsBufferIsAWarning() {
+        DecodedPacket p = new DecodedPacket();
+        decoder.decode(ByteBuffer.allocate(10), 4, 20, 20, LinkType.ETHERNET, p);
+        assertThat(p.capturedLength()).isEqualTo(6);
+        assertThat(p.warningKind(0)).isEqualTo(WarningKind.FRAME_OUTSIDE_BUFFER);
+        decoder.decode(ByteBuffer.allocate(10), -3, 5, 5, LinkType.ETHERNET, p);
+        assertThat(p.warningCount()).isEqualTo(1);
+        assertThat(p.capturedLength()).isZero();
+    }
+
     private static void assertConsistent(DecodedPacket p, int captured) {
         assertThat(p.linkHeaderLength()).isBetween(0, captured);
         for (int i = 0; i < p.tcpOptionCount(); i++) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -261,13 +261,33 @@ class RealTraceFieldsTest {
         assertThat(p.timestampValue()).isEqualTo(597120308L);
     }
 
+    /**
+     * Warnings appear exactly where tshark 4.0 raises a malformed-packet or length expert info: the
+     * DPI-MPTCP traces whose options were cut out by hand without fixing the IP length ("IPv4 total
+     * length exceeds packet length", "IPv6 payload length exceeds framing length"), and the 3-byte DSS.
+     * (The two mptcpanalyzer *_2 traces are pcapng inside and wait for the pcapng reader.)
+     */
     @Test
-    void wellFormedTracesDecodeWithoutWarnings() {
-        Map<String, Integer> warnings = new HashMap<>();
-        for (String trace : new String[] {"tcpdump-mptcp-v0.pcap", "tcpdump-mptcp-v1.pcap", "ptcpdump-mptcp.pcap",
-                "tcpdump-mptcp-aa-v1.pcap", "mptcpanalyzer_iperf-mptcp-0-0.pcap", "dpi-mptcp-flood.pcap"}) {
-            Traces.forEach(trace, (frame, p) -> warnings.merge(trace, p.warningCount(), Integer::sum));
+    void warningsWhereTsharkReportsMalformedPackets() {
+        Set<String> warned = new TreeSet<>();
+        for (String trace : Traces.pcapNames()) {
+            if (trace.startsWith("mptcpanalyzer_") && trace.endsWith("_2.pcap")) {
+                continue;
+            }
+            Traces.forEach(trace, (frame, p) -> {
+                for (int i = 0; i < p.warningCount(); i++) {
+                    warned.add(trace + " #" + frame.packetNumber() + " " + p.warningKind(i) + " " + p.warningDetail(i));
+                }
+            });
         }
-        assertThat(warnings).allSatisfy((trace, count) -> assertThat(count).as(trace).isZero());
+        assertThat(warned).containsExactly(
+                "dpi-mptcp-mod_tok.pcap #2 IP_LENGTH_EXCEEDS_FRAME 4",
+                "dpi-mptcp-mod_tok.pcap #3 IP_LENGTH_EXCEEDS_FRAME 4",
+                "dpi-mptcp-mp_rejected.pcap #2 IP_LENGTH_EXCEEDS_FRAME 12",
+                "dpi-mptcp-mp_rejected.pcap #3 IP_LENGTH_EXCEEDS_FRAME 28",
+                "dpi-mptcp-mp_rejected2.pcap #2 IP_LENGTH_EXCEEDS_FRAME 12",
+                "dpi-mptcp-mp_rejected2.pcap #3 IP_LENGTH_EXCEEDS_FRAME 28",
+                "dpi-mptcp-mp_rejected2.pcap #4 IP_LENGTH_EXCEEDS_FRAME 20",
+                "tcpdump-mptcp-dss-oobr.pcap #1 MPTCP_BAD_LENGTH 3");
     }
 }

@@ -194,4 +194,16 @@ class SyntheticLinkTest {
         assertThat(p.warningDetail(0)).isEqualTo(8);
         assertThat(p.hasTcp()).isTrue();
     }
+
+    @Test
+    void ipv4HeaderOptionsAreSkipped() {
+        byte[] header = java.util.Arrays.copyOf(IPV4, 20);
+        header[0] = 0x46;
+        header[3] += 4;
+        byte[] withOptions = concat(header, hex("01010100"), SEGMENT);
+        DecodedPacket p = decode(LinkType.RAW, withOptions);
+        assertTcpAt(p, 0);
+        assertThat(p.ipHeaderLength()).isEqualTo(24);
+        assertThat(p.tcpOffset()).isEqualTo(24);
+    }
 }
