@@ -42,7 +42,7 @@ final class MptcpOptionDecoder {
         };
         if (!wellFormed) {
             option.malformed = true;
-            packet.warn(WarningKind.MPTCP_BAD_LENGTH, option.offset, length);
+            packet.warn(WarningKind.MPTCP_BAD_LENGTH, option.offset, ((long) option.rawSubtype << 32) | length);
         }
     }
 

@@ -28,7 +28,8 @@ public enum WarningKind {
     TCP_OPTION_KNOWN_KIND_BAD_LENGTH("TCP option has the wrong length %d for its kind"),
     TCP_TOO_MANY_OPTIONS("more than %d TCP options"),
     MPTCP_NO_SUBTYPE("MPTCP option of length %d has no subtype byte"),
-    MPTCP_BAD_LENGTH("MPTCP option has a bad length %d for its subtype"),
+    /** Detail: the raw subtype in the upper 32 bits, the option length in the lower. */
+    MPTCP_BAD_LENGTH("MPTCP %s option has a bad length %d for its subtype"),
     MPTCP_ADD_ADDR_IPVER_MISMATCH("ADD_ADDR v0 IP version %d does not match the option length"),
     MPTCP_TOO_MANY_OPTIONS("more than %d MPTCP options");
 
@@ -40,6 +41,11 @@ public enum WarningKind {
 
     /** The message for this kind with {@code detail} filled in. */
     public String message(long detail) {
+        if (template.contains("%s")) {
+            // Two values in one detail: the subtype names the option, the rest is the number.
+            return template.replace("%s", MptcpSubtype.of((int) (detail >>> 32)).name())
+                    .replace("%d", Long.toString(detail & 0xffffffffL));
+        }
         return template.replace("%d", Long.toString(detail));
     }
 }

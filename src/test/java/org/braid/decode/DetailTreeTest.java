@@ -67,7 +67,7 @@ class DetailTreeTest {
         DetailNode warnings = tree.get(tree.size() - 1);
         assertThat(warnings.text()).isEqualTo("Warnings: 1");
         assertThat(warnings.children()).singleElement().satisfies(w -> {
-            assertThat(w.text()).isEqualTo("Byte 70: MPTCP option has a bad length 3 for its subtype");
+            assertThat(w.text()).isEqualTo("Byte 70: MPTCP DSS option has a bad length 3 for its subtype");
             assertThat(w.offset()).isEqualTo(70);
         });
     }

@@ -82,7 +82,7 @@ class MptcpOptionDecoderTest {
         assertThat(o.dataSequenceNumber()).isEqualTo(2);
         assertThat(o.hasSubflowSequenceNumber()).isFalse();
         assertThat(p.warningKind(0)).isEqualTo(WarningKind.MPTCP_BAD_LENGTH);
-        assertThat(p.warningDetail(0)).isEqualTo(12);
+        assertThat(p.warningDetail(0)).isEqualTo((2L << 32) | 12); // subtype DSS, length 12
     }
 
     @Test

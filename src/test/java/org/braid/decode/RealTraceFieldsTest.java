@@ -288,6 +288,6 @@ class RealTraceFieldsTest {
                 "dpi-mptcp-mp_rejected2.pcap #2 IP_LENGTH_EXCEEDS_FRAME 12",
                 "dpi-mptcp-mp_rejected2.pcap #3 IP_LENGTH_EXCEEDS_FRAME 28",
                 "dpi-mptcp-mp_rejected2.pcap #4 IP_LENGTH_EXCEEDS_FRAME 20",
-                "tcpdump-mptcp-dss-oobr.pcap #1 MPTCP_BAD_LENGTH 3");
+                "tcpdump-mptcp-dss-oobr.pcap #1 MPTCP_BAD_LENGTH " + ((2L << 32) | 3)); // DSS, length 3
     }
 }
