@@ -265,15 +265,11 @@ class RealTraceFieldsTest {
      * Warnings appear exactly where tshark 4.0 raises a malformed-packet or length expert info: the
      * DPI-MPTCP traces whose options were cut out by hand without fixing the IP length ("IPv4 total
      * length exceeds packet length", "IPv6 payload length exceeds framing length"), and the 3-byte DSS.
-     * (The two mptcpanalyzer *_2 traces are pcapng inside and wait for the pcapng reader.)
      */
     @Test
     void warningsWhereTsharkReportsMalformedPackets() {
         Set<String> warned = new TreeSet<>();
-        for (String trace : Traces.pcapNames()) {
-            if (trace.startsWith("mptcpanalyzer_") && trace.endsWith("_2.pcap")) {
-                continue;
-            }
+        for (String trace : Traces.names()) {
             Traces.forEach(trace, (frame, p) -> {
                 for (int i = 0; i < p.warningCount(); i++) {
                     warned.add(trace + " #" + frame.packetNumber() + " " + p.warningKind(i) + " " + p.warningDetail(i));

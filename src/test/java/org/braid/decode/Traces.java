@@ -7,25 +7,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.braid.io.Frame;
 import org.braid.io.PacketSource;
-import org.braid.io.TraceFormatException;
 import org.braid.io.TraceReader;
-import org.junit.jupiter.api.Assumptions;
 
 /** Finds the shared public traces and runs the decoder over them. */
 final class Traces {
-    private static final byte[] PCAPNG_MAGIC = {0x0a, 0x0d, 0x0d, 0x0a};
-
     private Traces() {}
 
     static Path dir() {
-        String dir = System.getProperty("braid.sharedTraces");
-        assertThat(dir).as("system property braid.sharedTraces (set by surefire)").isNotNull();
-        return Path.of(dir);
+        return org.braid.testing.Traces.publicDir();
     }
 
     static Path path(String name) {
@@ -53,19 +46,8 @@ final class Traces {
         return count;
     }
 
-    /**
-     * Opens a trace. Some ".pcap" files are pcapng inside; until the pcapng reader lands on this
-     * branch, tests on them are skipped rather than failed, and run by themselves once it does.
-     */
     private static PacketSource open(String name) throws IOException {
-        Path path = path(name);
-        try {
-            return TraceReader.open(path);
-        } catch (TraceFormatException e) {
-            byte[] magic = Arrays.copyOf(Files.readAllBytes(path), 4);
-            Assumptions.assumeFalse(Arrays.equals(magic, PCAPNG_MAGIC), name + " is pcapng, not readable here yet");
-            throw e;
-        }
+        return TraceReader.open(path(name));
     }
 
     /** A copy of frame {@code number} (1-based) of a trace, with its link type. */
@@ -87,9 +69,11 @@ final class Traces {
         return out;
     }
 
-    static List<String> pcapNames() {
+    /** Every public trace, pcap and pcapng. */
+    static List<String> names() {
         try (var files = Files.list(dir())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".pcap")).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".pcap") || n.endsWith(".pcapng")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,5 @@
 package org.braid.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.braid.testing.Traces;
 
 /** The public traces and helpers to read a whole trace into comparable copies. */
 final class TestTraces {
@@ -20,11 +19,7 @@ final class TestTraces {
 
     /** Folder of the shared public traces, passed by surefire as {@code braid.sharedTraces}. */
     static Path publicDir() {
-        String dir = System.getProperty("braid.sharedTraces");
-        if (dir == null) {
-            throw new IllegalStateException("system property braid.sharedTraces is not set (run through Maven)");
-        }
-        return Path.of(dir);
+        return Traces.publicDir();
     }
 
     static Path publicTrace(String name) {
@@ -33,16 +28,11 @@ final class TestTraces {
 
     /** Wireshark's packet count of every public trace, from expected-tshark.json. */
     static Map<String, Long> expectedPacketCounts() {
-        try {
-            JsonNode root = new ObjectMapper().readTree(publicDir().resolve("expected-tshark.json").toFile());
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (JsonNode trace : root) {
-                counts.put(trace.get("trace").asText(), trace.get("packets").asLong());
-            }
-            return counts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Traces.Expected expected : Traces.expected(publicDir())) {
+            counts.put(expected.trace().getFileName().toString(), expected.json().get("packets").asLong());
         }
+        return counts;
     }
 
     static Path resource(String name) {
