@@ -11,7 +11,8 @@ final class MptcpDetail {
 
     static DetailNode node(MptcpOption o) {
         int at = o.offset();
-        Branch b = new Branch("Multipath TCP: " + MptcpOptionText.describe(o), at, o.length());
+        // A node spans only captured bytes, so the bytes pane never highlights past the capture.
+        Branch b = new Branch("Multipath TCP: " + MptcpOptionText.describe(o), at, o.capturedLength());
         b.leaf("Kind: Multipath TCP (30)", at, 1);
         b.leaf("Length: " + o.length(), at + 1, 1);
         if (o.rawSubtype() < 0) {
@@ -54,14 +55,14 @@ final class MptcpDetail {
                             at + 3, 1);
                 }
             }
-            case UNKNOWN -> b.leaf("Data: " + (o.length() - 3) + " bytes", at + 3, o.length() - 3);
+            case UNKNOWN -> b.leaf("Data: " + (o.length() - 3) + " bytes", at + 3, Math.max(0, o.capturedLength() - 3));
         }
         return b.node();
     }
 
     private static void capable(Branch b, MptcpOption o, int at) {
         b.leaf("Version: " + o.version(), at + 2, 1);
-        if (o.length() < 4) {
+        if (o.capturedLength() < 4) {
             return;
         }
         StringBuilder flags = new StringBuilder(String.format("Flags: 0x%02x ", o.flags()));
@@ -90,33 +91,52 @@ final class MptcpDetail {
     private static void join(Branch b, MptcpOption o, int at) {
         switch (o.joinStage()) {
             case SYN -> {
-                b.leaf("Stage: SYN", at, o.length());
+                b.leaf("Stage: SYN", at, o.capturedLength());
                 b.leaf("Backup: " + o.backup(), at + 2, 1);
-                b.leaf("Address id: " + o.addressId(), at + 3, 1);
-                b.leaf("Receiver's token: " + hex(o.receiverToken(), 8) + " (" + o.receiverToken() + ")", at + 4, 4);
-                b.leaf("Sender's nonce: " + hex(o.senderNonce(), 8), at + 8, 4);
+                addressId(b, o, at);
+                if (o.hasReceiverToken()) {
+                    b.leaf("Receiver's token: " + hex(o.receiverToken(), 8) + " (" + o.receiverToken() + ")", at + 4, 4);
+                }
+                nonce(b, o, at + 8);
             }
             case SYN_ACK -> {
-                b.leaf("Stage: SYN/ACK", at, o.length());
+                b.leaf("Stage: SYN/ACK", at, o.capturedLength());
                 b.leaf("Backup: " + o.backup(), at + 2, 1);
-                b.leaf("Address id: " + o.addressId(), at + 3, 1);
-                b.leaf("Sender's truncated HMAC: " + hex(o.truncatedHmac(), 16), at + 4, 8);
-                b.leaf("Sender's nonce: " + hex(o.senderNonce(), 8), at + 12, 4);
+                addressId(b, o, at);
+                if (o.hmacLength() > 0) {
+                    b.leaf("Sender's truncated HMAC: " + hex(o.truncatedHmac(), 16), at + 4, 8);
+                }
+                nonce(b, o, at + 12);
             }
             case ACK -> {
-                b.leaf("Stage: third ACK", at, o.length());
+                b.leaf("Stage: third ACK", at, o.capturedLength());
+                if (o.hmacLength() == 0) {
+                    return;
+                }
                 StringBuilder hmac = new StringBuilder("Sender's HMAC: 0x");
                 for (int i = 0; i < o.hmacLength(); i++) {
                     MptcpOptionText.hexByte(hmac, o.hmacByte(i));
                 }
                 b.leaf(hmac.toString(), at + 4, o.hmacLength());
             }
-            case UNKNOWN -> b.leaf("Stage: unknown (length " + o.length() + ")", at, o.length());
+            case UNKNOWN -> b.leaf("Stage: unknown (length " + o.length() + ")", at, o.capturedLength());
+        }
+    }
+
+    private static void addressId(Branch b, MptcpOption o, int at) {
+        if (o.hasAddressId()) {
+            b.leaf("Address id: " + o.addressId(), at + 3, 1);
+        }
+    }
+
+    private static void nonce(Branch b, MptcpOption o, int position) {
+        if (o.hasSenderNonce()) {
+            b.leaf("Sender's nonce: " + hex(o.senderNonce(), 8), position, 4);
         }
     }
 
     private static void dss(Branch b, MptcpOption o, int at) {
-        if (o.length() < 4) {
+        if (o.capturedLength() < 4) {
             return;
         }
         b.child(new Branch(String.format("Flags: 0x%02x", o.flags()), at + 3, 1)
@@ -157,8 +177,8 @@ final class MptcpDetail {
         } else {
             b.leaf("Echo: " + o.echo(), at + 2, 1);
         }
-        if (!o.hasAddressId()) {
-            return;
+        if (!o.hasAddressId() || o.addressIpVersion() == 0) {
+            return; // cut by the capture before the address
         }
         b.leaf("Address id: " + o.addressId(), at + 3, 1);
         int addressBytes = o.addressIpVersion() == 4 ? 4 : 16;

@@ -41,6 +41,7 @@ public final class MptcpOption {
     int rawSubtype;
     int offset;
     int length;
+    int capturedLength;
     boolean malformed;
 
     int version;
@@ -91,6 +92,7 @@ public final class MptcpOption {
         rawSubtype = -1;
         offset = 0;
         length = 0;
+        capturedLength = 0;
         malformed = false;
         version = -1;
         flags = 0;
@@ -138,6 +140,10 @@ public final class MptcpOption {
     public int length() { return length; }
     /** True when the length did not fit the subtype; a warning says why. Fields not covered stay unset. */
     public boolean malformed() { return malformed; }
+    /** Bytes of the option the capture kept; below {@link #length()} when the snaplen cut it. */
+    public int capturedLength() { return capturedLength; }
+    /** True when the snaplen cut the option: fields past the cut read as absent, not as damage. */
+    public boolean cut() { return capturedLength < length; }
 
     /** MP_CAPABLE version (0 for RFC 6824, 1 for RFC 8684); -1 for other subtypes. */
     public int version() { return version; }

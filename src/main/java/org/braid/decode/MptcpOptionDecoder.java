@@ -12,17 +12,25 @@ final class MptcpOptionDecoder {
 
     /**
      * @param at     buffer index of the option's kind byte
-     * @param length the option's length byte, already known to fit in the captured TCP header
-     * @param base   buffer index of the frame start, to turn indices into frame offsets
+     * @param length   the option's length byte, already known to fit in the TCP header
+     * @param captured how many of those bytes the capture kept: less than {@code length} when the
+     *                 snaplen cut the option; the layout still follows {@code length}, but only
+     *                 fields wholly inside the captured bytes are read
+     * @param base     buffer index of the frame start, to turn indices into frame offsets
      */
-    static void decode(ByteBuffer buf, int at, int length, int base, MptcpOption option, DecodedPacket packet) {
+    static void decode(ByteBuffer buf, int at, int length, int captured, int base, MptcpOption option,
+                       DecodedPacket packet) {
         option.reset();
         option.offset = at - base;
         option.length = length;
+        option.capturedLength = captured;
         if (length < 3) {
             option.malformed = true;
             packet.warn(WarningKind.MPTCP_NO_SUBTYPE, option.offset, length);
             return;
+        }
+        if (captured < 3) {
+            return; // the capture kept no subtype byte: an MPTCP option of unknown subtype
         }
         int subtypeByte = buf.get(at + 2) & 0xff;
         option.rawSubtype = subtypeByte >>> 4;
@@ -53,20 +61,20 @@ final class MptcpOptionDecoder {
             o.flags = 0;
             return false;
         }
-        o.flags = buf.get(at + 3) & 0xff;
-        if (length >= 12) {
+        o.flags = whole(o, 4) ? buf.get(at + 3) & 0xff : 0;
+        if (length >= 12 && whole(o, 12)) {
             o.hasSenderKey = true;
             o.senderKey = buf.getLong(at + 4);
         }
-        if (length >= 20) {
+        if (length >= 20 && whole(o, 20)) {
             o.hasReceiverKey = true;
             o.receiverKey = buf.getLong(at + 12);
         }
-        if (length >= 22) {
+        if (length >= 22 && whole(o, 22)) {
             o.hasDataLevelLength = true;
             o.dataLevelLength = buf.getShort(at + 20) & 0xffff;
         }
-        if (length >= 24) {
+        if (length >= 24 && whole(o, 24)) {
             o.hasChecksum = true;
             o.checksum = buf.getShort(at + 22) & 0xffff;
         }
@@ -80,24 +88,30 @@ final class MptcpOptionDecoder {
                 o.joinStage = MptcpOption.JoinStage.SYN;
                 o.backup = (o.flags & 0x1) != 0;
                 readAddressId(buf, at, o);
-                o.hasReceiverToken = true;
-                o.receiverToken = buf.getInt(at + 4) & 0xffffffffL;
-                o.hasSenderNonce = true;
-                o.senderNonce = buf.getInt(at + 8) & 0xffffffffL;
+                if (whole(o, 8)) {
+                    o.hasReceiverToken = true;
+                    o.receiverToken = buf.getInt(at + 4) & 0xffffffffL;
+                }
+                if (whole(o, 12)) {
+                    o.hasSenderNonce = true;
+                    o.senderNonce = buf.getInt(at + 8) & 0xffffffffL;
+                }
                 return true;
             }
             case 16 -> {
                 o.joinStage = MptcpOption.JoinStage.SYN_ACK;
                 o.backup = (o.flags & 0x1) != 0;
                 readAddressId(buf, at, o);
-                readHmac(buf, at + 4, 8, o);
-                o.hasSenderNonce = true;
-                o.senderNonce = buf.getInt(at + 12) & 0xffffffffL;
+                readHmac(buf, at, 4, 8, o);
+                if (whole(o, 16)) {
+                    o.hasSenderNonce = true;
+                    o.senderNonce = buf.getInt(at + 12) & 0xffffffffL;
+                }
                 return true;
             }
             case 24 -> {
                 o.joinStage = MptcpOption.JoinStage.ACK;
-                readHmac(buf, at + 4, MptcpOption.FULL_HMAC_BYTES, o);
+                readHmac(buf, at, 4, MptcpOption.FULL_HMAC_BYTES, o);
                 return true;
             }
             default -> {
@@ -115,6 +129,10 @@ final class MptcpOptionDecoder {
             o.flags = 0;
             return false;
         }
+        if (!whole(o, 4)) {
+            o.flags = 0;
+            return true; // the capture kept no flags: nothing more can be read or judged
+        }
         o.flags = buf.get(at + 3) & 0xff;
         int pos = at + 4;
         int end = at + length;
@@ -123,8 +141,10 @@ final class MptcpOptionDecoder {
             if (pos + size > end) {
                 return false;
             }
-            o.hasDataAck = true;
-            o.dataAck = size == 8 ? buf.getLong(pos) : buf.getInt(pos) & 0xffffffffL;
+            if (whole(o, pos - at + size)) {
+                o.hasDataAck = true;
+                o.dataAck = size == 8 ? buf.getLong(pos) : buf.getInt(pos) & 0xffffffffL;
+            }
             pos += size;
         }
         if (o.hasFlag(MptcpOption.DSS_MAPPING)) {
@@ -132,24 +152,32 @@ final class MptcpOptionDecoder {
             if (pos + size > end) {
                 return false;
             }
-            o.hasDataSequenceNumber = true;
-            o.dataSequenceNumber = size == 8 ? buf.getLong(pos) : buf.getInt(pos) & 0xffffffffL;
+            if (whole(o, pos - at + size)) {
+                o.hasDataSequenceNumber = true;
+                o.dataSequenceNumber = size == 8 ? buf.getLong(pos) : buf.getInt(pos) & 0xffffffffL;
+            }
             pos += size;
             if (pos + 4 > end) {
                 return false;
             }
-            o.hasSubflowSequenceNumber = true;
-            o.subflowSequenceNumber = buf.getInt(pos) & 0xffffffffL;
+            if (whole(o, pos - at + 4)) {
+                o.hasSubflowSequenceNumber = true;
+                o.subflowSequenceNumber = buf.getInt(pos) & 0xffffffffL;
+            }
             pos += 4;
             if (pos + 2 > end) {
                 return false;
             }
-            o.hasDataLevelLength = true;
-            o.dataLevelLength = buf.getShort(pos) & 0xffff;
+            if (whole(o, pos - at + 2)) {
+                o.hasDataLevelLength = true;
+                o.dataLevelLength = buf.getShort(pos) & 0xffff;
+            }
             pos += 2;
             if (pos + 2 == end) {
-                o.hasChecksum = true;
-                o.checksum = buf.getShort(pos) & 0xffff;
+                if (whole(o, pos - at + 2)) {
+                    o.hasChecksum = true;
+                    o.checksum = buf.getShort(pos) & 0xffff;
+                }
                 pos += 2;
             }
         }
@@ -196,6 +224,9 @@ final class MptcpOptionDecoder {
         }
         readAddressId(buf, at, o);
         int pos = at + 4;
+        if (!whole(o, 4 + addressBytes)) {
+            return true; // the address was cut by the capture; what follows it is gone too
+        }
         if (addressBytes == 4) {
             o.addressIpVersion = 4;
             o.address4 = buf.getInt(pos);
@@ -206,19 +237,21 @@ final class MptcpOptionDecoder {
         }
         pos += addressBytes;
         if (port) {
-            o.hasPort = true;
-            o.port = buf.getShort(pos) & 0xffff;
+            if (whole(o, pos - at + 2)) {
+                o.hasPort = true;
+                o.port = buf.getShort(pos) & 0xffff;
+            }
             pos += 2;
         }
         if (hmac) {
-            readHmac(buf, pos, 8, o);
+            readHmac(buf, at, pos - at, 8, o);
         }
         return true;
     }
 
     /** RFC 8684 3.4.2: one address id per byte after the subtype byte. */
     private static boolean removeAddress(ByteBuffer buf, int at, int length, MptcpOption o) {
-        int count = Math.min(length - 3, MptcpOption.MAX_REMOVED_IDS);
+        int count = Math.min(Math.min(length, o.capturedLength) - 3, MptcpOption.MAX_REMOVED_IDS);
         for (int i = 0; i < count; i++) {
             o.removedIds[i] = buf.get(at + 3 + i) & 0xff;
         }
@@ -237,7 +270,7 @@ final class MptcpOptionDecoder {
 
     /** RFC 8684 3.7: a reserved byte, then the 64-bit DSN where the checksum failed. */
     private static boolean fail(ByteBuffer buf, int at, int length, MptcpOption o) {
-        if (length >= 12) {
+        if (length >= 12 && whole(o, 12)) {
             o.hasDataSequenceNumber = true;
             o.dataSequenceNumber = buf.getLong(at + 4);
         }
@@ -246,7 +279,7 @@ final class MptcpOptionDecoder {
 
     /** RFC 8684 3.5: a reserved byte, then the receiver's key. */
     private static boolean fastClose(ByteBuffer buf, int at, int length, MptcpOption o) {
-        if (length >= 12) {
+        if (length >= 12 && whole(o, 12)) {
             o.hasReceiverKey = true;
             o.receiverKey = buf.getLong(at + 4);
         }
@@ -255,21 +288,32 @@ final class MptcpOptionDecoder {
 
     /** RFC 8684 3.6: flags U, V, W, T in the low nibble, then the reason code. */
     private static boolean reset(ByteBuffer buf, int at, int length, MptcpOption o) {
-        if (length >= 4) {
+        if (length >= 4 && whole(o, 4)) {
             o.resetReason = buf.get(at + 3) & 0xff;
         }
         return length == 4;
     }
 
     private static void readAddressId(ByteBuffer buf, int at, MptcpOption o) {
-        o.hasAddressId = true;
-        o.addressId = buf.get(at + 3) & 0xff;
+        if (whole(o, 4)) {
+            o.hasAddressId = true;
+            o.addressId = buf.get(at + 3) & 0xff;
+        }
     }
 
-    private static void readHmac(ByteBuffer buf, int from, int count, MptcpOption o) {
+    /** Reads {@code count} HMAC bytes starting {@code start} bytes into the option at {@code at}. */
+    private static void readHmac(ByteBuffer buf, int at, int start, int count, MptcpOption o) {
+        if (!whole(o, start + count)) {
+            return;
+        }
         for (int i = 0; i < count; i++) {
-            o.hmac[i] = buf.get(from + i);
+            o.hmac[i] = buf.get(at + start + i);
         }
         o.hmacLength = count;
+    }
+
+    /** True when the option's first {@code end} bytes were captured, so a field ending there can be read. */
+    private static boolean whole(MptcpOption o, int end) {
+        return end <= o.capturedLength;
     }
 }

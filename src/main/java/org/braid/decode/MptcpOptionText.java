@@ -52,11 +52,15 @@ public final class MptcpOptionText {
         if (o.malformed()) {
             out.append(" [malformed, length ").append(o.length()).append(']');
         }
+        if (o.cut()) {
+            out.append(" [cut by the capture: ").append(o.capturedLength()).append(" of ").append(o.length())
+                    .append(" bytes]");
+        }
     }
 
     private static void capable(StringBuilder out, MptcpOption o) {
         out.append("MP_CAPABLE v").append(o.version());
-        if (o.length() >= 4) {
+        if (o.capturedLength() >= 4) {
             out.append(" flags=");
             flagLetters(out, o.flags(), "ABCDEFGH");
         }

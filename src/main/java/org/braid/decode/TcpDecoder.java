@@ -83,7 +83,10 @@ final class TcpDecoder {
             }
             if (pos + length > end) {
                 p.warn(WarningKind.TCP_OPTION_TRUNCATED, pos - base, end - pos);
-                addOption(p, kind, pos - base, end - pos);
+                if (addOption(p, kind, pos - base, end - pos) && kind == DecodedPacket.OPTION_MPTCP) {
+                    // A snaplen cut keeps the subtype and the leading fields: still an MPTCP option.
+                    decodeMptcp(buf, base, pos, length, end - pos, p);
+                }
                 return;
             }
             if (!addOption(p, kind, pos - base, length)) {
@@ -141,17 +144,19 @@ final class TcpDecoder {
                     p.timestampEchoReply = buf.getInt(at + 6) & 0xffffffffL;
                 }
             }
-            case DecodedPacket.OPTION_MPTCP -> {
-                int i = p.mptcpOptionCount;
-                if (i == DecodedPacket.MAX_MPTCP_OPTIONS) {
-                    p.warn(WarningKind.MPTCP_TOO_MANY_OPTIONS, at - base, DecodedPacket.MAX_MPTCP_OPTIONS);
-                    return;
-                }
-                MptcpOptionDecoder.decode(buf, at, length, base, p.mptcpOptions[i], p);
-                p.mptcpOptionCount = i + 1;
-            }
+            case DecodedPacket.OPTION_MPTCP -> decodeMptcp(buf, base, at, length, length, p);
             default -> { }
         }
+    }
+
+    private static void decodeMptcp(ByteBuffer buf, int base, int at, int length, int captured, DecodedPacket p) {
+        int i = p.mptcpOptionCount;
+        if (i == DecodedPacket.MAX_MPTCP_OPTIONS) {
+            p.warn(WarningKind.MPTCP_TOO_MANY_OPTIONS, at - base, DecodedPacket.MAX_MPTCP_OPTIONS);
+            return;
+        }
+        MptcpOptionDecoder.decode(buf, at, length, captured, base, p.mptcpOptions[i], p);
+        p.mptcpOptionCount = i + 1;
     }
 
     private static boolean expectLength(DecodedPacket p, int offset, int length, boolean ok) {

@@ -153,7 +153,8 @@ class MalformedInputTest {
         }
         for (int i = 0; i < p.mptcpOptionCount(); i++) {
             MptcpOption o = p.mptcpOption(i);
-            assertThat(o.offset() + o.length()).isLessThanOrEqualTo(captured);
+            assertThat(o.offset() + o.capturedLength()).isLessThanOrEqualTo(captured);
+            assertThat(o.capturedLength()).isLessThanOrEqualTo(o.length());
             assertThat(o.subtype()).isNotNull();
         }
         if (p.hasTcp()) {
