@@ -60,11 +60,8 @@ final class Flow {
     final byte[] serverHmac = new byte[8];
     boolean serverHmacSeen;
 
-    /** The last DSS mapping per flow direction: 64-bit DSN, relative subflow sequence, length. */
-    final long[] mapDsn = new long[2];
-    final long[] mapSubflowSeq = new long[2];
-    final int[] mapLength = new int[2];
-    final boolean[] mapKnown = new boolean[2];
+    /** Recent DSS mappings per flow direction: 64-bit DSN, relative subflow sequence, length. */
+    final RecentMappings[] mappings = {new RecentMappings(), new RecentMappings()};
 
     Flow(int index, int ipVersion, long clientHigh, long clientLow, int clientPort, long serverHigh, long serverLow,
             int serverPort, String clientAddress, String serverAddress, int firstPacketIndex) {

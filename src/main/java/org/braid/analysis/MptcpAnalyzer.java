@@ -233,10 +233,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             // RFC 8684 3.1: data on the third ACK is mapped implicitly from IDSN + 1, subflow sequence 1.
             long dsn = connection.idsn[side] + 1;
             rememberDsn(connection, side, dsn);
-            flow.mapDsn[direction] = dsn;
-            flow.mapSubflowSeq[direction] = 1;
-            flow.mapLength[direction] = option.dataLevelLength();
-            flow.mapKnown[direction] = true;
+            flow.mappings[direction].add(dsn, 1, option.dataLevelLength());
         }
     }
 
@@ -336,10 +333,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         if (!option.hasDataLevelLength() || option.dataLevelLength() == 0) {
             return; // the infinite mapping: fallback, handled with the checksums later
         }
-        flow.mapDsn[direction] = dsn;
-        flow.mapSubflowSeq[direction] = option.subflowSequenceNumber();
-        flow.mapLength[direction] = option.dataLevelLength();
-        flow.mapKnown[direction] = true;
+        flow.mappings[direction].add(dsn, option.subflowSequenceNumber(), option.dataLevelLength());
         if (!flow.isnKnown[direction] && packet.payloadWireLength() > 0) {
             // No SYN in the trace: assume this segment starts its mapping, as senders usually do.
             flow.isn[direction] = (packet.sequenceNumber() - option.subflowSequenceNumber()) & LOW_32;
@@ -357,19 +351,16 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         }
     }
 
-    /** The DSN of the packet's first payload byte, from the last mapping of its subflow direction. */
+    /** The DSN of the packet's first payload byte, from a recent mapping of its subflow direction. */
     private static long relativeDsn(Flow flow, ConnectionState connection, DecodedPacket packet, int direction) {
         int side = flow.dataDirection(direction);
-        if (packet.payloadWireLength() == 0 || !flow.mapKnown[direction] || !flow.isnKnown[direction]
+        if (packet.payloadWireLength() == 0 || flow.mappings[direction].isEmpty() || !flow.isnKnown[direction]
                 || !connection.dsnBaseKnown[side]) {
             return PacketColumns.NO_DSN;
         }
         long relativeSeq = (packet.sequenceNumber() - flow.isn[direction]) & LOW_32;
-        int offset = (int) (relativeSeq - flow.mapSubflowSeq[direction]);
-        if (offset < 0 || offset >= flow.mapLength[direction]) {
-            return PacketColumns.NO_DSN;
-        }
-        return flow.mapDsn[direction] + offset - connection.dsnBase[side];
+        long dsn = flow.mappings[direction].dsnAt(relativeSeq, PacketColumns.NO_DSN);
+        return dsn == PacketColumns.NO_DSN ? dsn : dsn - connection.dsnBase[side];
     }
 
     private void setKey(ConnectionState connection, int side, long key, Flow flow, Frame frame) {
