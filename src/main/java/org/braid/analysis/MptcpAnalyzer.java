@@ -32,10 +32,19 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     private final List<ConnectionState> connections = new ArrayList<>();
     /** Token to connection, for MP_JOIN: tokens from keys, and tokens of joins that matched none. */
     private final Map<Long, ConnectionState> byToken = new HashMap<>();
-    private final PacketColumns columns = new PacketColumns();
+    private final PacketColumns columns;
     private final List<String> warnings = new ArrayList<>();
     private final JoinVerifier joins = new JoinVerifier();
     private long packets;
+
+    public MptcpAnalyzer() {
+        this(1024);
+    }
+
+    /** An analyzer whose per-packet columns start with room for {@code expectedPackets}. */
+    public MptcpAnalyzer(int expectedPackets) {
+        columns = new PacketColumns(expectedPackets);
+    }
 
     /** Reads a whole trace and returns what it holds, reader warnings included. */
     public static AnalysisResult analyze(PacketSource source) throws IOException {

@@ -11,9 +11,16 @@ public final class PacketColumns {
     public static final long NO_DSN = Long.MIN_VALUE;
 
     private int size;
-    private int[] flow = new int[1024];
-    private int[] connection = new int[1024];
-    private long[] relativeDsn = new long[1024];
+    private int[] flow;
+    private int[] connection;
+    private long[] relativeDsn;
+
+    PacketColumns(int initialCapacity) {
+        int capacity = Math.max(16, initialCapacity);
+        flow = new int[capacity];
+        connection = new int[capacity];
+        relativeDsn = new long[capacity];
+    }
 
     void add(int flowIndex, int connectionIndex, long dsn) {
         if (size == flow.length) {
