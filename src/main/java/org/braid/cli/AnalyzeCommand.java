@@ -70,10 +70,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("serverToken", hex8(c.serverToken()));
         doc.put("clientIdsn", unsigned(c.clientIdsn()));
         doc.put("serverIdsn", unsigned(c.serverIdsn()));
-        doc.put("checksum", c.checksum());
+        // An object so the checksum verdicts (verified, failed, unverifiable) can join the flag later.
+        Map<String, Object> checksum = new LinkedHashMap<>();
+        checksum.put("negotiated", c.checksum());
+        doc.put("checksum", checksum);
         doc.put("relativeDsnFromIdsn", c.relativeToIdsn());
-        doc.put("start", TimeText.iso(c.startNanos()));
-        doc.put("end", TimeText.iso(c.endNanos()));
+        doc.put("firstTime", TimeText.iso(c.startNanos()));
+        doc.put("lastTime", TimeText.iso(c.endNanos()));
         doc.put("durationSeconds", (c.endNanos() - c.startNanos()) / 1e9);
         doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
         doc.put("subflows", c.subflows().stream().map(AnalyzeCommand::subflowJson).toList());
@@ -90,9 +93,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("serverAddressId", s.serverAddressId());
         doc.put("backup", s.backup());
         doc.put("handshakeRttSeconds", s.handshakeRttNanos() == null ? null : s.handshakeRttNanos() / 1e9);
-        doc.put("start", TimeText.iso(s.startNanos()));
+        doc.put("firstTime", TimeText.iso(s.startNanos()));
+        doc.put("lastTime", TimeText.iso(s.endNanos()));
         doc.put("end", s.end().name().toLowerCase());
-        doc.put("lastPacket", TimeText.iso(s.endNanos()));
         doc.put("packets", s.packets());
         doc.put("clientBytes", s.clientBytes());
         doc.put("serverBytes", s.serverBytes());
@@ -104,7 +107,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("client", t.client().toString());
         doc.put("server", t.server().toString());
         doc.put("handshakeRttSeconds", t.handshakeRttNanos() == null ? null : t.handshakeRttNanos() / 1e9);
-        doc.put("start", TimeText.iso(t.startNanos()));
+        doc.put("firstTime", TimeText.iso(t.startNanos()));
+        doc.put("lastTime", TimeText.iso(t.endNanos()));
         doc.put("end", t.end().name().toLowerCase());
         doc.put("packets", t.packets());
         doc.put("clientBytes", t.clientBytes());

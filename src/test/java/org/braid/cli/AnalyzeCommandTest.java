@@ -32,7 +32,9 @@ class AnalyzeCommandTest {
         assertThat(c.get("serverToken").asText()).isEqualTo(String.format("%08x", 3833528642L));
         assertThat(c.get("clientKey").asText()).isEqualTo(Long.toHexString(Long.parseUnsignedLong("11285646634205721522")));
         assertThat(c.get("serverKey").asText()).matches("[0-9a-f]{16}");
-        assertThat(c.get("checksum").isBoolean()).isTrue();
+        assertThat(c.get("checksum").get("negotiated").isBoolean()).isTrue();
+        assertThat(c.get("firstTime").asText()).startsWith("20");
+        assertThat(c.get("hmac").get("verified").asInt()).isEqualTo(2);
         assertThat(c.get("events").isArray()).isTrue();
         assertThat(c.get("events").get(0).get("type").asText()).isEqualTo("MP_CAPABLE");
         assertThat(c.get("events").get(0).get("packet").asLong()).isEqualTo(2);
@@ -59,6 +61,7 @@ class AnalyzeCommandTest {
         assertThat(c.get("version").isNull()).isTrue();
         assertThat(c.get("clientToken").isNull()).isTrue();
         assertThat(c.get("clientKey").isNull()).isTrue();
+        assertThat(c.get("checksum").get("negotiated").isNull()).isTrue();
         assertThat(c.get("serverToken").asText()).isEqualTo("d6ef0a17");
         assertThat(c.get("subflows").get(0).get("server").asText()).isEqualTo("[2604:a880:800:10::74:c001]:80");
     }
