@@ -28,7 +28,6 @@ final class Flow {
     boolean sawSyn;
     boolean sawSynAck;
     long synNanos;
-    long synAckNanos = -1;
     long handshakeRttNanos = -1;
     /** Initial sequence numbers per direction, known from SYN and SYN/ACK or inferred from a mapping. */
     final long[] isn = new long[2];
@@ -38,18 +37,15 @@ final class Flow {
 
     // MPTCP
     boolean capableOnSyn;
-    int capableVersion = NONE;
     boolean checksumRequested;
     /** The client key of a v0 MP_CAPABLE SYN, kept until the SYN/ACK creates the connection. */
     long synKey;
     boolean synKeyKnown;
     boolean capableOnSynAck;
     boolean join;
-    boolean mptcpSeen;
     int connection = NONE;
     /** True when the flow's client is the connection's client (data direction 0 = flow direction 0). */
     boolean clientIsConnectionClient = true;
-    long joinToken;
     int clientAddressId = NONE;
     int serverAddressId = NONE;
     boolean backup;
@@ -57,8 +53,6 @@ final class Flow {
     boolean clientNonceSeen;
     long serverNonce;
     boolean serverNonceSeen;
-    final byte[] serverHmac = new byte[8];
-    boolean serverHmacSeen;
 
     /** Recent DSS mappings per flow direction: 64-bit DSN, relative subflow sequence, length. */
     final RecentMappings[] mappings = {new RecentMappings(), new RecentMappings()};

@@ -101,7 +101,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         for (int i = 0; i < packet.mptcpOptionCount(); i++) {
             MptcpOption option = packet.mptcpOption(i);
             if (!option.malformed()) {
-                onOption(flow, packet, option, direction, syn, ack, frame, packetIndex);
+                onOption(flow, packet, option, direction, syn, ack, frame);
             }
         }
         long dsn = PacketColumns.NO_DSN;
@@ -162,7 +162,6 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             flow.isnKnown[0] = true;
         } else if (syn && ack && direction == 1 && !flow.sawSynAck) {
             flow.sawSynAck = true;
-            flow.synAckNanos = now;
             flow.isn[1] = packet.sequenceNumber();
             flow.isnKnown[1] = true;
         } else if (!syn && ack && direction == 0 && flow.sawSyn && flow.sawSynAck && flow.handshakeRttNanos < 0) {
@@ -177,14 +176,13 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     }
 
     private void onOption(Flow flow, DecodedPacket packet, MptcpOption option, int direction, boolean syn,
-            boolean ack, Frame frame, int packetIndex) {
-        flow.mptcpSeen = true;
+            boolean ack, Frame frame) {
         switch (option.subtype()) {
-            case MP_CAPABLE -> onCapable(flow, option, direction, syn, ack, frame, packetIndex);
-            case MP_JOIN -> onJoin(flow, option, syn, ack, frame, packetIndex);
-            case DSS -> onDss(flow, packet, option, direction, frame, packetIndex);
+            case MP_CAPABLE -> onCapable(flow, option, direction, syn, ack, frame);
+            case MP_JOIN -> onJoin(flow, option, syn, ack, frame);
+            case DSS -> onDss(flow, packet, option, direction, frame);
             case ADD_ADDR, REMOVE_ADDR, MP_PRIO, MP_FAIL, MP_FASTCLOSE, MP_TCPRST -> {
-                ConnectionState connection = ensureConnection(flow, frame, packetIndex);
+                ConnectionState connection = ensureConnection(flow, frame);
                 connection.event(option.subtype().name(), frame.timestampNanos(), frame.packetNumber(), flow.index,
                         OptionEvents.detail(option));
             }
@@ -192,11 +190,9 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         }
     }
 
-    private void onCapable(Flow flow, MptcpOption option, int direction, boolean syn, boolean ack, Frame frame,
-            int packetIndex) {
+    private void onCapable(Flow flow, MptcpOption option, int direction, boolean syn, boolean ack, Frame frame) {
         if (syn && !ack) {
             flow.capableOnSyn = true;
-            flow.capableVersion = option.version();
             flow.checksumRequested |= option.hasFlag(MptcpOption.CAPABLE_A_CHECKSUM);
             if (option.hasSenderKey() && !flow.synKeyKnown) {
                 flow.synKey = option.senderKey();
@@ -227,7 +223,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             return;
         }
         // Third ACK or first data packet: the sender's key, and in most layouts the receiver's too.
-        ConnectionState connection = ensureConnection(flow, frame, packetIndex);
+        ConnectionState connection = ensureConnection(flow, frame);
         if (connection.version == Flow.NONE) {
             connection.version = option.version();
         }
@@ -246,14 +242,13 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         }
     }
 
-    private void onJoin(Flow flow, MptcpOption option, boolean syn, boolean ack, Frame frame, int packetIndex) {
+    private void onJoin(Flow flow, MptcpOption option, boolean syn, boolean ack, Frame frame) {
         switch (option.joinStage()) {
             case SYN -> {
                 if (!syn || ack || flow.connection != Flow.NONE) {
                     return;
                 }
                 flow.join = true;
-                flow.joinToken = option.receiverToken();
                 flow.clientAddressId = option.addressId();
                 flow.backup = option.backup();
                 flow.clientNonce = option.senderNonce();
@@ -279,10 +274,6 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
                 flow.serverAddressId = option.addressId();
                 flow.serverNonce = option.senderNonce();
                 flow.serverNonceSeen = true;
-                for (int i = 0; i < flow.serverHmac.length && i < option.hmacLength(); i++) {
-                    flow.serverHmac[i] = (byte) option.hmacByte(i);
-                }
-                flow.serverHmacSeen = option.hmacLength() >= flow.serverHmac.length;
                 verifyJoin(flow, option, true, frame);
             }
             case ACK -> verifyJoin(flow, option, false, frame);
@@ -309,9 +300,8 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         }
     }
 
-    private void onDss(Flow flow, DecodedPacket packet, MptcpOption option, int direction, Frame frame,
-            int packetIndex) {
-        ConnectionState connection = ensureConnection(flow, frame, packetIndex);
+    private void onDss(Flow flow, DecodedPacket packet, MptcpOption option, int direction, Frame frame) {
+        ConnectionState connection = ensureConnection(flow, frame);
         int side = flow.dataDirection(direction);
         if (option.hasDataAck()) {
             long dataAck = option.dataAck();
@@ -383,7 +373,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         byToken.putIfAbsent(connection.token[side], connection);
     }
 
-    private ConnectionState ensureConnection(Flow flow, Frame frame, int packetIndex) {
+    private ConnectionState ensureConnection(Flow flow, Frame frame) {
         if (flow.connection != Flow.NONE) {
             return connections.get(flow.connection);
         }
