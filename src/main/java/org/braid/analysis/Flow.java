@@ -1,0 +1,91 @@
+package org.braid.analysis;
+
+/**
+ * Mutable state of one TCP flow (both directions of a 4-tuple) during the pass. Direction 0 is
+ * from the flow's client (the sender of its SYN, or of the first packet seen), 1 the reverse.
+ * Allocated once per flow; every per-packet field is a primitive.
+ */
+final class Flow {
+    static final int NONE = -1;
+
+    final int index;
+    final int ipVersion;
+    final long clientHigh;
+    final long clientLow;
+    final int clientPort;
+    final long serverHigh;
+    final long serverLow;
+    final int serverPort;
+    final String clientAddress;
+    final String serverAddress;
+    final int firstPacketIndex;
+
+    long startNanos;
+    long endNanos;
+    long packets;
+    final long[] payloadBytes = new long[2];
+
+    boolean sawSyn;
+    boolean sawSynAck;
+    long synNanos;
+    long handshakeRttNanos = -1;
+    /** Initial sequence numbers per direction, known from SYN and SYN/ACK or inferred from a mapping. */
+    final long[] isn = new long[2];
+    final boolean[] isnKnown = new boolean[2];
+    final boolean[] finSeen = new boolean[2];
+    boolean reset;
+
+    // MPTCP
+    boolean capableOnSyn;
+    boolean checksumRequested;
+    /** The client key of a v0 MP_CAPABLE SYN, kept until the SYN/ACK creates the connection. */
+    long synKey;
+    boolean synKeyKnown;
+    boolean capableOnSynAck;
+    boolean join;
+    int connection = NONE;
+    /** True when the flow's client is the connection's client (data direction 0 = flow direction 0). */
+    boolean clientIsConnectionClient = true;
+    int clientAddressId = NONE;
+    int serverAddressId = NONE;
+    boolean backup;
+    long clientNonce;
+    boolean clientNonceSeen;
+    long serverNonce;
+    boolean serverNonceSeen;
+
+    /** Recent DSS mappings per flow direction: 64-bit DSN, relative subflow sequence, length. */
+    final RecentMappings[] mappings = {new RecentMappings(), new RecentMappings()};
+
+    Flow(int index, int ipVersion, long clientHigh, long clientLow, int clientPort, long serverHigh, long serverLow,
+            int serverPort, String clientAddress, String serverAddress, int firstPacketIndex) {
+        this.index = index;
+        this.ipVersion = ipVersion;
+        this.clientHigh = clientHigh;
+        this.clientLow = clientLow;
+        this.clientPort = clientPort;
+        this.serverHigh = serverHigh;
+        this.serverLow = serverLow;
+        this.serverPort = serverPort;
+        this.clientAddress = clientAddress;
+        this.serverAddress = serverAddress;
+        this.firstPacketIndex = firstPacketIndex;
+    }
+
+    boolean isFromClient(long srcHigh, long srcLow, int srcPort) {
+        return srcPort == clientPort && srcLow == clientLow && srcHigh == clientHigh;
+    }
+
+    /**
+     * A reset or a FIN either way: a new SYN with another ISN on the same 4-tuple then starts
+     * another flow (a half-closed flow cannot take a new SYN, so one FIN is enough to tell).
+     */
+    boolean ended() {
+        return reset || finSeen[0] || finSeen[1];
+    }
+
+    /** The data direction (0 = from the connection's client) of a packet in flow direction {@code direction}. */
+    int dataDirection(int direction) {
+        return clientIsConnectionClient ? direction : 1 - direction;
+    }
+}

@@ -1,0 +1,183 @@
+package org.braid.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.braid.analysis.MptcpAnalyzer;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
+import org.braid.model.AnalysisResult;
+import org.braid.model.MptcpConnection;
+import org.braid.model.MptcpEvent;
+import org.braid.model.Subflow;
+import org.braid.model.TcpConnection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Find the MPTCP connections of a trace, with their subflows, keys, tokens and events.")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "pcap, pcapng or gzip-compressed trace")
+    Path file;
+
+    @Option(names = "--json", description = "Print one JSON document instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        AnalysisResult result;
+        try (PacketSource source = TraceReader.open(file)) {
+            result = MptcpAnalyzer.analyze(source);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.print(out, toJson(result));
+        } else {
+            printText(out, result);
+        }
+        return result.warnings().isEmpty() ? 0 : ExitCodes.WARNINGS;
+    }
+
+    static Map<String, Object> toJson(AnalysisResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("packets", result.packets());
+        doc.put("connections", result.connections().stream().map(AnalyzeCommand::connectionJson).toList());
+        doc.put("tcpConnections", result.tcpConnections().stream().map(AnalyzeCommand::tcpJson).toList());
+        doc.put("warnings", result.warnings());
+        return doc;
+    }
+
+    private static Map<String, Object> connectionJson(MptcpConnection c) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("index", c.index());
+        doc.put("version", c.version());
+        doc.put("handshake", c.handshake());
+        doc.put("client", c.client().toString());
+        doc.put("server", c.server().toString());
+        doc.put("clientKey", hex16(c.clientKey()));
+        doc.put("serverKey", hex16(c.serverKey()));
+        doc.put("clientToken", hex8(c.clientToken()));
+        doc.put("serverToken", hex8(c.serverToken()));
+        doc.put("clientIdsn", unsigned(c.clientIdsn()));
+        doc.put("serverIdsn", unsigned(c.serverIdsn()));
+        // An object so the checksum verdicts (verified, failed, unverifiable) can join the flag later.
+        Map<String, Object> checksum = new LinkedHashMap<>();
+        checksum.put("negotiated", c.checksum());
+        doc.put("checksum", checksum);
+        doc.put("relativeDsnFromIdsn", c.relativeToIdsn());
+        doc.put("firstTime", TimeText.iso(c.startNanos()));
+        doc.put("lastTime", TimeText.iso(c.endNanos()));
+        doc.put("durationSeconds", (c.endNanos() - c.startNanos()) / 1e9);
+        doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
+        doc.put("subflows", c.subflows().stream().map(AnalyzeCommand::subflowJson).toList());
+        doc.put("events", c.events().stream().map(AnalyzeCommand::eventJson).toList());
+        return doc;
+    }
+
+    private static Map<String, Object> subflowJson(Subflow s) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("client", s.client().toString());
+        doc.put("server", s.server().toString());
+        doc.put("join", s.join());
+        doc.put("clientAddressId", s.clientAddressId());
+        doc.put("serverAddressId", s.serverAddressId());
+        doc.put("backup", s.backup());
+        doc.put("handshakeRttSeconds", s.handshakeRttNanos() == null ? null : s.handshakeRttNanos() / 1e9);
+        doc.put("firstTime", TimeText.iso(s.startNanos()));
+        doc.put("lastTime", TimeText.iso(s.endNanos()));
+        doc.put("end", s.end().name().toLowerCase());
+        doc.put("packets", s.packets());
+        doc.put("clientBytes", s.clientBytes());
+        doc.put("serverBytes", s.serverBytes());
+        return doc;
+    }
+
+    private static Map<String, Object> tcpJson(TcpConnection t) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("client", t.client().toString());
+        doc.put("server", t.server().toString());
+        doc.put("handshakeRttSeconds", t.handshakeRttNanos() == null ? null : t.handshakeRttNanos() / 1e9);
+        doc.put("firstTime", TimeText.iso(t.startNanos()));
+        doc.put("lastTime", TimeText.iso(t.endNanos()));
+        doc.put("end", t.end().name().toLowerCase());
+        doc.put("packets", t.packets());
+        doc.put("clientBytes", t.clientBytes());
+        doc.put("serverBytes", t.serverBytes());
+        doc.put("mptcpRefused", t.mptcpRefused());
+        return doc;
+    }
+
+    private static Map<String, Object> eventJson(MptcpEvent e) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("type", e.type());
+        doc.put("time", TimeText.iso(e.timeNanos()));
+        doc.put("packet", e.packet());
+        doc.put("detail", e.detail());
+        return doc;
+    }
+
+    private static void printText(PrintWriter out, AnalysisResult result) {
+        out.printf("%,d packets, %d MPTCP connection(s), %d TCP connection(s)%n", result.packets(),
+                result.connections().size(), result.tcpConnections().size());
+        for (MptcpConnection c : result.connections()) {
+            out.println();
+            out.printf("MPTCP connection %d: %s -> %s, %s%s%n", c.index(), c.client(), c.server(),
+                    c.version() == null ? "version unknown" : "v" + c.version(),
+                    c.handshake() ? "" : ", incomplete (handshake not in the trace)");
+            out.printf("  keys    client %s  server %s%n", orDash(hex16(c.clientKey())), orDash(hex16(c.serverKey())));
+            out.printf("  tokens  client %s  server %s%n", orDash(hex8(c.clientToken())), orDash(hex8(c.serverToken())));
+            out.printf("  checksum %s, %.6f s, MP_JOIN HMACs %d verified, %d failed%n",
+                    c.checksum() == null ? "unknown" : c.checksum() ? "on" : "off",
+                    (c.endNanos() - c.startNanos()) / 1e9, c.hmacVerified(), c.hmacFailed());
+            for (Subflow s : c.subflows()) {
+                out.printf("  subflow %s -> %s  %s%s  %,d packets, %,d / %,d bytes, %s%n", s.client(), s.server(),
+                        s.join() ? "join" : "initial", s.backup() ? " backup" : "", s.packets(), s.clientBytes(),
+                        s.serverBytes(), s.end().name().toLowerCase());
+            }
+            for (MptcpEvent e : c.events()) {
+                if (!e.type().equals("DATA_FIN")) {
+                    out.printf("  #%d %s %s%n", e.packet(), e.type(), e.detail());
+                }
+            }
+        }
+        if (!result.tcpConnections().isEmpty()) {
+            out.println();
+            out.println("TCP connections:");
+            for (TcpConnection t : result.tcpConnections()) {
+                out.printf("  %s -> %s  %,d packets, %s%s%n", t.client(), t.server(), t.packets(),
+                        t.end().name().toLowerCase(), t.mptcpRefused() == null ? "" : ", " + t.mptcpRefused());
+            }
+        }
+        if (!result.warnings().isEmpty()) {
+            out.println();
+            out.println("Warnings:");
+            result.warnings().forEach(w -> out.println("  " + w));
+        }
+    }
+
+    private static String hex8(Long token) {
+        return token == null ? null : String.format("%08x", token);
+    }
+
+    private static String hex16(Long key) {
+        return key == null ? null : String.format("%016x", key);
+    }
+
+    private static String unsigned(Long value) {
+        return value == null ? null : Long.toUnsignedString(value);
+    }
+
+    private static String orDash(String text) {
+        return text == null ? "-" : text;
+    }
+}

@@ -1,0 +1,31 @@
+package org.braid.model;
+
+import java.util.List;
+
+/**
+ * One MPTCP connection: the subflows sharing its keys and tokens.
+ *
+ * <p>The client is the host that sent the MP_CAPABLE SYN. For an incomplete connection (its
+ * MP_CAPABLE handshake is not in the trace) found through MP_JOIN, the client is the end that
+ * sent the joins and the server the holder of the token they carry.
+ *
+ * @param index        position in {@link AnalysisResult#connections()}, the per-packet column value
+ * @param version      MPTCP version (0 or 1), or null when no MP_CAPABLE was seen
+ * @param handshake    true when both the MP_CAPABLE SYN and SYN/ACK are in the trace
+ * @param clientKey    64-bit key, or null when not in the trace
+ * @param clientToken  32-bit token (from the key, or from MP_JOIN SYNs), or null
+ * @param clientIdsn   initial data sequence number from the key, or null
+ * @param checksum     DSS checksums negotiated (flag A on the SYN or SYN/ACK); null when unknown
+ * @param relativeToIdsn true when relative DSNs count from the IDSN; false when from the first DSN seen
+ * @param hmacVerified MP_JOIN HMACs that matched
+ * @param hmacFailed   MP_JOIN HMACs that did not match
+ */
+public record MptcpConnection(int index, Integer version, boolean handshake, Endpoint client, Endpoint server,
+        Long clientKey, Long serverKey, Long clientToken, Long serverToken, Long clientIdsn, Long serverIdsn,
+        Boolean checksum, boolean relativeToIdsn, long startNanos, long endNanos, int hmacVerified, int hmacFailed,
+        List<Subflow> subflows, List<MptcpEvent> events) {
+    public MptcpConnection {
+        subflows = List.copyOf(subflows);
+        events = List.copyOf(events);
+    }
+}

@@ -1,0 +1,23 @@
+package org.braid.model;
+
+/**
+ * One TCP subflow of an MPTCP connection.
+ *
+ * @param flow             index of the TCP flow in the analysis (the per-packet column value)
+ * @param client           the end that sent the subflow's SYN (or the first packet seen, without a SYN)
+ * @param server           the other end
+ * @param join             true for an MP_JOIN subflow, false for the initial MP_CAPABLE one
+ * @param clientAddressId  MP_JOIN address id sent by the client, or null
+ * @param serverAddressId  MP_JOIN address id sent by the server, or null
+ * @param backup           the backup bit of the MP_JOIN SYN (MP_PRIO changes come later)
+ * @param handshakeRttNanos SYN to the client's ACK of the SYN/ACK, as seen at the capture point; null without both
+ * @param startNanos       first packet
+ * @param endNanos         last packet
+ * @param packets          packets in both directions
+ * @param clientBytes      TCP payload bytes (on the wire) sent by the client
+ * @param serverBytes      TCP payload bytes (on the wire) sent by the server
+ * @param end              how the subflow ended
+ */
+public record Subflow(int flow, Endpoint client, Endpoint server, boolean join, Integer clientAddressId,
+        Integer serverAddressId, boolean backup, Long handshakeRttNanos, long startNanos, long endNanos,
+        long packets, long clientBytes, long serverBytes, EndReason end) {}
