@@ -35,6 +35,8 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     private final PacketColumns columns;
     private final List<String> warnings = new ArrayList<>();
     private final JoinVerifier joins = new JoinVerifier();
+    private final PacketContext context = new PacketContext();
+    private final List<PacketObserver> observers = new ArrayList<>();
     private long packets;
 
     public MptcpAnalyzer() {
@@ -58,6 +60,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     public void onPacket(Frame frame, DecodedPacket packet) {
         int packetIndex = columns.size();
         packets++;
+        context.reset();
         if (!packet.hasTcp()) {
             columns.add(Flow.NONE, Flow.NONE, PacketColumns.NO_DSN);
             return;
@@ -108,9 +111,30 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         if (flow.connection != Flow.NONE) {
             ConnectionState connection = connections.get(flow.connection);
             connection.endNanos = now;
-            dsn = relativeDsn(flow, connection, packet, direction);
+            placePayload(flow, connection, packet, direction);
+            if (context.payloadDsn != PacketContext.UNKNOWN) {
+                dsn = context.payloadDsn - connection.dsnBase[flow.dataDirection(direction)];
+            }
+            columns.add(flow.index, flow.connection, dsn);
+            notifyObservers(frame, packet, packetIndex, now, flow, direction, connection);
+        } else {
+            columns.add(flow.index, flow.connection, dsn);
         }
-        columns.add(flow.index, flow.connection, dsn);
+    }
+
+    private void notifyObservers(Frame frame, DecodedPacket packet, int packetIndex, long now, Flow flow,
+            int direction, ConnectionState connection) {
+        context.frame = frame;
+        context.packet = packet;
+        context.packetIndex = packetIndex;
+        context.nanos = now;
+        context.flow = flow;
+        context.direction = direction;
+        context.connection = connection;
+        context.side = flow.dataDirection(direction);
+        for (int i = 0; i < observers.size(); i++) {
+            observers.get(i).onPacket(context);
+        }
     }
 
     /** The per-packet columns filled so far. */
@@ -313,6 +337,8 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             }
             connection.lastDataAck[side] = dataAck;
             connection.lastDataAckKnown[side] = true;
+            context.dss = option;
+            context.dataAck = dataAck;
         }
         if (!option.hasDataSequenceNumber()) {
             return;
@@ -324,6 +350,8 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             dsn = DsnExpansion.expand(reference, dsn);
         }
         rememberDsn(connection, side, dsn);
+        context.dss = option;
+        context.mappingDsn = dsn;
         if (option.dataFin() && !connection.dataFinSeen[side]) {
             connection.dataFinSeen[side] = true;
             connection.event("DATA_FIN", frame.timestampNanos(), frame.packetNumber(), flow.index,
@@ -350,16 +378,21 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         }
     }
 
-    /** The DSN of the packet's first payload byte, from a recent mapping of its subflow direction. */
-    private static long relativeDsn(Flow flow, ConnectionState connection, DecodedPacket packet, int direction) {
-        int side = flow.dataDirection(direction);
-        if (packet.payloadWireLength() == 0 || flow.mappings[direction].isEmpty() || !flow.isnKnown[direction]
-                || !connection.dsnBaseKnown[side]) {
-            return PacketColumns.NO_DSN;
+    /**
+     * The packet's relative subflow sequence number and the 64-bit DSN of its first payload byte,
+     * from a recent mapping of its subflow direction, into the context.
+     */
+    private void placePayload(Flow flow, ConnectionState connection, DecodedPacket packet, int direction) {
+        if (packet.payloadWireLength() == 0 || !flow.isnKnown[direction]) {
+            return;
         }
         long relativeSeq = (packet.sequenceNumber() - flow.isn[direction]) & LOW_32;
-        long dsn = flow.mappings[direction].dsnAt(relativeSeq, PacketColumns.NO_DSN);
-        return dsn == PacketColumns.NO_DSN ? dsn : dsn - connection.dsnBase[side];
+        context.relativeSeq = relativeSeq;
+        if (flow.mappings[direction].isEmpty() || !connection.dsnBaseKnown[flow.dataDirection(direction)]) {
+            return;
+        }
+        long dsn = flow.mappings[direction].dsnAt(relativeSeq, PacketContext.UNKNOWN);
+        context.payloadDsn = dsn;
     }
 
     private void setKey(ConnectionState connection, int side, long key, Flow flow, Frame frame) {
