@@ -33,6 +33,8 @@ final class Flow {
     final long[] isn = new long[2];
     final boolean[] isnKnown = new boolean[2];
     final boolean[] finSeen = new boolean[2];
+    /** Window scale shift each direction announced on its SYN (-1 when absent or not captured). */
+    final int[] windowScale = {-1, -1};
     boolean reset;
 
     // MPTCP
@@ -82,6 +84,14 @@ final class Flow {
      */
     boolean ended() {
         return reset || finSeen[0] || finSeen[1];
+    }
+
+    /**
+     * The shift to apply to windows advertised in flow direction {@code direction}: RFC 7323 scales
+     * only when both SYNs carried the option; 0 otherwise. Unknown handshakes give 0 as well.
+     */
+    int windowShift(int direction) {
+        return windowScale[0] >= 0 && windowScale[1] >= 0 ? Math.min(windowScale[direction], 14) : 0;
     }
 
     /** The data direction (0 = from the connection's client) of a packet in flow direction {@code direction}. */

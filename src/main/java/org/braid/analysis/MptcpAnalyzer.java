@@ -116,6 +116,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
                 dsn = context.payloadDsn - connection.dsnBase[flow.dataDirection(direction)];
             }
             columns.add(flow.index, flow.connection, dsn);
+            columns.setMappingPacket(packetIndex, context.mappingPacket);
             notifyObservers(frame, packet, packetIndex, now, flow, direction, connection);
         } else {
             columns.add(flow.index, flow.connection, dsn);
@@ -184,10 +185,12 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             flow.synNanos = now;
             flow.isn[0] = packet.sequenceNumber();
             flow.isnKnown[0] = true;
+            flow.windowScale[0] = packet.windowScale();
         } else if (syn && ack && direction == 1 && !flow.sawSynAck) {
             flow.sawSynAck = true;
             flow.isn[1] = packet.sequenceNumber();
             flow.isnKnown[1] = true;
+            flow.windowScale[1] = packet.windowScale();
         } else if (!syn && ack && direction == 0 && flow.sawSyn && flow.sawSynAck && flow.handshakeRttNanos < 0) {
             flow.handshakeRttNanos = now - flow.synNanos;
         }
@@ -262,7 +265,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             // RFC 8684 3.1: data on the third ACK is mapped implicitly from IDSN + 1, subflow sequence 1.
             long dsn = connection.idsn[side] + 1;
             rememberDsn(connection, side, dsn);
-            flow.mappings[direction].add(dsn, 1, option.dataLevelLength());
+            flow.mappings[direction].add(dsn, 1, option.dataLevelLength(), columns.size());
         }
     }
 
@@ -360,7 +363,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         if (!option.hasDataLevelLength() || option.dataLevelLength() == 0) {
             return; // the infinite mapping: fallback, handled with the checksums later
         }
-        flow.mappings[direction].add(dsn, option.subflowSequenceNumber(), option.dataLevelLength());
+        flow.mappings[direction].add(dsn, option.subflowSequenceNumber(), option.dataLevelLength(), columns.size());
         if (!flow.isnKnown[direction] && packet.payloadWireLength() > 0) {
             // No SYN in the trace: assume this segment starts its mapping, as senders usually do.
             flow.isn[direction] = (packet.sequenceNumber() - option.subflowSequenceNumber()) & LOW_32;
@@ -391,8 +394,11 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         if (flow.mappings[direction].isEmpty() || !connection.dsnBaseKnown[flow.dataDirection(direction)]) {
             return;
         }
-        long dsn = flow.mappings[direction].dsnAt(relativeSeq, PacketContext.UNKNOWN);
-        context.payloadDsn = dsn;
+        int slot = flow.mappings[direction].find(relativeSeq);
+        if (slot >= 0) {
+            context.payloadDsn = flow.mappings[direction].dsnAt(slot, relativeSeq);
+            context.mappingPacket = flow.mappings[direction].packetOf(slot);
+        }
     }
 
     private void setKey(ConnectionState connection, int side, long key, Flow flow, Frame frame) {

@@ -4,22 +4,41 @@ import java.util.Arrays;
 
 /**
  * Per-packet results as growable primitive columns, indexed by packet number - 1: what the
- * desktop packet list and filters read, without one object per packet.
+ * desktop packet list and filters read, without one object per packet (28 bytes a packet).
  */
 public final class PacketColumns {
     /** Value of {@link #relativeDsn} for a packet that carries no mapped data. */
     public static final long NO_DSN = Long.MIN_VALUE;
+    /** Value of the packet-index columns when there is no such packet. */
+    public static final int NO_PACKET = -1;
+
+    /** Flag bits of {@link #flags}: what the analysis found about a packet. */
+    public static final int TCP_RETRANSMISSION = 1;
+    public static final int REINJECTION = 1 << 1;
+    public static final int BEYOND_WINDOW = 1 << 2;
+    public static final int ZERO_WINDOW = 1 << 3;
+    public static final int CHECKSUM_FAILED = 1 << 4;
+    public static final int CHECKSUM_VERIFIED = 1 << 5;
+    public static final int CHECKSUM_UNVERIFIABLE = 1 << 6;
+    public static final int HMAC_FAILED = 1 << 7;
+    public static final int FALLBACK = 1 << 8;
 
     private int size;
     private int[] flow;
     private int[] connection;
     private long[] relativeDsn;
+    private int[] flags;
+    private int[] mappingPacket;
+    private int[] reinjectionOf;
 
     PacketColumns(int initialCapacity) {
         int capacity = Math.max(16, initialCapacity);
         flow = new int[capacity];
         connection = new int[capacity];
         relativeDsn = new long[capacity];
+        flags = new int[capacity];
+        mappingPacket = new int[capacity];
+        reinjectionOf = new int[capacity];
     }
 
     void add(int flowIndex, int connectionIndex, long dsn) {
@@ -28,16 +47,34 @@ public final class PacketColumns {
             flow = Arrays.copyOf(flow, capacity);
             connection = Arrays.copyOf(connection, capacity);
             relativeDsn = Arrays.copyOf(relativeDsn, capacity);
+            flags = Arrays.copyOf(flags, capacity);
+            mappingPacket = Arrays.copyOf(mappingPacket, capacity);
+            reinjectionOf = Arrays.copyOf(reinjectionOf, capacity);
         }
         flow[size] = flowIndex;
         connection[size] = connectionIndex;
         relativeDsn[size] = dsn;
+        flags[size] = 0;
+        mappingPacket[size] = NO_PACKET;
+        reinjectionOf[size] = NO_PACKET;
         size++;
     }
 
     /** Sets the connection of a packet already added (a flow can become MPTCP after its first packets). */
     void setConnection(int packetIndex, int connectionIndex) {
         connection[packetIndex] = connectionIndex;
+    }
+
+    void setMappingPacket(int packetIndex, int mappingPacketIndex) {
+        mappingPacket[check(packetIndex)] = mappingPacketIndex;
+    }
+
+    void setReinjectionOf(int packetIndex, int originalPacketIndex) {
+        reinjectionOf[check(packetIndex)] = originalPacketIndex;
+    }
+
+    void addFlags(int packetIndex, int bits) {
+        flags[check(packetIndex)] |= bits;
     }
 
     public int size() { return size; }
@@ -53,6 +90,17 @@ public final class PacketColumns {
      * sender's IDSN (or to the first DSN seen when the key is not in the trace); {@link #NO_DSN} when none.
      */
     public long relativeDsn(int i) { return relativeDsn[check(i)]; }
+
+    /** The analysis flag bits of packet {@code i} (the constants above). */
+    public int flags(int i) { return flags[check(i)]; }
+
+    public boolean hasFlag(int i, int bit) { return (flags[check(i)] & bit) != 0; }
+
+    /** The 0-based index of the packet that carried the DSS mapping of packet {@code i}'s payload, or {@link #NO_PACKET}. */
+    public int mappingPacket(int i) { return mappingPacket[check(i)]; }
+
+    /** For a reinjection, the 0-based index of the original packet on another subflow; else {@link #NO_PACKET}. */
+    public int reinjectionOf(int i) { return reinjectionOf[check(i)]; }
 
     private int check(int i) {
         if (i < 0 || i >= size) {

@@ -34,6 +34,8 @@ final class PacketContext {
     long relativeSeq;
     /** 64-bit DSN of the first payload byte, or {@link #UNKNOWN} when no mapping covers it. */
     long payloadDsn;
+    /** 0-based index of the packet that carried the mapping of this packet's payload, or -1. */
+    int mappingPacket;
 
     /** TCP payload length on the wire. */
     int payloadLength() {
@@ -46,5 +48,6 @@ final class PacketContext {
         mappingDsn = UNKNOWN;
         relativeSeq = UNKNOWN;
         payloadDsn = UNKNOWN;
+        mappingPacket = -1;
     }
 }

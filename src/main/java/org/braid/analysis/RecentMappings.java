@@ -11,10 +11,12 @@ final class RecentMappings {
     private final long[] dsn = new long[CAPACITY];
     private final long[] subflowSeq = new long[CAPACITY];
     private final int[] length = new int[CAPACITY];
+    private final int[] packet = new int[CAPACITY];
     private int count;
     private int next;
 
-    void add(long mappingDsn, long mappingSubflowSeq, int mappingLength) {
+    /** Adds a mapping first carried by packet {@code packetIndex} (0-based); a repeat of the newest is ignored. */
+    void add(long mappingDsn, long mappingSubflowSeq, int mappingLength, int packetIndex) {
         int newest = (next + CAPACITY - 1) % CAPACITY;
         if (count > 0 && dsn[newest] == mappingDsn && subflowSeq[newest] == mappingSubflowSeq
                 && length[newest] == mappingLength) {
@@ -23,6 +25,7 @@ final class RecentMappings {
         dsn[next] = mappingDsn;
         subflowSeq[next] = mappingSubflowSeq;
         length[next] = mappingLength;
+        packet[next] = packetIndex;
         next = (next + 1) % CAPACITY;
         count = Math.min(count + 1, CAPACITY);
     }
@@ -31,18 +34,25 @@ final class RecentMappings {
         return count == 0;
     }
 
-    /**
-     * The 64-bit DSN of the byte at relative subflow sequence {@code relativeSeq}, from the newest
-     * mapping that covers it; {@code notFound} when none does.
-     */
-    long dsnAt(long relativeSeq, long notFound) {
+    /** The slot of the newest mapping covering relative subflow sequence {@code relativeSeq}, or -1. */
+    int find(long relativeSeq) {
         for (int k = 1; k <= count; k++) {
             int i = (next + CAPACITY - k) % CAPACITY;
             long offset = (relativeSeq - subflowSeq[i]) & 0xffffffffL;
             if (offset < length[i]) {
-                return dsn[i] + offset;
+                return i;
             }
         }
-        return notFound;
+        return -1;
+    }
+
+    /** The 64-bit DSN of the byte at {@code relativeSeq} by the mapping in {@code slot} (from {@link #find}). */
+    long dsnAt(int slot, long relativeSeq) {
+        return dsn[slot] + ((relativeSeq - subflowSeq[slot]) & 0xffffffffL);
+    }
+
+    /** The packet that first carried the mapping in {@code slot}. */
+    int packetOf(int slot) {
+        return packet[slot];
     }
 }
