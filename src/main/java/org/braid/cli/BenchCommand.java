@@ -2,11 +2,16 @@ package org.braid.cli;
 
 import java.io.EOFException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketPass;
+import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
+import org.braid.model.AnalysisResult;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.Pcaps;
 import picocli.CommandLine.Command;
@@ -16,11 +21,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Reads and fully decodes a trace with Braid, and reads it raw with pcap4j (libpcap), in the same
- * run, alternating rounds so both see the same page cache and JIT state; prints the ratio.
+ * Measures Braid against baselines run on the same file in the same process, alternating rounds
+ * so every reader sees the same page cache and JIT state, and prints the ratios. Rates are the
+ * best round of each; nothing here is a unit test.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Measure read+decode speed against pcap4j's raw offline reader on the same file.")
+        description = "Measure read+decode speed against pcap4j's raw offline reader on the same file; "
+                + "with --analyze, the full MPTCP analysis against a plain read, and its retained memory.")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "pcap or pcapng trace (not gzip: libpcap cannot read it)")
     Path file;
@@ -31,51 +38,96 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "Unmeasured warm-up rounds (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--analyze", description = "Benchmark the full analysis against a plain read instead of pcap4j.")
+    boolean analyze;
+
     @Spec
     CommandSpec spec;
+
+    /** One timed pass over the file; returns the packets it saw. */
+    @FunctionalInterface
+    private interface Pass {
+        long run() throws Exception;
+    }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        for (int i = 0; i < warmup; i++) {
-            braidPass();
-            pcap4jPass();
+        Pass[] passes = analyze
+                ? new Pass[] {this::readPass, this::decodePass, this::analysisPass}
+                : new Pass[] {this::decodePass, this::pcap4jPass};
+        String[] names = analyze
+                ? new String[] {"plain read (frames only)", "read + full decode", "full MPTCP analysis"}
+                : new String[] {"braid read+full decode", "pcap4j getNextRawPacket"};
+        long[] best = new long[passes.length];
+        long[] packets = new long[passes.length];
+        java.util.Arrays.fill(best, Long.MAX_VALUE);
+        for (int round = 0; round < warmup + rounds; round++) {
+            for (int i = 0; i < passes.length; i++) {
+                long start = System.nanoTime();
+                packets[i] = passes[i].run();
+                long elapsed = System.nanoTime() - start;
+                if (round >= warmup) {
+                    best[i] = Math.min(best[i], elapsed);
+                }
+            }
         }
-        long braidBest = Long.MAX_VALUE;
-        long pcap4jBest = Long.MAX_VALUE;
-        long braidPackets = 0;
-        long pcap4jPackets = 0;
-        for (int i = 0; i < rounds; i++) {
-            long start = System.nanoTime();
-            braidPackets = braidPass();
-            braidBest = Math.min(braidBest, System.nanoTime() - start);
-            start = System.nanoTime();
-            pcap4jPackets = pcap4jPass();
-            pcap4jBest = Math.min(pcap4jBest, System.nanoTime() - start);
+        out.printf("file: %s (%,d packets), best of %d rounds after %d warm-up%n", file.getFileName(), packets[0],
+                rounds, warmup);
+        double[] rate = new double[passes.length];
+        for (int i = 0; i < passes.length; i++) {
+            rate[i] = packets[i] / (best[i] / 1e9);
+            out.printf("  %-26s %,14.0f packets/s%n", names[i] + ":", rate[i]);
         }
-        double braidRate = braidPackets / (braidBest / 1e9);
-        double pcap4jRate = pcap4jPackets / (pcap4jBest / 1e9);
-        out.printf("file:                     %s (%d packets)%n", file.getFileName(), braidPackets);
-        out.printf("braid read+full decode:   %,12.0f packets/s  (best of %d rounds)%n", braidRate, rounds);
-        out.printf("pcap4j getNextRawPacket:  %,12.0f packets/s  (best of %d rounds)%n", pcap4jRate, rounds);
-        out.printf("ratio braid/pcap4j:       %12.1f%n", braidRate / pcap4jRate);
-        if (braidPackets != pcap4jPackets) {
-            out.printf("warning: braid read %d packets, pcap4j %d%n", braidPackets, pcap4jPackets);
+        if (analyze) {
+            out.printf("  %-26s %14.2f%n", "analysis / plain read:", rate[2] / rate[0]);
+            out.printf("  %-26s %14.2f%n", "analysis / read+decode:", rate[2] / rate[1]);
+            out.printf("  %-26s %14.1f bytes/packet%n", "retained after analysis:", retainedBytesPerPacket());
+        } else {
+            out.printf("  %-26s %14.1f%n", "ratio braid/pcap4j:", rate[0] / rate[1]);
+        }
+        for (int i = 1; i < passes.length; i++) {
+            if (packets[i] != packets[0]) {
+                out.printf("warning: %s saw %d packets, %s %d%n", names[0], packets[0], names[i], packets[i]);
+            }
         }
         return 0;
     }
 
-    /** One full pass: every frame read and decoded down to its MPTCP options. */
-    private long braidPass() throws Exception {
+    /** Frames only: the reader's cost, the floor every other pass stands on. */
+    private long readPass() throws Exception {
+        Frame frame = new Frame();
+        long packets = 0;
+        long bytes = 0;
+        try (PacketSource source = TraceReader.open(file)) {
+            while (source.next(frame)) {
+                packets++;
+                bytes += frame.capturedLength();
+            }
+        }
+        if (bytes < 0) {
+            throw new AssertionError(); // keeps the loop from being optimised away
+        }
+        return packets;
+    }
+
+    /** Every frame read and decoded down to its MPTCP options. */
+    private long decodePass() throws Exception {
         long[] options = new long[1];
         long packets;
         try (PacketSource source = TraceReader.open(file)) {
             packets = PacketPass.run(source, (frame, packet) -> options[0] += packet.mptcpOptionCount());
         }
         if (options[0] < 0) {
-            throw new AssertionError(); // keeps the decode from being optimised away
+            throw new AssertionError();
         }
         return packets;
+    }
+
+    private long analysisPass() throws Exception {
+        try (PacketSource source = TraceReader.open(file)) {
+            return MptcpAnalyzer.analyze(source).packets();
+        }
     }
 
     private long pcap4jPass() throws Exception {
@@ -98,5 +150,31 @@ public final class BenchCommand implements Callable<Integer> {
             throw new AssertionError();
         }
         return packets;
+    }
+
+    /** Heap still held by the analyzer (columns and results) after a pass, per packet. */
+    private double retainedBytesPerPacket() throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        settle();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        MptcpAnalyzer analyzer = new MptcpAnalyzer();
+        long packets;
+        try (PacketSource source = TraceReader.open(file)) {
+            packets = PacketPass.run(source, analyzer);
+        }
+        AnalysisResult result = analyzer.result();
+        settle();
+        long after = memory.getHeapMemoryUsage().getUsed();
+        if (result.packets() != packets || analyzer.columns().size() != packets) {
+            throw new AssertionError("analysis lost packets");
+        }
+        return (after - before) / (double) packets;
+    }
+
+    private static void settle() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
     }
 }
