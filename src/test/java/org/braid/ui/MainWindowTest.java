@@ -85,6 +85,11 @@ class MainWindowTest {
         robot.clickOn(third);
         assertThat(fx(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(2);
         assertThat(driver.viewModel().selectedProperty().get()).isEqualTo(2);
+        // The selected row shows the selection, not its packet colour; the others keep theirs.
+        assertThat(fx(() -> List.copyOf(third.getStyleClass()))).noneMatch(c -> c.startsWith("packet-"));
+        TableRow<?> first = robot.lookup(".table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0)
+                .queryAs(TableRow.class);
+        assertThat(fx(() -> List.copyOf(first.getStyleClass()))).contains("packet-mptcp-signalling");
 
         var treeController = driver.window.controller().packetTree();
         List<TreeItem<DetailNode>> sections = fx(() -> List.copyOf(treeController.tree().getRoot().getChildren()));

@@ -34,7 +34,9 @@ public final class PacketBytesController {
                 lit.getStyleClass().add("bytes-highlight");
                 nodes.add(lit);
             } else {
-                nodes.add(new Text(segment.text()));
+                Text plain = new Text(segment.text());
+                plain.getStyleClass().add("bytes-text");
+                nodes.add(plain);
             }
         }
         bytes.getChildren().setAll(nodes);

@@ -110,15 +110,24 @@ public final class PacketListController {
         return table;
     }
 
-    /** A row coloured by its packet's colour class. */
+    /** A row coloured by its packet's colour class, except while selected, so the selection shows as usual. */
     private final class ColoredRow extends TableRow<PacketRow> {
+        ColoredRow() {
+            selectedProperty().addListener((o, was, now) -> applyColor());
+        }
+
         @Override
         protected void updateItem(PacketRow item, boolean empty) {
             super.updateItem(item, empty);
+            applyColor();
+        }
+
+        private void applyColor() {
             for (PacketColor color : PacketColor.values()) {
                 getStyleClass().remove(color.styleClass());
             }
-            if (!empty && item != null && viewModel.traceProperty().get() != null) {
+            PacketRow item = getItem();
+            if (!isEmpty() && item != null && !isSelected() && viewModel.traceProperty().get() != null) {
                 getStyleClass().add(viewModel.traceProperty().get().index().color(item.index()).styleClass());
             }
         }
