@@ -207,7 +207,14 @@ class MainWindowTest {
         assertThat(fx(() -> table(robot).getSelectionModel().getSelectedIndex())).isEqualTo(1);
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         assertThat(fx(() -> robot.lookup(".filter-bar .text-field").query().isFocused())).isTrue();
-        fxRun(() -> driver.viewModel().goToPacket(200));
+        robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
+        DialogPane goTo = WindowDriver.awaitDialog();
+        assertThat(goTo.getHeaderText()).isEqualTo("Go to packet number");
+        TextField number = (TextField) goTo.lookup(".text-field");
+        assertThat(number.getText()).isEqualTo("2"); // the selected packet's number
+        robot.clickOn(number).eraseText(1).write("200");
+        robot.clickOn(goTo.lookupButton(javafx.scene.control.ButtonType.OK));
+        WindowDriver.waitUntil("the dialog closes", () -> WindowDriver.dialogs().isEmpty());
         assertThat(fx(() -> table(robot).getSelectionModel().getSelectedIndex())).isEqualTo(199);
         assertThat(fx(() -> driver.viewModel().details().detailsProperty().get().packetNumber())).isEqualTo(200);
     }
@@ -234,6 +241,52 @@ class MainWindowTest {
         assertThat(fx(() -> table(robot).getItems().size())).isPositive();
         assertThat(cell(table(robot), 4, 0)).isEqualTo("MPTCP");
         assertThat(driver.viewModel().recentFiles()).isEmpty();
+    }
+
+    @Test
+    void cancelledLoadKeepsTheShownTrace(FxRobot robot) {
+        Path shown = Traces.publicTrace("tcpdump-mptcp-v1.pcap");
+        driver.openAndWait(shown);
+        driver.holdTasks();
+        fxRun(() -> driver.viewModel().open(Traces.publicTrace("tcpdump-mptcp-v0.pcap")));
+        assertThat(robot.lookup(".status-bar .progress-bar").query().isVisible()).isTrue();
+        robot.clickOn("Cancel");
+        driver.release();
+        driver.waitIdle();
+        assertThat(robot.lookup(".status-bar .progress-bar").query().isVisible()).isFalse();
+        assertThat(driver.viewModel().traceProperty().get().path()).isEqualTo(shown);
+        assertThat(driver.viewModel().taskTextProperty().get()).isEqualTo("Load of tcpdump-mptcp-v0.pcap cancelled");
+        assertThat(fx(() -> table(robot).getItems().size())).isEqualTo(20);
+    }
+
+    @Test
+    void theAppliedFilterCarriesOverToTheNextTrace(FxRobot robot) throws IOException {
+        driver.openAndWait(Traces.publicTrace("tcpdump-mptcp-v0.pcap"));
+        fxRun(() -> {
+            driver.viewModel().filterBar().textProperty().set("mptcp.subtype == 2");
+            driver.viewModel().applyFilter();
+        });
+        driver.waitIdle();
+        // Typed but not applied: the next trace is filtered by what was applied.
+        fxRun(() -> driver.viewModel().filterBar().textProperty().set("tcp.port == 1"));
+        Path v1 = Traces.publicTrace("tcpdump-mptcp-v1.pcap");
+        driver.openAndWait(v1);
+        driver.waitIdle();
+        long dss = TraceFacts.count(v1, p -> p.firstMptcpOption(MptcpSubtype.DSS) != null);
+        assertThat(fx(() -> table(robot).getItems().size())).isEqualTo((int) dss);
+    }
+
+    @Test
+    void layoutIsSavedWhenTheWindowCloses(FxRobot robot) {
+        fxRun(() -> {
+            javafx.scene.control.SplitPane panes = (javafx.scene.control.SplitPane) robot.lookup(".split-pane").query();
+            panes.setDividerPositions(0.3, 0.6);
+            driver.window.stage().setWidth(1000);
+            driver.window.stage().hide();
+        });
+        org.braid.ui.prefs.UiPreferences saved = new org.braid.ui.prefs.UiPreferences(driver.preferences);
+        assertThat(saved.dividers()).containsExactly(new double[] {0.3, 0.6}, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(saved.windowBounds().width()).isEqualTo(1000);
     }
 
     private static String hex(byte[] bytes, int from, int count) {

@@ -29,10 +29,13 @@ final class WindowDriver {
         thread.setDaemon(true);
         return thread;
     });
+    /** Tasks handed to the window wait here while {@link #hold} is set, so a test can act before they run. */
+    private final List<Runnable> held = new java.util.ArrayList<>();
+    private volatile boolean hold;
     MainWindow window;
 
     void start(Stage stage) throws Exception {
-        window = MainWindow.create(stage, new UiPreferences(preferences), background);
+        window = MainWindow.create(stage, new UiPreferences(preferences), this::execute);
         stage.show();
     }
 
@@ -41,6 +44,25 @@ final class WindowDriver {
         fxRun(() -> window.stage().hide());
         background.shutdownNow();
         preferences.removeNode();
+    }
+
+    private synchronized void execute(Runnable task) {
+        if (hold) {
+            held.add(task);
+        } else {
+            background.execute(task);
+        }
+    }
+
+    /** Keeps the next tasks from starting until {@link #release()}. */
+    synchronized void holdTasks() {
+        hold = true;
+    }
+
+    synchronized void release() {
+        hold = false;
+        held.forEach(background::execute);
+        held.clear();
     }
 
     MainViewModel viewModel() {

@@ -44,6 +44,9 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
                     updateMessage(index.size() + " packets");
                 }
             });
+            if (isCancelled()) {
+                throw new CancellationException("load of " + displayName + " cancelled");
+            }
             updateProgress(size, size);
             updateMessage(index.size() + " packets");
             return new LoadedTrace(path, displayName, source.formatDetail(), index, reader, source.warnings());

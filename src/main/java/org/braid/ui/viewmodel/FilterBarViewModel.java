@@ -61,5 +61,10 @@ public final class FilterBarViewModel {
     /** The parse of the current text. */
     public FilterResult result() { return result; }
 
+    /** The parse of the applied text, to filter a newly loaded trace the way the last one was. */
+    public FilterResult appliedResult() {
+        return FilterParser.parse(applied.get(), fields.get());
+    }
+
     void markApplied(String filterText) { applied.set(filterText); }
 }

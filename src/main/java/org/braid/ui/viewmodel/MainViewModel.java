@@ -124,20 +124,19 @@ public final class MainViewModel {
     /** Applies the filter bar's text: all packets when it is empty, nothing when it is invalid. */
     public void applyFilter() {
         FilterResult result = filterBar.result();
+        if (result.isValid()) {
+            apply(result, filterBar.textProperty().get().trim());
+        }
+    }
+
+    private void apply(FilterResult result, String text) {
         LoadedTrace shown = trace.get();
-        if (!result.isValid()) {
-            return;
-        }
-        String text = filterBar.textProperty().get().trim();
-        if (shown == null) {
-            filterBar.markApplied(text);
-            return;
-        }
-        if (running instanceof TraceLoadTask) {
-            filterBar.markApplied(text); // applied by show() once the load is done
+        if (shown == null || running instanceof TraceLoadTask) {
+            filterBar.markApplied(text); // applied by show() once a trace is loaded
             return;
         }
         if (text.isEmpty()) {
+            cancel();
             filterBar.markApplied("");
             setRows(PacketRows.all(shown.index().size()));
             return;
@@ -152,7 +151,8 @@ public final class MainViewModel {
         });
         task.setOnFailed(e -> {
             finished(task);
-            messages.accept(new UserMessage(UserMessage.Kind.ERROR, "Filter failed", "The filter could not be applied",
+            messages.accept(new UserMessage(UserMessage.Kind.ERROR, "Filter failed",
+                    "The filter \"" + text + "\" could not be applied to " + shown.displayName(),
                     String.valueOf(task.getException())));
         });
         task.setOnCancelled(e -> finished(task));
@@ -225,8 +225,10 @@ public final class MainViewModel {
                     loaded.warnings().stream().limit(MAX_WARNINGS_LISTED).map(TraceWarning::toString)
                             .collect(Collectors.joining("\n"))));
         }
-        if (!filterBar.appliedProperty().get().isEmpty()) {
-            applyFilter();
+        String applied = filterBar.appliedProperty().get();
+        FilterResult again = filterBar.appliedResult();
+        if (!applied.isEmpty() && again.isValid()) {
+            apply(again, applied);
         }
     }
 
