@@ -207,6 +207,9 @@ class MainWindowTest {
         assertThat(fx(() -> table(robot).getSelectionModel().getSelectedIndex())).isEqualTo(1);
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         assertThat(fx(() -> robot.lookup(".filter-bar .text-field").query().isFocused())).isTrue();
+        fxRun(() -> table(robot).requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.SLASH).release(KeyCode.CONTROL);
+        assertThat(fx(() -> robot.lookup(".filter-bar .text-field").query().isFocused())).isTrue();
         robot.press(KeyCode.CONTROL).type(KeyCode.G).release(KeyCode.CONTROL);
         DialogPane goTo = WindowDriver.awaitDialog();
         assertThat(goTo.getHeaderText()).isEqualTo("Go to packet number");

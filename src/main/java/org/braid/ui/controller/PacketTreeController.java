@@ -1,7 +1,10 @@
 package org.braid.ui.controller;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javafx.fxml.FXML;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import org.braid.decode.DetailNode;
@@ -12,7 +15,7 @@ public final class PacketTreeController {
     private final PacketDetailsViewModel viewModel;
     @FXML private TreeView<DetailNode> tree;
     /** Top-level sections the user opened, by position, kept open on the next packet as Wireshark does. */
-    private final java.util.Set<Integer> expanded = new java.util.HashSet<>();
+    private final Set<Integer> expanded = new HashSet<>();
 
     public PacketTreeController(PacketDetailsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -20,7 +23,7 @@ public final class PacketTreeController {
 
     @FXML
     private void initialize() {
-        tree.setCellFactory(view -> new javafx.scene.control.TreeCell<>() {
+        tree.setCellFactory(view -> new TreeCell<>() {
             @Override
             protected void updateItem(DetailNode item, boolean empty) {
                 super.updateItem(item, empty);

@@ -2,6 +2,7 @@ package org.braid.ui.packets;
 
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
+import java.util.function.IntConsumer;
 import javafx.concurrent.Task;
 import org.braid.filter.Filter;
 import org.braid.filter.FilterInput;
@@ -28,7 +29,7 @@ public final class FilterTask extends Task<int[]> {
     }
 
     /** The indexes {@code filter} keeps; {@code checkIn} runs every few thousand packets with the count done. */
-    public static int[] run(LoadedTrace trace, Filter filter, java.util.function.IntConsumer checkIn) {
+    public static int[] run(LoadedTrace trace, Filter filter, IntConsumer checkIn) {
         PacketDecoding decoding = new PacketDecoding(trace);
         FilterInput input = new FilterInput();
         int total = trace.index().size();
