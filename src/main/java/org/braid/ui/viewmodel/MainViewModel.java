@@ -208,6 +208,8 @@ public final class MainViewModel {
     private void show(LoadedTrace loaded) {
         LoadedTrace old = trace.get();
         selected.set(-1);
+        // No row may point past the new trace's packets, even for a moment.
+        rows.set(PacketRows.empty());
         trace.set(loaded);
         rowContext.set(new PacketColumn.RowContext(loaded, new PacketSummaries(loaded)));
         setRows(PacketRows.all(loaded.index().size()));
