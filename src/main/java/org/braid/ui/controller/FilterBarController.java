@@ -1,5 +1,6 @@
 package org.braid.ui.controller;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -25,8 +26,12 @@ public final class FilterBarController {
     private void initialize() {
         field.textProperty().bindBidirectional(viewModel.textProperty());
         message.textProperty().bind(viewModel.messageProperty());
-        Tooltip help = new Tooltip("Fields: " + String.join(", ", viewModel.fieldsProperty().get().fieldNames())
-                + "\nOperators: == != < <= > >=  && (and)  || (or)  ! (not)  ( )");
+        Tooltip help = new Tooltip();
+        help.textProperty().bind(Bindings.createStringBinding(() -> "Fields: "
+                + String.join(", ", viewModel.fieldsProperty().get().fieldNames())
+                + "\nOperators: == != < <= > >=  && (and)  || (or)  ! (not)  ( )", viewModel.fieldsProperty()));
+        help.setWrapText(true);
+        help.setMaxWidth(600);
         field.setTooltip(help);
         viewModel.stateProperty().addListener((o, was, now) -> showState(now));
         showState(viewModel.stateProperty().get());
