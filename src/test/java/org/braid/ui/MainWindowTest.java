@@ -247,6 +247,28 @@ class MainWindowTest {
     }
 
     @Test
+    void gzipAndPcapngTracesOpenAndDecodeOnDemand(FxRobot robot, @TempDir Path dir) throws IOException {
+        Path gz = dir.resolve("v1.pcap.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(Traces.publicTrace("tcpdump-mptcp-v1.pcap"), out);
+        }
+        driver.openAndWait(gz);
+        assertThat(fx(() -> table(robot).getItems().size())).isEqualTo(20);
+        assertThat(driver.viewModel().fileTextProperty().get()).contains("gzip");
+        fxRun(() -> driver.viewModel().goToPacket(20));
+        assertThat(driver.viewModel().details().detailsProperty().get().bytes())
+                .isEqualTo(TraceFacts.bytesOf(Traces.publicTrace("tcpdump-mptcp-v1.pcap"), 20));
+
+        Path pcapng = Traces.publicTrace("dpi-mptcp-mp_capable.pcapng");
+        driver.openAndWait(pcapng);
+        long packets = TraceFacts.count(pcapng, p -> true);
+        assertThat(fx(() -> table(robot).getItems().size())).isEqualTo((int) packets);
+        fxRun(() -> driver.viewModel().goToPacket(packets));
+        assertThat(driver.viewModel().details().detailsProperty().get().bytes())
+                .isEqualTo(TraceFacts.bytesOf(pcapng, packets));
+    }
+
+    @Test
     void cancelledLoadKeepsTheShownTrace(FxRobot robot) {
         Path shown = Traces.publicTrace("tcpdump-mptcp-v1.pcap");
         driver.openAndWait(shown);
