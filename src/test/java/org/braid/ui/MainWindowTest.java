@@ -285,6 +285,20 @@ class MainWindowTest {
     }
 
     @Test
+    void openingAnotherTraceDuringALoadReplacesIt(FxRobot robot) {
+        driver.holdTasks();
+        fxRun(() -> driver.viewModel().open(Traces.publicTrace("tcpdump-mptcp-v0.pcap")));
+        Path second = Traces.publicTrace("tcpdump-mptcp-v1.pcap");
+        fxRun(() -> driver.viewModel().open(second));
+        driver.release();
+        driver.waitIdle();
+        assertThat(driver.viewModel().traceProperty().get().path()).isEqualTo(second);
+        assertThat(driver.viewModel().taskTextProperty().get()).isEqualTo("Loaded 20 packets");
+        assertThat(fx(() -> table(robot).getItems().size())).isEqualTo(20);
+        assertThat(WindowDriver.dialogs()).isEmpty();
+    }
+
+    @Test
     void theAppliedFilterCarriesOverToTheNextTrace(FxRobot robot) throws IOException {
         driver.openAndWait(Traces.publicTrace("tcpdump-mptcp-v0.pcap"));
         fxRun(() -> {

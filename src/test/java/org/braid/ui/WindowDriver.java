@@ -34,7 +34,11 @@ final class WindowDriver {
     private volatile boolean hold;
     MainWindow window;
 
+    /** Exceptions thrown on the UI thread, which would otherwise only be printed. */
+    final List<Throwable> uiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     void start(Stage stage) throws Exception {
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uiErrors.add(error));
         window = MainWindow.create(stage, new UiPreferences(preferences), this::execute);
         stage.show();
     }
@@ -44,6 +48,7 @@ final class WindowDriver {
         fxRun(() -> window.stage().hide());
         background.shutdownNow();
         preferences.removeNode();
+        assertThat(uiErrors).as("exceptions on the UI thread").isEmpty();
     }
 
     private synchronized void execute(Runnable task) {

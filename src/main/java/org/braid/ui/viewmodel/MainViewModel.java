@@ -108,8 +108,9 @@ public final class MainViewModel {
             messages.accept(loadError(path, displayName, task.getException()));
         });
         task.setOnCancelled(e -> {
-            finished(task);
-            taskText.set("Load of " + displayName + " cancelled");
+            if (finished(task)) {
+                taskText.set("Load of " + displayName + " cancelled");
+            }
         });
         start(task);
     }
@@ -253,9 +254,10 @@ public final class MainViewModel {
         background.execute(task);
     }
 
-    private void finished(Task<?> task) {
+    /** Ends {@code task}'s hold on the status; false when a newer task owns it (it cancelled this one). */
+    private boolean finished(Task<?> task) {
         if (running != task) {
-            return; // a newer task owns the status
+            return false;
         }
         running = null;
         progress.unbind();
@@ -263,6 +265,7 @@ public final class MainViewModel {
         progress.set(0);
         taskText.set("");
         busy.set(false);
+        return true;
     }
 
     private void updateCounts() {
