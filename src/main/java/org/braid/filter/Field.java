@@ -1,0 +1,14 @@
+package org.braid.filter;
+
+/** A named packet attribute a filter can test, with zero or more values per packet. */
+public interface Field {
+    FieldType type();
+
+    /** True when one of the field's values in {@code input} passes {@code test}; false when it has none. */
+    boolean anyMatch(FilterInput input, ValueTest test);
+
+    /** True when the packet has the field at all. */
+    default boolean present(FilterInput input) {
+        return anyMatch(input, (high, low) -> true);
+    }
+}

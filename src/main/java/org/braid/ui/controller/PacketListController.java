@@ -1,0 +1,135 @@
+package org.braid.ui.controller;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
+import org.braid.ui.packets.PacketColor;
+import org.braid.ui.packets.PacketColumn;
+import org.braid.ui.packets.PacketRow;
+import org.braid.ui.packets.PacketRows;
+import org.braid.ui.viewmodel.MainViewModel;
+
+/**
+ * The packet list: a virtualized table over the view model's rows. Cells ask the columns for
+ * their text only when shown, and rows take the colour class of their packet.
+ */
+public final class PacketListController {
+    private final MainViewModel viewModel;
+    @FXML private TableView<PacketRow> table;
+    /** True while the table follows the view model, so its selection events are not echoed back. */
+    private boolean following;
+
+    public PacketListController(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setRowFactory(view -> new ColoredRow());
+        buildColumns();
+        viewModel.columns().addListener((ListChangeListener<PacketColumn>) change -> buildColumns());
+        viewModel.rowContextProperty().addListener((o, was, now) -> table.refresh());
+        viewModel.rowsProperty().addListener((o, was, now) -> showRows(now));
+        showRows(viewModel.rowsProperty().get());
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!following) {
+                viewModel.select(now == null ? -1 : now.index());
+            }
+        });
+        viewModel.selectedProperty().addListener((o, was, now) -> follow(now.intValue()));
+    }
+
+    private void buildColumns() {
+        table.getColumns().clear();
+        for (PacketColumn column : viewModel.columns()) {
+            TableColumn<PacketRow, String> tableColumn = new TableColumn<>(column.title());
+            tableColumn.setPrefWidth(column.width());
+            // Sorting would decode every packet; the list stays in capture order, as the file is.
+            tableColumn.setSortable(false);
+            if (column.numeric()) {
+                tableColumn.setStyle("-fx-alignment: center-right;");
+            }
+            tableColumn.setCellValueFactory(cell -> {
+                PacketColumn.RowContext context = viewModel.rowContextProperty().get();
+                return new ReadOnlyStringWrapper(context == null ? "" : column.text(context, cell.getValue().index()));
+            });
+            table.getColumns().add(tableColumn);
+        }
+    }
+
+    private void showRows(PacketRows rows) {
+        following = true;
+        try {
+            table.setItems(rows);
+        } finally {
+            following = false;
+        }
+        follow(viewModel.selectedProperty().get());
+    }
+
+    /** Selects and reveals the view model's packet in the table. */
+    private void follow(int packet) {
+        PacketRows rows = viewModel.rowsProperty().get();
+        int row = packet < 0 ? -1 : rows.rowOf(packet);
+        following = true;
+        try {
+            if (row < 0) {
+                table.getSelectionModel().clearSelection();
+                return;
+            }
+            if (table.getSelectionModel().getSelectedIndex() != row) {
+                table.getSelectionModel().clearAndSelect(row);
+            }
+            table.getFocusModel().focus(row);
+            reveal(row);
+        } finally {
+            following = false;
+        }
+    }
+
+    private void reveal(int row) {
+        if (table.getSkin() instanceof TableViewSkin<?> skin) {
+            VirtualFlow<?> flow = (VirtualFlow<?>) skin.getChildren().stream()
+                    .filter(VirtualFlow.class::isInstance).findFirst().orElse(null);
+            if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
+                    && row > flow.getFirstVisibleCell().getIndex() && row < flow.getLastVisibleCell().getIndex()) {
+                return; // already in view: do not jump
+            }
+        }
+        table.scrollTo(Math.max(0, row - 3));
+    }
+
+    public TableView<PacketRow> table() {
+        return table;
+    }
+
+    /** A row coloured by its packet's colour class, except while selected, so the selection shows as usual. */
+    private final class ColoredRow extends TableRow<PacketRow> {
+        ColoredRow() {
+            selectedProperty().addListener((o, was, now) -> applyColor());
+        }
+
+        @Override
+        protected void updateItem(PacketRow item, boolean empty) {
+            super.updateItem(item, empty);
+            applyColor();
+        }
+
+        private void applyColor() {
+            for (PacketColor color : PacketColor.values()) {
+                getStyleClass().remove(color.styleClass());
+            }
+            PacketRow item = getItem();
+            if (!isEmpty() && item != null && !isSelected() && viewModel.traceProperty().get() != null) {
+                getStyleClass().add(viewModel.traceProperty().get().index().color(item.index()).styleClass());
+            }
+        }
+    }
+}

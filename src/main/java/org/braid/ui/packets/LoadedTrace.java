@@ -1,0 +1,24 @@
+package org.braid.ui.packets;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.braid.io.FrameReader;
+import org.braid.io.TraceWarning;
+
+/**
+ * A trace after its load pass: the packet columns, a reader to re-read any packet, and what the
+ * reader found wrong. {@code displayName} is what the title and messages call it.
+ */
+public record LoadedTrace(Path path, String displayName, String formatDetail, PacketIndex index,
+                          FrameReader reader, List<TraceWarning> warnings) implements Closeable {
+    public LoadedTrace {
+        warnings = List.copyOf(warnings);
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

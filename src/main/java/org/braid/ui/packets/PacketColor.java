@@ -1,0 +1,35 @@
+package org.braid.ui.packets;
+
+/**
+ * The colour class of a packet row, most important first: a row takes the first that applies.
+ * The analysis will add reinjection, retransmission and checksum-failure colours here, computed
+ * from its per-packet annotations, ahead of the decoder's colours.
+ */
+public enum PacketColor {
+    /** The decoder warned about the packet (bad lengths, truncated headers or options). */
+    MALFORMED("packet-malformed"),
+    /** TCP RST, MPTCP MP_TCPRST or MP_FASTCLOSE. */
+    RESET("packet-reset"),
+    /** MPTCP options other than plain data mappings: MP_CAPABLE, MP_JOIN, ADD_ADDR, MP_PRIO, MP_FAIL, DATA_FIN... */
+    MPTCP_SIGNALLING("packet-mptcp-signalling"),
+    /** TCP SYN or FIN without MPTCP signalling. */
+    TCP_HANDSHAKE("packet-tcp-handshake"),
+    /** Plain MPTCP data or acknowledgements (DSS only). */
+    MPTCP_DATA("packet-mptcp-data"),
+    NONE("packet-plain");
+
+    private static final PacketColor[] VALUES = values();
+
+    private final String styleClass;
+
+    PacketColor(String styleClass) {
+        this.styleClass = styleClass;
+    }
+
+    /** The CSS style class of rows of this colour (see braid.css). */
+    public String styleClass() { return styleClass; }
+
+    static PacketColor ofOrdinal(int ordinal) {
+        return VALUES[ordinal];
+    }
+}

@@ -1,0 +1,54 @@
+package org.braid.ui.packets;
+
+import java.util.Locale;
+
+/** Wireshark's default columns. */
+public enum StandardColumn implements PacketColumn {
+    NUMBER("No.", 70, true) {
+        @Override
+        public String text(RowContext c, int i) { return Long.toString(c.trace().index().packetNumber(i)); }
+    },
+    TIME("Time", 100, true) {
+        @Override
+        public String text(RowContext c, int i) { return relativeSeconds(c.trace().index().relativeNanos(i)); }
+    },
+    SOURCE("Source", 150, false) {
+        @Override
+        public String text(RowContext c, int i) { return c.summaries().get(i).source(); }
+    },
+    DESTINATION("Destination", 150, false) {
+        @Override
+        public String text(RowContext c, int i) { return c.summaries().get(i).destination(); }
+    },
+    PROTOCOL("Protocol", 70, false) {
+        @Override
+        public String text(RowContext c, int i) { return c.summaries().get(i).protocol(); }
+    },
+    LENGTH("Length", 65, true) {
+        @Override
+        public String text(RowContext c, int i) { return Integer.toString(c.trace().index().originalLength(i)); }
+    },
+    INFO("Info", 700, false) {
+        @Override
+        public String text(RowContext c, int i) { return c.summaries().get(i).info(); }
+    };
+
+    private final String title;
+    private final double width;
+    private final boolean numeric;
+
+    StandardColumn(String title, double width, boolean numeric) {
+        this.title = title;
+        this.width = width;
+        this.numeric = numeric;
+    }
+
+    @Override public String title() { return title; }
+    @Override public double width() { return width; }
+    @Override public boolean numeric() { return numeric; }
+
+    /** Seconds with microseconds, as Wireshark shows relative time; negative when the clock ran back. */
+    public static String relativeSeconds(long nanos) {
+        return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
+    }
+}
