@@ -17,7 +17,8 @@ public final class BraidCommand implements Runnable {
 
     @Override
     public void run() {
-        // The desktop window arrives with the UI; until then, show what the command line offers.
+        // Main opens the window when there is no sub-command; reaching here means "braid" was given
+        // options only, so say what the command line offers.
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 

@@ -11,8 +11,8 @@ import java.nio.file.StandardCopyOption;
  * look shows a real connection. Readers map files, so it is copied to a temporary file first.
  */
 public final class BundledSample {
-    static final String RESOURCE = "/org/braid/ui/sample.pcap";
-    public static final String DISPLAY_NAME = "sample.pcap (bundled sample)";
+    static final String RESOURCE = "/org/braid/ui/two-subflows.pcap";
+    public static final String DISPLAY_NAME = "two-subflows.pcap (bundled sample)";
 
     private BundledSample() {}
 
