@@ -10,6 +10,7 @@ import org.braid.model.Reinjection;
  * (DSN) bytes sent first per subflow, and reinjections (RFC 8684: bytes sent again on another
  * subflow). A segment that both repeats its own subflow's sequence numbers and overlaps data first
  * sent on another subflow is a reinjection, not a TCP retransmission, so the two counts stay apart.
+ * SYNs and FINs take one sequence number, so their repeats count as retransmissions too; resets none.
  */
 final class DataTracker implements PacketObserver {
     /** Wireshark's out-of-order threshold when the subflow's handshake RTT is unknown. */
@@ -24,17 +25,28 @@ final class DataTracker implements PacketObserver {
     @Override
     public void onPacket(PacketContext c) {
         DecodedPacket packet = c.packet;
-        if (packet.hasTcpFlag(DecodedPacket.TCP_SYN) || packet.hasTcpFlag(DecodedPacket.TCP_RST)) {
-            return; // SYNs are handshakes, and a reset's sequence number is no data
+        if (packet.hasTcpFlag(DecodedPacket.TCP_RST)) {
+            return; // a reset's sequence number carries nothing
         }
+        Flow flow = c.flow;
+        SubflowAccounting subflow = flow.data;
         int payload = packet.payloadWireLength();
-        int length = payload + (packet.hasTcpFlag(DecodedPacket.TCP_FIN) ? 1 : 0);
+        boolean syn = packet.hasTcpFlag(DecodedPacket.TCP_SYN);
+        boolean fin = packet.hasTcpFlag(DecodedPacket.TCP_FIN);
+        if (packet.hasTcpFlag(DecodedPacket.TCP_ACK)) {
+            subflow.sequence(1 - c.direction).acknowledged(packet.acknowledgmentNumber(), payload == 0 && !syn && !fin);
+        }
+        int length = payload + (syn ? 1 : 0) + (fin ? 1 : 0);
         if (length == 0) {
             return;
         }
-        SubflowAccounting subflow = c.flow.data;
-        boolean retransmission = subflow.sequence(c.direction).sent(packet.sequenceNumber(), length, c.nanos,
-                c.flow.handshakeRttNanos >= 0 ? c.flow.handshakeRttNanos : DEFAULT_OUT_OF_ORDER_NANOS);
+        SubflowSequence sequence = subflow.sequence(c.direction);
+        if (!sequence.started() && c.direction == 0 && flow.sawSyn && c.packetIndex != flow.firstPacketIndex) {
+            // The MP_CAPABLE SYN came before the flow was known as MPTCP: start from it, so a repeat counts.
+            sequence.sent(flow.isn[0], 1, flow.synNanos, 0);
+        }
+        boolean retransmission = sequence.sent(packet.sequenceNumber(), length, c.nanos,
+                flow.handshakeRttNanos >= 0 ? flow.handshakeRttNanos : DEFAULT_OUT_OF_ORDER_NANOS);
         boolean reinjection = payload > 0 && c.payloadDsn != PacketContext.UNKNOWN && placeData(c, payload);
         if (retransmission && !reinjection) {
             subflow.retransmissions++;

@@ -5,10 +5,11 @@ package org.braid.analysis;
  * to tell TCP retransmissions from segments that only arrive out of order.
  *
  * <p>A segment below the highest sequence seen is a retransmission when it repeats bytes already
- * seen. When it fills a hole (bytes never seen), it is out of order if it comes less than the
- * out-of-order threshold after the segment that last advanced the highest sequence (Wireshark's
- * rule: the handshake RTT, or 3 ms), and otherwise a retransmission whose original was lost
- * before the capture point.
+ * seen. When it fills a hole (bytes never seen: the original was lost before the capture point,
+ * or is overtaken), it is a retransmission when the receiver asked for it with two or more
+ * duplicate ACKs of its first byte, or when it comes later than the out-of-order threshold after
+ * the segment that last advanced the highest sequence (the handshake RTT, or 3 ms: Wireshark's
+ * rules); otherwise it only arrived out of order.
  *
  * <p>Sequence numbers are extended to 64 bits against the highest one seen, so the 32-bit wrap
  * costs nothing. Holes are kept in a small fixed ring: when more are open than it holds, the
@@ -21,6 +22,9 @@ final class SubflowSequence {
     /** One past the highest sequence number seen, extended to 64 bits. */
     private long highest;
     private long advancedNanos;
+    /** The receiver's latest cumulative ACK of this direction (32 bits) and how often it was repeated bare. */
+    private long peerAck = -1;
+    private int duplicateAcks;
     private final long[] holeStart = new long[MAX_HOLES];
     private final long[] holeEnd = new long[MAX_HOLES];
     private int holes;
@@ -50,13 +54,31 @@ final class SubflowSequence {
             advancedNanos = nanos;
             return false;
         }
-        boolean outOfOrder = insideOneHole(start, Math.min(end, highest)) && nanos - advancedNanos < outOfOrderNanos;
+        boolean requested = duplicateAcks >= 2 && (start & 0xffffffffL) == peerAck;
+        boolean outOfOrder = !requested && insideOneHole(start, Math.min(end, highest))
+                && nanos - advancedNanos < outOfOrderNanos;
         fill(start, Math.min(end, highest));
         if (end > highest) {
             highest = end;
             advancedNanos = nanos;
         }
         return !outOfOrder;
+    }
+
+    /** Notes an ACK of this direction sent by the receiver; {@code bare} for one without data, SYN or FIN. */
+    void acknowledged(long ack, boolean bare) {
+        if (ack == peerAck) {
+            if (bare) {
+                duplicateAcks++;
+            }
+        } else {
+            peerAck = ack;
+            duplicateAcks = 0;
+        }
+    }
+
+    boolean started() {
+        return started;
     }
 
     private boolean insideOneHole(long start, long end) {
