@@ -221,6 +221,8 @@ final class SentRanges {
         int[] packet = new int[64];
         long[] nanos = new long[64];
         int size;
+        /** The last answer of a binary search in {@link #lastStartingBefore}, -1 for none. */
+        int hint = -1;
 
         SubflowLog(int flow) {
             this.flow = flow;
@@ -238,6 +240,12 @@ final class SentRanges {
             if (size > 0 && start[size - 1] < value) {
                 return size - 1; // the common case: at or beyond the newest range
             }
+            // Another subflow's segments query the same place over and over while it fills its own
+            // mapping block: try the previous answer before a binary search.
+            int h = hint;
+            if (h < size - 1 && (h < 0 || start[h] < value) && start[h + 1] >= value) {
+                return h;
+            }
             int low = 0;
             int high = size - 1;
             while (low <= high) {
@@ -248,6 +256,7 @@ final class SentRanges {
                     high = mid - 1;
                 }
             }
+            hint = high;
             return high;
         }
 

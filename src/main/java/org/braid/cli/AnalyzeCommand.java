@@ -83,7 +83,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
         doc.put("subflows", c.subflows().stream().map(AnalyzeCommand::subflowJson).toList());
         doc.put("events", c.events().stream().map(AnalyzeCommand::eventJson).toList());
-        doc.put("data", Map.of("client", dataJson(c.data().client()), "server", dataJson(c.data().server())));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("client", dataJson(c.data().client()));
+        data.put("server", dataJson(c.data().server()));
+        doc.put("data", data);
         doc.put("reinjections", reinjectionsJson(c));
         return doc;
     }
