@@ -31,6 +31,7 @@ class DataLevelTest {
             "fastclose.pcap, 300000, 20000",
             "fastclose.pcap.gz, 300000, 20000",
             "headers-only-s96.pcap, 1500000, 0",
+            "checksum-fail-one-subflow.pcap, 96256, 0", // README: the transfer stalls after 96,256 bytes
     })
     void uniqueBytesAreWhatTheApplicationSentAndTheSubflowsShareThem(String trace, long client, long server) {
         AnalysisResult result = Analysis.of(Traces.sampleTrace(trace));

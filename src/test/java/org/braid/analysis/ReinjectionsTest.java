@@ -14,6 +14,7 @@ import org.braid.model.MptcpConnection;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
 import org.braid.testing.Traces;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -118,6 +119,23 @@ class ReinjectionsTest {
         assertThat(records).isEqualTo(countFlagged(pass, PacketColumns.REINJECTION));
         assertThat(pass.result.connections().stream().flatMap(c -> c.events().stream())
                 .filter(e -> e.type().equals("REINJECTION_BURST"))).isNotEmpty();
+    }
+
+    /**
+     * Within 10%, but a disagreement of its own: dead-path frame 1541 starts the last mapping on
+     * path 1 (DSN 883,457, subflow sequence 598,257 = the mapping's start, 16,545 bytes with the
+     * DATA_FIN), overlapping bytes path 2 first sent in frame 1268 (DSNs 882,513 to 883,937).
+     * Wireshark gives it DSN 900,001, past the end of the data, and so misses the overlap.
+     */
+    @Test
+    void deadPathFrame1541IsAReinjectionWiresharkMissesByMisplacingItsDsn() {
+        RecordedPass pass = RecordedPass.of(Traces.sampleTrace("dead-path.pcap"));
+        assertThat(pass.columns.relativeDsn(1540)).isEqualTo(883_457);
+        assertThat(pass.columns.relativeDsn(1267)).isEqualTo(882_513);
+        assertThat(pass.payload[1267]).isEqualTo(1424);
+        assertThat(pass.columns.flowOfPacket(1267)).isNotEqualTo(pass.columns.flowOfPacket(1540));
+        assertThat(pass.columns.hasFlag(1540, PacketColumns.REINJECTION)).isTrue();
+        assertThat(pass.columns.reinjectionOf(1540)).isEqualTo(1267);
     }
 
     private static long countFlagged(RecordedPass pass, int flag) {
