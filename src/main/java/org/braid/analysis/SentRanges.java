@@ -14,7 +14,7 @@ import java.util.Arrays;
  * binary search per subflow plus a backward scan over the ranges it overlaps.
  *
  * <p>DSNs are relative to the direction's base, so signed comparisons are safe. The logs hold one
- * entry (28 bytes) per segment that brought new data, for the whole pass: ranges cannot be dropped
+ * entry (24 bytes) per segment that brought new data, for the whole pass: ranges cannot be dropped
  * once DATA_ACKed, because a subflow still retransmits its own lost segments after the data level
  * acknowledged them, and such a segment is a reinjection when another subflow's copy was seen first.
  *
@@ -60,6 +60,7 @@ final class SentRanges {
         originalFlow = Flow.NONE;
         originalNanos = 0;
         originalDsn = 0;
+        overlaps = 0;
         SubflowLog own = log(flow);
         if (start >= highestEnd) {
             append(own, start, end, packetIndex, nanos);
@@ -128,11 +129,11 @@ final class SentRanges {
             // Last range starting before end; ends are sorted too, so scan back while they pass start.
             int i = log.lastStartingBefore(end);
             int first = i;
-            while (first >= 0 && log.end[first] > start) {
+            while (first >= 0 && log.end(first) > start) {
                 first--;
             }
             for (int k = first + 1; k <= i; k++) {
-                addOverlap(Math.max(start, log.start[k]), Math.min(end, log.end[k]), log.packet[k], log.flow,
+                addOverlap(Math.max(start, log.start[k]), Math.min(end, log.end(k)), log.packet[k], log.flow,
                         log.nanos[k]);
             }
         }
@@ -205,7 +206,7 @@ final class SentRanges {
         int tail = log.size - at;
         if (tail > 0) {
             System.arraycopy(log.start, at, log.start, at + 1, tail);
-            System.arraycopy(log.end, at, log.end, at + 1, tail);
+            System.arraycopy(log.length, at, log.length, at + 1, tail);
             System.arraycopy(log.packet, at, log.packet, at + 1, tail);
             System.arraycopy(log.nanos, at, log.nanos, at + 1, tail);
         }
@@ -217,7 +218,8 @@ final class SentRanges {
     private static final class SubflowLog {
         final int flow;
         long[] start = new long[64];
-        long[] end = new long[64];
+        /** Range lengths: a range is part of one segment, so an int is enough. */
+        int[] length = new int[64];
         int[] packet = new int[64];
         long[] nanos = new long[64];
         int size;
@@ -230,9 +232,13 @@ final class SentRanges {
 
         void set(int i, long s, long e, int p, long n) {
             start[i] = s;
-            end[i] = e;
+            length[i] = (int) (e - s);
             packet[i] = p;
             nanos[i] = n;
+        }
+
+        long end(int i) {
+            return start[i] + length[i];
         }
 
         /** Index of the last range whose start is below {@code value}, or -1. */
@@ -266,7 +272,7 @@ final class SentRanges {
             }
             int capacity = start.length * 2;
             start = Arrays.copyOf(start, capacity);
-            end = Arrays.copyOf(end, capacity);
+            length = Arrays.copyOf(length, capacity);
             packet = Arrays.copyOf(packet, capacity);
             nanos = Arrays.copyOf(nanos, capacity);
         }
