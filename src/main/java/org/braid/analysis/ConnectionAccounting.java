@@ -23,6 +23,15 @@ final class ConnectionAccounting {
         return sent[side];
     }
 
+    /** Drops the DSN range logs of both directions: no subflow is left to send on. */
+    void release() {
+        for (SentRanges ranges : sent) {
+            if (ranges != null) {
+                ranges.release();
+            }
+        }
+    }
+
     void reinjected(Reinjection reinjection) {
         reinjections.add(reinjection);
         reinjectedBytes += reinjection.bytes();

@@ -26,6 +26,7 @@ final class DataTracker implements PacketObserver {
     public void onPacket(PacketContext c) {
         DecodedPacket packet = c.packet;
         if (packet.hasTcpFlag(DecodedPacket.TCP_RST)) {
+            releaseWhenAllClosed(c.connection);
             return; // a reset's sequence number carries nothing
         }
         Flow flow = c.flow;
@@ -52,6 +53,22 @@ final class DataTracker implements PacketObserver {
             subflow.retransmissions++;
             columns.addFlags(c.packetIndex, PacketColumns.TCP_RETRANSMISSION);
         }
+        if (fin) {
+            releaseWhenAllClosed(c.connection);
+        }
+    }
+
+    /**
+     * Once every subflow has been reset or closed both ways, nothing can be reinjected any more:
+     * the range logs go, so a finished connection keeps no per-segment memory.
+     */
+    private static void releaseWhenAllClosed(ConnectionState connection) {
+        for (Flow flow : connection.subflows) {
+            if (!flow.reset && !(flow.finSeen[0] && flow.finSeen[1])) {
+                return;
+            }
+        }
+        connection.data.release();
     }
 
     /** Places the segment's DSN range; returns true for a reinjection. */

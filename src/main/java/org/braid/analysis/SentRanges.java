@@ -17,6 +17,7 @@ import java.util.Arrays;
  * entry (24 bytes) per segment that brought new data, for the whole pass: ranges cannot be dropped
  * once DATA_ACKed, because a subflow still retransmits its own lost segments after the data level
  * acknowledged them, and such a segment is a reinjection when another subflow's copy was seen first.
+ * When every subflow of the connection has closed, {@link #release} drops the logs.
  *
  * <p>{@link #place} leaves its findings in the public-to-the-package fields below (no allocation).
  */
@@ -25,6 +26,8 @@ final class SentRanges {
     private int logCount;
     private long highestEnd = Long.MIN_VALUE;
     private long uniqueBytes;
+    /** After {@link #release}: DSNs below this were logged and dropped; a segment there is neither new nor reinjected. */
+    private long releasedBelow = Long.MIN_VALUE;
 
     // Overlaps found by the slow path, clipped to the segment: reused scratch arrays.
     private long[] overlapStart = new long[8];
@@ -49,6 +52,22 @@ final class SentRanges {
         return uniqueBytes;
     }
 
+    /** Drops the logs (the connection's subflows have all closed), keeping the counts. */
+    void release() {
+        releasedBelow = Math.max(releasedBelow, highestEnd);
+        logs = new SubflowLog[2];
+        logCount = 0;
+    }
+
+    /** Ranges held in the logs. */
+    int loggedRanges() {
+        int ranges = 0;
+        for (int i = 0; i < logCount; i++) {
+            ranges += logs[i].size;
+        }
+        return ranges;
+    }
+
     /**
      * Places a segment of subflow {@code flow} carrying DSNs [start, end) (relative), sent by packet
      * {@code packetIndex} at {@code nanos}, and sets the findings fields.
@@ -61,6 +80,10 @@ final class SentRanges {
         originalNanos = 0;
         originalDsn = 0;
         overlaps = 0;
+        start = Math.max(start, releasedBelow);
+        if (start >= end) {
+            return;
+        }
         SubflowLog own = log(flow);
         if (start >= highestEnd) {
             append(own, start, end, packetIndex, nanos);

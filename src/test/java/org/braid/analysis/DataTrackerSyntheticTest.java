@@ -115,6 +115,25 @@ class DataTrackerSyntheticTest {
         assertThat(columns.hasFlag(columns.size() - 1, PacketColumns.REINJECTION)).isFalse();
     }
 
+    @Test
+    void onceEverySubflowHasClosedItsRangesAreDroppedAndOldDataIsNoLongerJudged() {
+        twoSubflows();
+        send(1, 0, 0);
+        send(2, 0, 1);
+        for (int path = 1; path <= 2; path++) {
+            long end = (path == 1 ? ISN_1 : ISN_2) + 1 + SEGMENT;
+            net.clientPort(path == 1 ? 1000 : 2000);
+            net.send(true, DecodedPacket.TCP_FIN | ACK, end, SERVER_ISN + 1, new byte[0], 0);
+            net.send(false, DecodedPacket.TCP_FIN | ACK, SERVER_ISN + 1, end + 1, new byte[0], 0);
+        }
+        send(1, 1, 1); // path 2's data again on path 1, after everything closed
+        PacketColumns columns = analyzer.columns();
+        assertThat(columns.hasFlag(columns.size() - 1, PacketColumns.REINJECTION)).isFalse();
+        MptcpConnection c = analyzer.result().connections().get(0);
+        assertThat(c.data().client().uniqueBytes()).isEqualTo(2L * SEGMENT);
+        assertThat(c.subflows()).extracting(s -> s.end().name()).containsOnly("FIN");
+    }
+
     /** Segment {@code index} of path {@code path} (1 or 2) carrying data segment {@code dataIndex}. */
     private void send(int path, long index, long dataIndex) {
         long relativeSeq = 1 + index * SEGMENT;

@@ -91,6 +91,21 @@ class SentRangesTest {
         assertThat(sent.uniqueBytes()).isEqualTo(segments * 1000L);
     }
 
+    @Test
+    void releasedLogsKeepTheCountsAndTreatOldBytesAsNeitherNewNorReinjected() {
+        place(A, 0, 100, 0);
+        place(B, 100, 100, 1);
+        assertThat(sent.loggedRanges()).isEqualTo(2);
+        sent.release();
+        assertThat(sent.loggedRanges()).isZero();
+        place(A, 150, 100, 2); // 50 old bytes first sent on B, 50 new
+        assertThat(sent.reinjectedBytes).isZero();
+        assertThat(sent.newBytes).isEqualTo(50);
+        assertThat(sent.uniqueBytes()).isEqualTo(250);
+        place(B, 200, 50, 3); // overlaps what A sent after the release
+        assertThat(sent.reinjectedBytes).isEqualTo(50);
+    }
+
     private void place(int flow, long start, int length, int packet) {
         sent.place(flow, start, start + length, packet, packet * 1000L);
     }
