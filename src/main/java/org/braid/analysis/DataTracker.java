@@ -63,7 +63,8 @@ final class DataTracker implements PacketObserver {
      * the range logs go, so a finished connection keeps no per-segment memory.
      */
     private static void releaseWhenAllClosed(ConnectionState connection) {
-        for (Flow flow : connection.subflows) {
+        for (int i = 0; i < connection.subflows.size(); i++) {
+            Flow flow = connection.subflows.get(i);
             if (!flow.reset && !(flow.finSeen[0] && flow.finSeen[1])) {
                 return;
             }
