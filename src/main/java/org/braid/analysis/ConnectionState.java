@@ -35,6 +35,8 @@ final class ConnectionState {
     final boolean[] dsnBaseKnown = new boolean[2];
     boolean baseFromFirstDsn;
     final boolean[] dataFinSeen = new boolean[2];
+    /** Unique data-level bytes and reinjections (DataTracker). */
+    final ConnectionAccounting data = new ConnectionAccounting();
 
     ConnectionState(int index, long startNanos) {
         this.index = index;

@@ -56,6 +56,9 @@ final class Flow {
     long serverNonce;
     boolean serverNonceSeen;
 
+    /** TCP retransmissions and data-level bytes (DataTracker). */
+    final SubflowAccounting data = new SubflowAccounting();
+
     /** Recent DSS mappings per flow direction: 64-bit DSN, relative subflow sequence, length. */
     final RecentMappings[] mappings = {new RecentMappings(), new RecentMappings()};
 

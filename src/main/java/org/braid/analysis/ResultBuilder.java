@@ -2,6 +2,7 @@ package org.braid.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.braid.model.DataLevel;
 import org.braid.model.EndReason;
 import org.braid.model.Endpoint;
 import org.braid.model.MptcpConnection;
@@ -27,13 +28,15 @@ final class ResultBuilder {
         Endpoint firstClient = client(first);
         Endpoint firstServer = server(first);
         boolean same = first.clientIsConnectionClient;
+        DataLevel data = c.data.toModel();
         return new MptcpConnection(c.index, c.version == Flow.NONE ? null : c.version, c.handshake,
                 same ? firstClient : firstServer, same ? firstServer : firstClient,
                 c.keyKnown[0] ? c.key[0] : null, c.keyKnown[1] ? c.key[1] : null,
                 c.tokenKnown[0] ? c.token[0] : null, c.tokenKnown[1] ? c.token[1] : null,
                 c.keyKnown[0] ? c.idsn[0] : null, c.keyKnown[1] ? c.idsn[1] : null,
                 c.checksum, !c.baseFromFirstDsn, c.startNanos, c.endNanos, c.hmacVerified, c.hmacFailed,
-                subflows, c.events);
+                subflows, ReinjectionBursts.merge(c.events, ReinjectionBursts.of(data.reinjections(),
+                        flow -> subflowName(c, flow))), data);
     }
 
     static Subflow subflow(Flow flow) {
@@ -41,7 +44,16 @@ final class ResultBuilder {
                 flow.clientAddressId == Flow.NONE ? null : flow.clientAddressId,
                 flow.serverAddressId == Flow.NONE ? null : flow.serverAddressId,
                 flow.backup, rtt(flow), flow.startNanos, flow.endNanos, flow.packets, flow.payloadBytes[0],
-                flow.payloadBytes[1], end(flow));
+                flow.payloadBytes[1], end(flow), flow.data.retransmissions, flow.data.toModel());
+    }
+
+    private static String subflowName(ConnectionState c, int flowIndex) {
+        for (Flow flow : c.subflows) {
+            if (flow.index == flowIndex) {
+                return client(flow) + "->" + server(flow);
+            }
+        }
+        return "flow " + flowIndex;
     }
 
     static TcpConnection tcpConnection(Flow flow) {

@@ -11,8 +11,10 @@ import org.braid.analysis.MptcpAnalyzer;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
+import org.braid.model.DataDirection;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
+import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
 import org.braid.model.TcpConnection;
 import picocli.CommandLine.Command;
@@ -81,6 +83,45 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
         doc.put("subflows", c.subflows().stream().map(AnalyzeCommand::subflowJson).toList());
         doc.put("events", c.events().stream().map(AnalyzeCommand::eventJson).toList());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("client", dataJson(c.data().client()));
+        data.put("server", dataJson(c.data().server()));
+        doc.put("data", data);
+        doc.put("reinjections", reinjectionsJson(c));
+        return doc;
+    }
+
+    private static Map<String, Object> dataJson(DataDirection d) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("uniqueBytes", d.uniqueBytes());
+        doc.put("firstTime", d.firstNanos() == null ? null : TimeText.iso(d.firstNanos()));
+        doc.put("lastTime", d.lastNanos() == null ? null : TimeText.iso(d.lastNanos()));
+        doc.put("durationSeconds", d.durationNanos() / 1e9);
+        doc.put("goodputBitsPerSecond", d.goodputBitsPerSecond());
+        return doc;
+    }
+
+    /** The contract {@code packets} and {@code bytes}, and each reinjection with subflows as indexes into {@code subflows}. */
+    private static Map<String, Object> reinjectionsJson(MptcpConnection c) {
+        List<Integer> flows = c.subflows().stream().map(Subflow::flow).toList();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Reinjection r : c.data().reinjections()) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("packet", r.packet());
+            doc.put("time", TimeText.iso(r.timeNanos()));
+            doc.put("direction", r.fromClient() ? "client" : "server");
+            doc.put("originalPackets", r.originalPackets());
+            doc.put("fromSubflow", flows.indexOf(r.fromFlow()));
+            doc.put("toSubflow", flows.indexOf(r.toFlow()));
+            doc.put("dsn", r.dsn());
+            doc.put("bytes", r.bytes());
+            doc.put("delaySeconds", r.delayNanos() / 1e9);
+            list.add(doc);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("packets", c.data().reinjectedPackets());
+        doc.put("bytes", c.data().reinjectedBytes());
+        doc.put("list", list);
         return doc;
     }
 
@@ -99,6 +140,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("packets", s.packets());
         doc.put("clientBytes", s.clientBytes());
         doc.put("serverBytes", s.serverBytes());
+        doc.put("retransmissions", s.retransmissions());
+        doc.put("clientFirstSentDataBytes", s.data().clientFirstSentBytes());
+        doc.put("clientReinjectedDataBytes", s.data().clientReinjectedBytes());
+        doc.put("serverFirstSentDataBytes", s.data().serverFirstSentBytes());
+        doc.put("serverReinjectedDataBytes", s.data().serverReinjectedBytes());
         return doc;
     }
 
@@ -139,10 +185,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.printf("  checksum %s, %.6f s, MP_JOIN HMACs %d verified, %d failed%n",
                     c.checksum() == null ? "unknown" : c.checksum() ? "on" : "off",
                     (c.endNanos() - c.startNanos()) / 1e9, c.hmacVerified(), c.hmacFailed());
+            out.printf("  data    client %,d unique bytes%s, server %,d%s; %d reinjection(s), %,d bytes%n",
+                    c.data().client().uniqueBytes(), goodputText(c.data().client()), c.data().server().uniqueBytes(),
+                    goodputText(c.data().server()), c.data().reinjectedPackets(), c.data().reinjectedBytes());
             for (Subflow s : c.subflows()) {
-                out.printf("  subflow %s -> %s  %s%s  %,d packets, %,d / %,d bytes, %s%n", s.client(), s.server(),
-                        s.join() ? "join" : "initial", s.backup() ? " backup" : "", s.packets(), s.clientBytes(),
-                        s.serverBytes(), s.end().name().toLowerCase());
+                out.printf("  subflow %s -> %s  %s%s  %,d packets, %,d / %,d bytes, %,d retransmission(s), %s%n",
+                        s.client(), s.server(), s.join() ? "join" : "initial", s.backup() ? " backup" : "",
+                        s.packets(), s.clientBytes(), s.serverBytes(), s.retransmissions(),
+                        s.end().name().toLowerCase());
             }
             for (MptcpEvent e : c.events()) {
                 if (!e.type().equals("DATA_FIN")) {
@@ -163,6 +213,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("Warnings:");
             result.warnings().forEach(w -> out.println("  " + w));
         }
+    }
+
+    private static String goodputText(DataDirection d) {
+        Double goodput = d.goodputBitsPerSecond();
+        return goodput == null ? "" : String.format(" (%.3f Mbit/s)", goodput / 1e6);
     }
 
     private static String hex8(Long token) {

@@ -17,7 +17,10 @@ package org.braid.model;
  * @param clientBytes      TCP payload bytes (on the wire) sent by the client
  * @param serverBytes      TCP payload bytes (on the wire) sent by the server
  * @param end              how the subflow ended
+ * @param retransmissions  TCP retransmissions both ways: segments repeating sequence numbers already
+ *                         seen on this subflow (reinjections excluded; SYNs and resets not counted)
+ * @param data             the subflow's share of the connection's data-level bytes
  */
 public record Subflow(int flow, Endpoint client, Endpoint server, boolean join, Integer clientAddressId,
         Integer serverAddressId, boolean backup, Long handshakeRttNanos, long startNanos, long endNanos,
-        long packets, long clientBytes, long serverBytes, EndReason end) {}
+        long packets, long clientBytes, long serverBytes, EndReason end, long retransmissions, SubflowData data) {}

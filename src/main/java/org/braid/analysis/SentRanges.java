@@ -1,0 +1,303 @@
+package org.braid.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The data-level (DSN) ranges one direction of a connection has sent, each kept once with the
+ * subflow, packet and time that first sent it, to find reinjections: bytes sent again on another
+ * subflow.
+ *
+ * <p>Each subflow has its own log of the ranges it sent first, in primitive arrays sorted by start.
+ * A subflow sends its DSNs in increasing order, so its log grows at the end; and as every byte is
+ * logged once, the ranges of all logs are disjoint, so in each log the ends are sorted too. A
+ * segment beyond the highest DSN seen so far (new data) costs one append; any other segment one
+ * binary search per subflow plus a backward scan over the ranges it overlaps.
+ *
+ * <p>DSNs are relative to the direction's base, so signed comparisons are safe. The logs hold one
+ * entry (24 bytes) per segment that brought new data, for the whole pass: ranges cannot be dropped
+ * once DATA_ACKed, because a subflow still retransmits its own lost segments after the data level
+ * acknowledged them, and such a segment is a reinjection when another subflow's copy was seen first.
+ * When every subflow of the connection has closed, {@link #release} drops the logs.
+ *
+ * <p>{@link #place} leaves its findings in the public-to-the-package fields below (no allocation).
+ */
+final class SentRanges {
+    private SubflowLog[] logs = new SubflowLog[2];
+    private int logCount;
+    private long highestEnd = Long.MIN_VALUE;
+    private long uniqueBytes;
+    /** After {@link #release}: DSNs below this were logged and dropped; a segment there is neither new nor reinjected. */
+    private long releasedBelow = Long.MIN_VALUE;
+
+    // Overlaps found by the slow path, clipped to the segment: reused scratch arrays.
+    private long[] overlapStart = new long[8];
+    private long[] overlapEnd = new long[8];
+    private int[] overlapPacket = new int[8];
+    private int[] overlapFlow = new int[8];
+    private long[] overlapNanos = new long[8];
+    private int overlaps;
+
+    // Findings of the last place().
+    /** Bytes of the segment no subflow had sent before. */
+    long newBytes;
+    /** Bytes of the segment first sent on another subflow: more than 0 makes it a reinjection. */
+    long reinjectedBytes;
+    /** The first (lowest-DSN) overlap on another subflow: its packet index, flow, time and first DSN. */
+    int originalPacket;
+    int originalFlow;
+    long originalNanos;
+    long originalDsn;
+
+    long uniqueBytes() {
+        return uniqueBytes;
+    }
+
+    /** Drops the logs (the connection's subflows have all closed), keeping the counts. */
+    void release() {
+        releasedBelow = Math.max(releasedBelow, highestEnd);
+        logs = new SubflowLog[2];
+        logCount = 0;
+    }
+
+    /** Ranges held in the logs. */
+    int loggedRanges() {
+        int ranges = 0;
+        for (int i = 0; i < logCount; i++) {
+            ranges += logs[i].size;
+        }
+        return ranges;
+    }
+
+    /**
+     * Places a segment of subflow {@code flow} carrying DSNs [start, end) (relative), sent by packet
+     * {@code packetIndex} at {@code nanos}, and sets the findings fields.
+     */
+    void place(int flow, long start, long end, int packetIndex, long nanos) {
+        newBytes = 0;
+        reinjectedBytes = 0;
+        originalPacket = PacketColumns.NO_PACKET;
+        originalFlow = Flow.NONE;
+        originalNanos = 0;
+        originalDsn = 0;
+        overlaps = 0;
+        start = Math.max(start, releasedBelow);
+        if (start >= end) {
+            return;
+        }
+        SubflowLog own = log(flow);
+        if (start >= highestEnd) {
+            append(own, start, end, packetIndex, nanos);
+            newBytes = end - start;
+            uniqueBytes += newBytes;
+            highestEnd = end;
+            return;
+        }
+        collectOverlaps(start, end);
+        long cursor = start;
+        for (int i = 0; i < overlaps; i++) {
+            if (overlapStart[i] > cursor) {
+                logNew(own, cursor, overlapStart[i], packetIndex, nanos);
+            }
+            cursor = Math.max(cursor, overlapEnd[i]);
+            if (overlapFlow[i] != flow) {
+                if (reinjectedBytes == 0) {
+                    originalPacket = overlapPacket[i];
+                    originalFlow = overlapFlow[i];
+                    originalNanos = overlapNanos[i];
+                    originalDsn = overlapStart[i];
+                }
+                reinjectedBytes += overlapEnd[i] - overlapStart[i];
+            }
+        }
+        if (cursor < end) {
+            logNew(own, cursor, end, packetIndex, nanos);
+        }
+        if (end > highestEnd) {
+            highestEnd = end;
+        }
+    }
+
+    /** How many overlaps of the last slow-path {@link #place} were with other subflows (original packets). */
+    int originalCount(int flow) {
+        int count = 0;
+        for (int i = 0; i < overlaps; i++) {
+            if (overlapFlow[i] != flow) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The packet index of the {@code k}-th overlap with another subflow than {@code flow} (see {@link #originalCount}). */
+    int originalPacket(int flow, int k) {
+        for (int i = 0; i < overlaps; i++) {
+            if (overlapFlow[i] != flow && k-- == 0) {
+                return overlapPacket[i];
+            }
+        }
+        throw new IndexOutOfBoundsException(k);
+    }
+
+    private void logNew(SubflowLog own, long start, long end, int packetIndex, long nanos) {
+        insert(own, start, end, packetIndex, nanos);
+        newBytes += end - start;
+        uniqueBytes += end - start;
+    }
+
+    /** Fills the scratch arrays with every logged range overlapping [start, end), clipped, sorted by start. */
+    private void collectOverlaps(long start, long end) {
+        overlaps = 0;
+        for (int l = 0; l < logCount; l++) {
+            SubflowLog log = logs[l];
+            // Last range starting before end; ends are sorted too, so scan back while they pass start.
+            int i = log.lastStartingBefore(end);
+            int first = i;
+            while (first >= 0 && log.end(first) > start) {
+                first--;
+            }
+            for (int k = first + 1; k <= i; k++) {
+                addOverlap(Math.max(start, log.start[k]), Math.min(end, log.end(k)), log.packet[k], log.flow,
+                        log.nanos[k]);
+            }
+        }
+        // Few overlaps, and each log's are already in order: insertion sort.
+        for (int i = 1; i < overlaps; i++) {
+            for (int j = i; j > 0 && overlapStart[j - 1] > overlapStart[j]; j--) {
+                swap(j - 1, j);
+            }
+        }
+    }
+
+    private void addOverlap(long start, long end, int packet, int flow, long nanos) {
+        if (overlaps == overlapStart.length) {
+            int capacity = overlaps * 2;
+            overlapStart = Arrays.copyOf(overlapStart, capacity);
+            overlapEnd = Arrays.copyOf(overlapEnd, capacity);
+            overlapPacket = Arrays.copyOf(overlapPacket, capacity);
+            overlapFlow = Arrays.copyOf(overlapFlow, capacity);
+            overlapNanos = Arrays.copyOf(overlapNanos, capacity);
+        }
+        overlapStart[overlaps] = start;
+        overlapEnd[overlaps] = end;
+        overlapPacket[overlaps] = packet;
+        overlapFlow[overlaps] = flow;
+        overlapNanos[overlaps] = nanos;
+        overlaps++;
+    }
+
+    private void swap(int a, int b) {
+        long s = overlapStart[a];
+        overlapStart[a] = overlapStart[b];
+        overlapStart[b] = s;
+        long e = overlapEnd[a];
+        overlapEnd[a] = overlapEnd[b];
+        overlapEnd[b] = e;
+        int p = overlapPacket[a];
+        overlapPacket[a] = overlapPacket[b];
+        overlapPacket[b] = p;
+        int f = overlapFlow[a];
+        overlapFlow[a] = overlapFlow[b];
+        overlapFlow[b] = f;
+        long n = overlapNanos[a];
+        overlapNanos[a] = overlapNanos[b];
+        overlapNanos[b] = n;
+    }
+
+    private SubflowLog log(int flow) {
+        for (int i = 0; i < logCount; i++) {
+            if (logs[i].flow == flow) {
+                return logs[i];
+            }
+        }
+        if (logCount == logs.length) {
+            logs = Arrays.copyOf(logs, logCount * 2);
+        }
+        SubflowLog log = new SubflowLog(flow);
+        logs[logCount++] = log;
+        return log;
+    }
+
+    private void append(SubflowLog log, long start, long end, int packet, long nanos) {
+        log.makeRoom();
+        log.set(log.size++, start, end, packet, nanos);
+    }
+
+    /** Inserts in start order; usually at the end, since a subflow sends its DSNs in order. */
+    private void insert(SubflowLog log, long start, long end, int packet, long nanos) {
+        log.makeRoom();
+        int at = log.lastStartingBefore(start) + 1;
+        int tail = log.size - at;
+        if (tail > 0) {
+            System.arraycopy(log.start, at, log.start, at + 1, tail);
+            System.arraycopy(log.length, at, log.length, at + 1, tail);
+            System.arraycopy(log.packet, at, log.packet, at + 1, tail);
+            System.arraycopy(log.nanos, at, log.nanos, at + 1, tail);
+        }
+        log.set(at, start, end, packet, nanos);
+        log.size++;
+    }
+
+    /** The ranges first sent on one subflow: parallel primitive arrays sorted by start. */
+    private static final class SubflowLog {
+        final int flow;
+        long[] start = new long[64];
+        /** Range lengths: a range is part of one segment, so an int is enough. */
+        int[] length = new int[64];
+        int[] packet = new int[64];
+        long[] nanos = new long[64];
+        int size;
+        /** The last answer of a binary search in {@link #lastStartingBefore}, -1 for none. */
+        int hint = -1;
+
+        SubflowLog(int flow) {
+            this.flow = flow;
+        }
+
+        void set(int i, long s, long e, int p, long n) {
+            start[i] = s;
+            length[i] = (int) (e - s);
+            packet[i] = p;
+            nanos[i] = n;
+        }
+
+        long end(int i) {
+            return start[i] + length[i];
+        }
+
+        /** Index of the last range whose start is below {@code value}, or -1. */
+        int lastStartingBefore(long value) {
+            if (size > 0 && start[size - 1] < value) {
+                return size - 1; // the common case: at or beyond the newest range
+            }
+            // Another subflow's segments query the same place over and over while it fills its own
+            // mapping block: try the previous answer before a binary search.
+            int h = hint;
+            if (h < size - 1 && (h < 0 || start[h] < value) && start[h + 1] >= value) {
+                return h;
+            }
+            int low = 0;
+            int high = size - 1;
+            while (low <= high) {
+                int mid = (low + high) >>> 1;
+                if (start[mid] < value) {
+                    low = mid + 1;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            hint = high;
+            return high;
+        }
+
+        void makeRoom() {
+            if (size < start.length) {
+                return;
+            }
+            int capacity = start.length * 2;
+            start = Arrays.copyOf(start, capacity);
+            length = Arrays.copyOf(length, capacity);
+            packet = Arrays.copyOf(packet, capacity);
+            nanos = Arrays.copyOf(nanos, capacity);
+        }
+    }
+}

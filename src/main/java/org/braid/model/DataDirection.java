@@ -1,0 +1,22 @@
+package org.braid.model;
+
+/**
+ * The data-level transfer in one direction of a connection.
+ *
+ * @param uniqueBytes bytes of distinct DSNs sent (the union of the DSN ranges: without TCP
+ *                    retransmissions and reinjections)
+ * @param firstNanos  capture time of the first data segment, or null when none
+ * @param lastNanos   capture time of the last data segment, or null when none
+ */
+public record DataDirection(long uniqueBytes, Long firstNanos, Long lastNanos) {
+    /** From the first to the last data segment, in nanoseconds; 0 without data. */
+    public long durationNanos() {
+        return firstNanos == null ? 0 : lastNanos - firstNanos;
+    }
+
+    /** Unique bytes per second over {@link #durationNanos()}, in bits per second; null when that is 0. */
+    public Double goodputBitsPerSecond() {
+        long nanos = durationNanos();
+        return nanos <= 0 ? null : uniqueBytes * 8e9 / nanos;
+    }
+}

@@ -1,0 +1,112 @@
+package org.braid.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The DSN ranges of one connection direction: new data, reinjections, out-of-order subflows. */
+class SentRangesTest {
+    private static final int A = 3;
+    private static final int B = 7;
+
+    private final SentRanges sent = new SentRanges();
+
+    @Test
+    void newDataOnTwoInterleavedSubflowsIsNeitherReinjectedNorCountedTwice() {
+        // Each subflow sends its own mapping; their segments interleave out of DSN order.
+        for (int i = 0; i < 10; i++) {
+            place(A, i * 100L, 100, i);
+            assertThat(sent.reinjectedBytes).isZero();
+            place(B, 1000 + i * 100L, 100, 100 + i);
+            assertThat(sent.reinjectedBytes).isZero();
+            assertThat(sent.newBytes).isEqualTo(100);
+        }
+        assertThat(sent.uniqueBytes()).isEqualTo(2000);
+    }
+
+    @Test
+    void bytesFirstSentOnAnotherSubflowAreAReinjectionOfThatPacket() {
+        place(A, 0, 100, 0);
+        place(A, 100, 100, 1);
+        place(B, 200, 100, 2);
+        place(B, 150, 100, 3); // overlaps packet 1 by 50 bytes, then packet 2 (its own subflow)
+        assertThat(sent.reinjectedBytes).isEqualTo(50);
+        assertThat(sent.newBytes).isZero();
+        assertThat(sent.originalPacket).isEqualTo(1);
+        assertThat(sent.originalFlow).isEqualTo(A);
+        assertThat(sent.originalDsn).isEqualTo(150);
+        assertThat(sent.originalCount(B)).isEqualTo(1);
+        assertThat(sent.uniqueBytes()).isEqualTo(300);
+    }
+
+    @Test
+    void aSegmentOverlappingSeveralOriginalsListsThemAllInDsnOrder() {
+        place(A, 0, 100, 0);
+        place(B, 100, 100, 1);
+        place(A, 200, 100, 2);
+        place(B, 300, 100, 3);
+        place(B, 0, 300, 4); // over A's 0-100, its own 100-200, A's 200-300
+        assertThat(sent.reinjectedBytes).isEqualTo(200);
+        assertThat(sent.originalCount(B)).isEqualTo(2);
+        assertThat(sent.originalPacket(B, 0)).isZero();
+        assertThat(sent.originalPacket(B, 1)).isEqualTo(2);
+        assertThat(sent.originalPacket).isZero();
+    }
+
+    @Test
+    void aRepeatOnTheSameSubflowIsNoReinjection() {
+        place(A, 0, 100, 0);
+        place(A, 100, 100, 1);
+        place(A, 0, 100, 2);
+        assertThat(sent.reinjectedBytes).isZero();
+        assertThat(sent.newBytes).isZero();
+        assertThat(sent.uniqueBytes()).isEqualTo(200);
+    }
+
+    @Test
+    void aReinjectionCarryingNewBytesTooLogsOnlyTheNewOnes() {
+        place(A, 0, 100, 0);
+        place(B, 500, 100, 1);
+        place(B, 50, 200, 2); // 50 reinjected from A, 150 new (a gap below B's newest)
+        assertThat(sent.reinjectedBytes).isEqualTo(50);
+        assertThat(sent.newBytes).isEqualTo(150);
+        place(A, 100, 100, 3); // now first sent on B: a reinjection from B
+        assertThat(sent.reinjectedBytes).isEqualTo(100);
+        assertThat(sent.originalPacket).isEqualTo(2);
+        assertThat(sent.uniqueBytes()).isEqualTo(350);
+    }
+
+    @Test
+    void manySegmentsGrowTheLogsAndStayFindable() {
+        int segments = 10_000;
+        for (int i = 0; i < segments; i++) {
+            place(i % 2 == 0 ? A : B, i * 1000L, 1000, i);
+        }
+        place(B, 4_000_500L, 1000, segments); // over packet 4000 (A) and 4001 (B)
+        assertThat(sent.reinjectedBytes).isEqualTo(500);
+        assertThat(sent.originalPacket).isEqualTo(4000);
+        place(A, 4_000_500L, 1000, segments + 1); // over 4000 (its own) and 4001 (B)
+        assertThat(sent.reinjectedBytes).isEqualTo(500);
+        assertThat(sent.originalPacket).isEqualTo(4001);
+        assertThat(sent.uniqueBytes()).isEqualTo(segments * 1000L);
+    }
+
+    @Test
+    void releasedLogsKeepTheCountsAndTreatOldBytesAsNeitherNewNorReinjected() {
+        place(A, 0, 100, 0);
+        place(B, 100, 100, 1);
+        assertThat(sent.loggedRanges()).isEqualTo(2);
+        sent.release();
+        assertThat(sent.loggedRanges()).isZero();
+        place(A, 150, 100, 2); // 50 old bytes first sent on B, 50 new
+        assertThat(sent.reinjectedBytes).isZero();
+        assertThat(sent.newBytes).isEqualTo(50);
+        assertThat(sent.uniqueBytes()).isEqualTo(250);
+        place(B, 200, 50, 3); // overlaps what A sent after the release
+        assertThat(sent.reinjectedBytes).isEqualTo(50);
+    }
+
+    private void place(int flow, long start, int length, int packet) {
+        sent.place(flow, start, start + length, packet, packet * 1000L);
+    }
+}
