@@ -35,6 +35,8 @@ final class ConnectionState {
     final boolean[] dsnBaseKnown = new boolean[2];
     boolean baseFromFirstDsn;
     final boolean[] dataFinSeen = new boolean[2];
+    /** The shared receive window per data direction (see {@link WindowTracker}). */
+    final WindowDirection[] window = {new WindowDirection(), new WindowDirection()};
 
     ConnectionState(int index, long startNanos) {
         this.index = index;

@@ -46,6 +46,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     /** An analyzer whose per-packet columns start with room for {@code expectedPackets}. */
     public MptcpAnalyzer(int expectedPackets) {
         columns = new PacketColumns(expectedPackets);
+        observers.add(new WindowTracker(columns));
     }
 
     /** Reads a whole trace and returns what it holds, reader warnings included. */

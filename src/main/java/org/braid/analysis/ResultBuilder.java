@@ -33,7 +33,7 @@ final class ResultBuilder {
                 c.tokenKnown[0] ? c.token[0] : null, c.tokenKnown[1] ? c.token[1] : null,
                 c.keyKnown[0] ? c.idsn[0] : null, c.keyKnown[1] ? c.idsn[1] : null,
                 c.checksum, !c.baseFromFirstDsn, c.startNanos, c.endNanos, c.hmacVerified, c.hmacFailed,
-                subflows, c.events);
+                subflows, c.events, WindowDirection.receiveWindow(c));
     }
 
     static Subflow subflow(Flow flow) {

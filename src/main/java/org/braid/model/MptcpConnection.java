@@ -19,11 +19,12 @@ import java.util.List;
  * @param relativeToIdsn true when relative DSNs count from the IDSN; false when from the first DSN seen
  * @param hmacVerified MP_JOIN HMACs that matched
  * @param hmacFailed   MP_JOIN HMACs that did not match
+ * @param window       the shared receive window per data direction
  */
 public record MptcpConnection(int index, Integer version, boolean handshake, Endpoint client, Endpoint server,
         Long clientKey, Long serverKey, Long clientToken, Long serverToken, Long clientIdsn, Long serverIdsn,
         Boolean checksum, boolean relativeToIdsn, long startNanos, long endNanos, int hmacVerified, int hmacFailed,
-        List<Subflow> subflows, List<MptcpEvent> events) {
+        List<Subflow> subflows, List<MptcpEvent> events, ReceiveWindow window) {
     public MptcpConnection {
         subflows = List.copyOf(subflows);
         events = List.copyOf(events);
