@@ -11,4 +11,6 @@ final class SubflowWindowState {
     final long[] window = new long[2];
     final long[] nanos = new long[2];
     final long[] advertisements = new long[2];
+    /** Advertisements read unscaled because the flow's SYN or SYN/ACK had not been seen. */
+    final long[] unscaled = new long[2];
 }

@@ -161,7 +161,7 @@ final class WindowDirection {
             int direction = advertisingDirection(flow, side);
             long count = flow.window.advertisements[direction];
             subflows.add(new SubflowWindow(flow.index, scaleKnown(flow) ? flow.windowShift(direction) : null, count,
-                    count > 0 ? flow.window.edge[direction] - base : null));
+                    flow.window.unscaled[direction], count > 0 ? flow.window.edge[direction] - base : null));
         }
         return new WindowStats(advertisements, edgeKnown ? maxEdge - base : null, belowMaxEdge, shrinks,
                 !unknownScale, beyondPackets, beyondBytes, zeroPackets, zeroPeriods, zero, periods,

@@ -70,6 +70,7 @@ final class WindowTracker implements PacketObserver {
         SubflowWindowState own = flow.window;
         if (!scaleKnown) {
             w.unknownScale = true;
+            own.unscaled[direction]++;
         } else if (own.advertisements[direction] > 0 && own.edge[direction] - edge >= granularity) {
             w.shrinks++;
         }

@@ -122,6 +122,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             sub.put("scaleKnown", s.scaleKnown());
             sub.put("scaleShift", s.scaleShift());
             sub.put("advertisements", s.advertisements());
+            sub.put("unscaledAdvertisements", s.unscaledAdvertisements());
             sub.put("lastRightEdge", s.lastRightEdge());
             return sub;
         }).toList());

@@ -41,6 +41,6 @@ public record WindowStats(long advertisements, Long maxRightEdge, long belowMaxE
 
     /** Subflows that advertised for this direction without a known window scale. */
     public List<SubflowWindow> unknownScale() {
-        return subflows.stream().filter(s -> s.advertisements() > 0 && !s.scaleKnown()).toList();
+        return subflows.stream().filter(s -> s.unscaledAdvertisements() > 0).toList();
     }
 }
