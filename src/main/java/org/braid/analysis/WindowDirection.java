@@ -30,6 +30,8 @@ final class WindowDirection {
 
     boolean sentKnown;
     long highestSent;
+    boolean ackKnown;
+    long highestAck;
     /** The largest segment payload sent in this direction: the MSS as the trace shows it. */
     int segment;
     long beyondPackets;
@@ -80,8 +82,12 @@ final class WindowDirection {
      * Takes an advertised edge into the maximum. Returns the edge's retreat below the maximum seen
      * before it (0 when it is the new maximum).
      */
-    long advertise(long edge) {
+    long advertise(long dataAck, long edge) {
         advertisements++;
+        if (!ackKnown || dataAck > highestAck) {
+            highestAck = dataAck;
+            ackKnown = true;
+        }
         if (!edgeKnown || edge > maxEdge) {
             maxEdge = edge;
             edgeKnown = true;
@@ -163,7 +169,8 @@ final class WindowDirection {
             subflows.add(new SubflowWindow(flow.index, scaleKnown(flow) ? flow.windowShift(direction) : null, count,
                     flow.window.unscaled[direction], count > 0 ? flow.window.edge[direction] - base : null));
         }
-        return new WindowStats(advertisements, edgeKnown ? maxEdge - base : null, belowMaxEdge, shrinks,
+        return new WindowStats(sentKnown ? highestSent - base : null, ackKnown ? highestAck - base : null,
+                advertisements, edgeKnown ? maxEdge - base : null, belowMaxEdge, shrinks,
                 !unknownScale, beyondPackets, beyondBytes, zeroPackets, zeroPeriods, zero, periods,
                 limitedNanos + (limited ? endNanos - limitedSince : 0), disagreements, subflows);
     }

@@ -74,7 +74,7 @@ final class WindowTracker implements PacketObserver {
         } else if (own.advertisements[direction] > 0 && own.edge[direction] - edge >= granularity) {
             w.shrinks++;
         }
-        long retreat = w.advertise(edge);
+        long retreat = w.advertise(c.dataAck, edge);
         if (scaleKnown && retreat >= granularity) {
             w.belowMaxEdge++;
         }

@@ -99,6 +99,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static Map<String, Object> windowJson(MptcpConnection c, WindowStats w, String advertiser) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("advertisedBy", advertiser);
+        doc.put("highestSent", w.highestSent());
+        doc.put("highestDataAck", w.highestDataAck());
         doc.put("advertisements", w.advertisements());
         doc.put("maxRightEdge", w.maxRightEdge());
         doc.put("belowMaxEdge", w.belowMaxEdge());

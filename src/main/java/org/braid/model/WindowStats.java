@@ -7,6 +7,8 @@ import java.util.List;
  * receiver advertised as DATA_ACK + (window &lt;&lt; scale) over its subflows, and how the sender used it.
  * Right edges are relative to the direction's DSN base, like the DSN column.
  *
+ * @param highestSent             the end of the highest DSN range the sender sent (relative), or null
+ * @param highestDataAck          the highest DATA_ACK the receiver sent (relative), or null
  * @param advertisements          packets of the receiver carrying a DATA_ACK and a window
  * @param maxRightEdge            the largest right edge advertised (the one a sender may use), or null
  * @param belowMaxEdge            advertisements whose edge lay below the largest one already seen by
@@ -27,7 +29,7 @@ import java.util.List;
  *                                by more than one segment and more than 10 % of the window
  * @param subflows                per subflow of the connection, its scale and latest advertisement
  */
-public record WindowStats(long advertisements, Long maxRightEdge, long belowMaxEdge, long shrinks,
+public record WindowStats(Long highestSent, Long highestDataAck, long advertisements, Long maxRightEdge, long belowMaxEdge, long shrinks,
         boolean beyondWindowChecked, long beyondWindowPackets, long beyondWindowBytes, long zeroWindowPackets,
         long zeroWindowPeriods, long zeroWindowNanos, List<WindowPeriod> zeroWindows, long windowLimitedNanos,
         long disagreements, List<SubflowWindow> subflows) {
