@@ -79,6 +79,36 @@ class WindowTracesTest {
     }
 
     @Test
+    void aReceiverThatStopsReadingClosesTheSharedWindowOnBothSubflows() {
+        // Frames 149 (path 1) and 151 (path 2): window 0 at DATA_ACK 117,761, which tshark marks
+        // "TCP Zero Window segment" too. Frame 152, 0.395758 s after 149: 80 << 10 = 81,920 bytes.
+        MptcpConnection c = analyze(Traces.sampleTrace("zero-window.pcap")).connections().get(0);
+        PacketColumns columns = analyzer.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            assertThat(columns.hasFlag(i, PacketColumns.ZERO_WINDOW)).as("frame %d", i + 1)
+                    .isEqualTo(i + 1 == 149 || i + 1 == 151);
+        }
+        assertThat(columns.windowEdge(149 - 1)).isEqualTo(117_761);
+        assertThat(columns.windowEdge(152 - 1)).isEqualTo(117_761 + 81_920);
+        WindowStats w = c.window().client();
+        assertThat(w.zeroWindowPackets()).isEqualTo(2);
+        assertThat(w.zeroWindows()).singleElement().satisfies(p -> {
+            assertThat(p.flow()).isEqualTo(c.subflows().get(0).flow());
+            assertThat(p.startPacket()).isEqualTo(149);
+            assertThat(p.endPacket()).isEqualTo(152);
+            assertThat(p.durationNanos()).isEqualTo(395_758_000L);
+        });
+        assertThat(w.zeroWindowNanos()).isEqualTo(395_758_000L);
+        // The sender had filled the window before it closed, and stays limited while it is zero.
+        assertThat(w.windowLimitedNanos()).isGreaterThan(w.zeroWindowNanos());
+        assertThat(w.beyondWindowChecked()).isTrue();
+        assertThat(w.beyondWindowPackets()).isZero();
+        assertThat(w.disagreements()).isZero();
+        assertThat(c.events()).filteredOn(e -> e.type().equals("ZERO_WINDOW")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("reopened after 0.395758 s at packet 152"));
+    }
+
+    @Test
     void iperfOverPppWithDssChecksumsStaysInsideItsScaledWindow() {
         MptcpConnection c = analyze(Traces.publicTrace("mptcpanalyzer_iperf-mptcp-0-0.pcap")).connections().get(0);
         PacketColumns columns = analyzer.columns();
