@@ -61,9 +61,13 @@ final class WindowDirection {
         return segment > 0 ? segment : DEFAULT_SEGMENT;
     }
 
-    /** Returns the bytes of a segment ending at {@code end} beyond the largest edge, 0 when inside or unknown. */
+    /**
+     * Returns the bytes of a segment beyond the largest edge, 0 when inside or unknown. A single
+     * byte right at the edge is a zero-window probe, which RFC 9293 lets a sender put there (Linux
+     * probes with the last acknowledged byte instead).
+     */
     long bytesBeyondEdge(long start, long end) {
-        if (!edgeKnown || unknownScale || end <= maxEdge) {
+        if (!edgeKnown || unknownScale || end <= maxEdge || (start == maxEdge && end == start + 1)) {
             return 0;
         }
         return end - Math.max(start, maxEdge);

@@ -77,12 +77,14 @@ class WindowTrackerTest {
         data(2025, 10);                            // packet 9: beyond by 1010 bytes
         advertise(1025, 10);                       // packet 10: edge 3585
         data(2035, SEGMENT);                       // packet 11: inside now
+        data(3585, 1);                             // packet 12: a zero-window probe at the edge
         PacketColumns columns = analyzer.columns();
         assertThat(columns.hasFlag(4, PacketColumns.BEYOND_WINDOW)).isFalse();
         assertThat(columns.hasFlag(5, PacketColumns.BEYOND_WINDOW)).isFalse();
         assertThat(columns.hasFlag(6, PacketColumns.BEYOND_WINDOW)).isTrue();
         assertThat(columns.hasFlag(8, PacketColumns.BEYOND_WINDOW)).isTrue();
         assertThat(columns.hasFlag(10, PacketColumns.BEYOND_WINDOW)).isFalse();
+        assertThat(columns.hasFlag(11, PacketColumns.BEYOND_WINDOW)).isFalse();
         WindowStats w = client();
         assertThat(w.beyondWindowChecked()).isTrue();
         assertThat(w.beyondWindowPackets()).isEqualTo(2);
