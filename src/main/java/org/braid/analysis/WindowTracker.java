@@ -78,7 +78,8 @@ final class WindowTracker implements PacketObserver {
         if (scaleKnown && retreat >= granularity) {
             w.belowMaxEdge++;
         }
-        if (scaleKnown) {
+        // Only an edge below the largest one can lie below another subflow's: most are the largest.
+        if (scaleKnown && retreat > w.segmentOrDefault()) {
             checkDisagreement(c, w, side, edge, window);
         }
         own.edge[direction] = edge;
