@@ -105,7 +105,7 @@ final class WindowDirection {
      * data in flight (highest sent - DATA_ACK) then fills the usable window (edge - DATA_ACK).
      */
     void updateLimited(long nanos) {
-        if (!edgeKnown || !sentKnown) {
+        if (!edgeKnown || !sentKnown || unknownScale) {
             return;
         }
         boolean now = highestSent + segmentOrDefault() >= maxEdge;
@@ -176,7 +176,7 @@ final class WindowDirection {
         return new WindowStats(sentKnown ? highestSent - base : null, ackKnown ? highestAck - base : null,
                 advertisements, edgeKnown ? maxEdge - base : null, belowMaxEdge, shrinks,
                 !unknownScale, beyondPackets, beyondBytes, zeroPackets, zeroPeriods, zero, periods,
-                limitedNanos + (limited ? endNanos - limitedSince : 0), disagreements, subflows);
+                unknownScale ? null : limitedNanos + (limited ? endNanos - limitedSince : 0), disagreements, subflows);
     }
 
     /** The flow direction in which the receiver of data direction {@code side} sends its advertisements. */

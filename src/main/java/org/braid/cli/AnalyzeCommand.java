@@ -116,7 +116,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         zero.put("seconds", w.zeroWindowNanos() / 1e9);
         zero.put("list", w.zeroWindows().stream().map(p -> periodJson(c, p)).toList());
         doc.put("zeroWindow", zero);
-        doc.put("windowLimitedSeconds", w.windowLimitedNanos() / 1e9);
+        doc.put("windowLimitedSeconds", w.windowLimitedNanos() == null ? null : w.windowLimitedNanos() / 1e9);
         doc.put("disagreements", w.disagreements());
         doc.put("subflows", w.subflows().stream().map(s -> {
             Map<String, Object> sub = new LinkedHashMap<>();
@@ -243,10 +243,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (SubflowWindow s : w.unknownScale()) {
             scale.append(scale.length() == 0 ? ", scale unknown on subflow " : ", ").append(subflowPosition(c, s.flow()));
         }
-        out.printf("  window %s: max edge %,d, %,d beyond%s, zero window %d (%.6f s), limited %.6f s, "
+        out.printf("  window %s: max edge %,d, %,d beyond%s, zero window %d (%.6f s), limited %s, "
                         + "%,d disagreements%s%n", direction, w.maxRightEdge(), w.beyondWindowPackets(),
                 w.beyondWindowChecked() ? "" : " (not checked)", w.zeroWindowPeriods(), w.zeroWindowNanos() / 1e9,
-                w.windowLimitedNanos() / 1e9, w.disagreements(), scale);
+                w.windowLimitedNanos() == null ? "unknown" : String.format("%.6f s", w.windowLimitedNanos() / 1e9),
+                w.disagreements(), scale);
     }
 
     private static String hex8(Long token) {

@@ -16,7 +16,7 @@ import java.util.List;
  * @param shrinks                 advertisements whose edge lay below the same subflow's previous one by
  *                                more than the granularity: the receiver shrank its window there
  * @param beyondWindowChecked     false when some advertiser's scale is unknown: segments were not checked
- *                                against an edge that could be too low
+ *                                against an edge that could be too low, nor window-limited time measured
  * @param beyondWindowPackets     data segments whose last DSN byte lay beyond the largest edge seen before them
  * @param beyondWindowBytes       bytes of those segments beyond the edge
  * @param zeroWindowPackets       advertisements of a zero window
@@ -24,14 +24,15 @@ import java.util.List;
  * @param zeroWindowNanos         total time in zero-window periods
  * @param zeroWindows             the first zero-window periods, in order (at most {@link #LISTED_PERIODS})
  * @param windowLimitedNanos      time during which the data in flight at the connection level (highest DSN
- *                                sent - highest DATA_ACK) filled the usable window to within one segment
+ *                                sent - highest DATA_ACK) filled the usable window to within one segment;
+ *                                null when not {@code beyondWindowChecked}, as the edge may then be too low
  * @param disagreements           advertisements whose right edge differed from another subflow's recent one
  *                                by more than one segment and more than 10 % of the window
  * @param subflows                per subflow of the connection, its scale and latest advertisement
  */
 public record WindowStats(Long highestSent, Long highestDataAck, long advertisements, Long maxRightEdge, long belowMaxEdge, long shrinks,
         boolean beyondWindowChecked, long beyondWindowPackets, long beyondWindowBytes, long zeroWindowPackets,
-        long zeroWindowPeriods, long zeroWindowNanos, List<WindowPeriod> zeroWindows, long windowLimitedNanos,
+        long zeroWindowPeriods, long zeroWindowNanos, List<WindowPeriod> zeroWindows, Long windowLimitedNanos,
         long disagreements, List<SubflowWindow> subflows) {
     /** How many zero-window periods are listed; the counts include all. */
     public static final int LISTED_PERIODS = 1000;

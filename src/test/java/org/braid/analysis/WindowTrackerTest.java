@@ -95,7 +95,11 @@ class WindowTrackerTest {
     @Test
     void withoutTheHandshakeTheScaleIsUnknownAndNothingIsFlaggedBeyond() {
         handshake(0x0102030405060708L, false); // no window scale on the SYNs: known to be 0
+        advertise(1, 100);
+        assertThat(analyzer.columns().windowEdge(3)).isEqualTo(101);
         assertThat(client().subflows()).singleElement().satisfies(s -> assertThat(s.scaleShift()).isZero());
+        assertThat(client().beyondWindowChecked()).isTrue();
+        assertThat(client().windowLimitedNanos()).isZero();
 
         MptcpAnalyzer late = new MptcpAnalyzer();
         SyntheticPackets lateNet = new SyntheticPackets(late);
@@ -109,6 +113,7 @@ class WindowTrackerTest {
         WindowStats w = late.result().connections().get(0).window().client();
         assertThat(w.beyondWindowChecked()).isFalse();
         assertThat(w.beyondWindowPackets()).isZero();
+        assertThat(w.windowLimitedNanos()).as("the edge may be too low to judge").isNull();
         assertThat(w.unknownScale()).singleElement().satisfies(s -> {
             assertThat(s.scaleShift()).isNull();
             assertThat(s.unscaledAdvertisements()).isEqualTo(1);

@@ -54,7 +54,8 @@ class AnalyzeWindowTest {
     void textHasOneLinePerDirectionAndNamesUnknownScales() {
         CliRunner.Result result = CliRunner.run("analyze", Traces.publicTrace("mptcpanalyzer_client_2.pcap").toString());
         assertThat(result.out()).contains("  window client -> server: max edge 87,498, 0 beyond, zero window 0");
-        assertThat(result.out()).contains("  window server -> client: max edge 88,886, 0 beyond (not checked)");
+        assertThat(result.out()).contains("  window server -> client: max edge 88,886, 0 beyond (not checked), "
+                + "zero window 0 (0.000000 s), limited unknown");
         assertThat(result.out()).contains("scale unknown on subflow 1, 3");
     }
 }
