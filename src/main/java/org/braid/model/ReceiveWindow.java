@@ -6,9 +6,4 @@ package org.braid.model;
  * @param client the window the server advertised for the data the client sent
  * @param server the window the client advertised for the data the server sent
  */
-public record ReceiveWindow(WindowStats client, WindowStats server) {
-    /** The direction of data sent by side 0 (client) or 1 (server). */
-    public WindowStats direction(int side) {
-        return side == 0 ? client : server;
-    }
-}
+public record ReceiveWindow(WindowStats client, WindowStats server) {}
