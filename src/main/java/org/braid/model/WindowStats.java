@@ -26,12 +26,13 @@ import java.util.List;
  * @param windowLimitedNanos      time during which the data in flight at the connection level (highest DSN
  *                                sent - highest DATA_ACK) filled the usable window to within one segment;
  *                                null when not {@code beyondWindowChecked}, as the edge may then be too low
- * @param disagreements           advertisements whose right edge differed from another subflow's recent one
- *                                by more than one segment and more than 10 % of the window
+ * @param disagreements           advertisements whose right edge lay below another subflow's advertised at about
+ *                                the same moment (within the larger handshake RTT) by more than one segment
+ *                                and more than 10 % of the larger window
  * @param subflows                per subflow of the connection, its scale and latest advertisement
  */
-public record WindowStats(Long highestSent, Long highestDataAck, long advertisements, Long maxRightEdge, long belowMaxEdge, long shrinks,
-        boolean beyondWindowChecked, long beyondWindowPackets, long beyondWindowBytes, long zeroWindowPackets,
+public record WindowStats(Long highestSent, Long highestDataAck, long advertisements, Long maxRightEdge,
+        long belowMaxEdge, long shrinks, boolean beyondWindowChecked, long beyondWindowPackets, long beyondWindowBytes, long zeroWindowPackets,
         long zeroWindowPeriods, long zeroWindowNanos, List<WindowPeriod> zeroWindows, Long windowLimitedNanos,
         long disagreements, List<SubflowWindow> subflows) {
     /** How many zero-window periods are listed; the counts include all. */
