@@ -47,6 +47,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     public MptcpAnalyzer(int expectedPackets) {
         columns = new PacketColumns(expectedPackets);
         observers.add(new DataTracker(columns));
+        observers.add(new WindowTracker(columns));
     }
 
     /** Reads a whole trace and returns what it holds, reader warnings included. */

@@ -36,7 +36,8 @@ final class ResultBuilder {
                 c.keyKnown[0] ? c.idsn[0] : null, c.keyKnown[1] ? c.idsn[1] : null,
                 c.checksum, !c.baseFromFirstDsn, c.startNanos, c.endNanos, c.hmacVerified, c.hmacFailed,
                 subflows, ReinjectionBursts.merge(c.events, ReinjectionBursts.of(data.reinjections(),
-                        flow -> subflowName(c, flow))), data);
+                        flow -> subflowName(c, flow))), data,
+                WindowDirection.receiveWindow(c));
     }
 
     static Subflow subflow(Flow flow) {

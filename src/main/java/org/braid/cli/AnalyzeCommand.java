@@ -16,7 +16,10 @@ import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
+import org.braid.model.SubflowWindow;
 import org.braid.model.TcpConnection;
+import org.braid.model.WindowPeriod;
+import org.braid.model.WindowStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,6 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         data.put("server", dataJson(c.data().server()));
         doc.put("data", data);
         doc.put("reinjections", reinjectionsJson(c));
+        doc.put("window", windowJson(c));
         return doc;
     }
 
@@ -123,6 +127,70 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("bytes", c.data().reinjectedBytes());
         doc.put("list", list);
         return doc;
+    }
+
+    /** The shared receive window per data direction, named after the data's sender. */
+    private static Map<String, Object> windowJson(MptcpConnection c) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("client", windowJson(c, c.window().client(), "server"));
+        doc.put("server", windowJson(c, c.window().server(), "client"));
+        return doc;
+    }
+
+    private static Map<String, Object> windowJson(MptcpConnection c, WindowStats w, String advertiser) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("advertisedBy", advertiser);
+        doc.put("highestSent", w.highestSent());
+        doc.put("highestDataAck", w.highestDataAck());
+        doc.put("advertisements", w.advertisements());
+        doc.put("maxRightEdge", w.maxRightEdge());
+        doc.put("belowMaxEdge", w.belowMaxEdge());
+        doc.put("shrinks", w.shrinks());
+        Map<String, Object> beyond = new LinkedHashMap<>();
+        beyond.put("checked", w.beyondWindowChecked());
+        beyond.put("packets", w.beyondWindowPackets());
+        beyond.put("bytes", w.beyondWindowBytes());
+        doc.put("beyondWindow", beyond);
+        Map<String, Object> zero = new LinkedHashMap<>();
+        zero.put("packets", w.zeroWindowPackets());
+        zero.put("periods", w.zeroWindowPeriods());
+        zero.put("seconds", w.zeroWindowNanos() / 1e9);
+        zero.put("list", w.zeroWindows().stream().map(p -> periodJson(c, p)).toList());
+        doc.put("zeroWindow", zero);
+        doc.put("windowLimitedSeconds", w.windowLimitedNanos() == null ? null : w.windowLimitedNanos() / 1e9);
+        doc.put("disagreements", w.disagreements());
+        doc.put("subflows", w.subflows().stream().map(s -> {
+            Map<String, Object> sub = new LinkedHashMap<>();
+            sub.put("subflow", subflowPosition(c, s.flow()));
+            sub.put("scaleKnown", s.scaleKnown());
+            sub.put("scaleShift", s.scaleShift());
+            sub.put("advertisements", s.advertisements());
+            sub.put("unscaledAdvertisements", s.unscaledAdvertisements());
+            sub.put("lastRightEdge", s.lastRightEdge());
+            return sub;
+        }).toList());
+        return doc;
+    }
+
+    private static Map<String, Object> periodJson(MptcpConnection c, WindowPeriod p) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("subflow", subflowPosition(c, p.flow()));
+        doc.put("start", TimeText.iso(p.startNanos()));
+        doc.put("startPacket", p.startPacket());
+        doc.put("end", TimeText.iso(p.endNanos()));
+        doc.put("endPacket", p.endPacket());
+        doc.put("seconds", p.durationNanos() / 1e9);
+        return doc;
+    }
+
+    /** The position of a flow in the connection's {@code subflows} array. */
+    private static int subflowPosition(MptcpConnection c, int flow) {
+        for (int i = 0; i < c.subflows().size(); i++) {
+            if (c.subflows().get(i).flow() == flow) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Map<String, Object> subflowJson(Subflow s) {
@@ -194,6 +262,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         s.packets(), s.clientBytes(), s.serverBytes(), s.retransmissions(),
                         s.end().name().toLowerCase());
             }
+            printWindow(out, c, c.window().client(), "client -> server");
+            printWindow(out, c, c.window().server(), "server -> client");
             for (MptcpEvent e : c.events()) {
                 if (!e.type().equals("DATA_FIN")) {
                     out.printf("  #%d %s %s%n", e.packet(), e.type(), e.detail());
@@ -218,6 +288,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static String goodputText(DataDirection d) {
         Double goodput = d.goodputBitsPerSecond();
         return goodput == null ? "" : String.format(" (%.3f Mbit/s)", goodput / 1e6);
+    }
+
+    private static void printWindow(PrintWriter out, MptcpConnection c, WindowStats w, String direction) {
+        if (w.advertisements() == 0) {
+            return;
+        }
+        StringBuilder scale = new StringBuilder();
+        for (SubflowWindow s : w.unknownScale()) {
+            scale.append(scale.length() == 0 ? ", scale unknown on subflow " : ", ").append(subflowPosition(c, s.flow()));
+        }
+        out.printf("  window %s: max edge %,d, %,d beyond%s, zero window %d (%.6f s), limited %s, "
+                        + "%,d disagreements%s%n", direction, w.maxRightEdge(), w.beyondWindowPackets(),
+                w.beyondWindowChecked() ? "" : " (not checked)", w.zeroWindowPeriods(), w.zeroWindowNanos() / 1e9,
+                w.windowLimitedNanos() == null ? "unknown" : String.format("%.6f s", w.windowLimitedNanos() / 1e9),
+                w.disagreements(), scale);
     }
 
     private static String hex8(Long token) {

@@ -20,11 +20,12 @@ import java.util.List;
  * @param hmacVerified MP_JOIN HMACs that matched
  * @param hmacFailed   MP_JOIN HMACs that did not match
  * @param data         unique data-level bytes and goodput each way, and the reinjections
+ * @param window       the shared receive window per data direction
  */
 public record MptcpConnection(int index, Integer version, boolean handshake, Endpoint client, Endpoint server,
         Long clientKey, Long serverKey, Long clientToken, Long serverToken, Long clientIdsn, Long serverIdsn,
         Boolean checksum, boolean relativeToIdsn, long startNanos, long endNanos, int hmacVerified, int hmacFailed,
-        List<Subflow> subflows, List<MptcpEvent> events, DataLevel data) {
+        List<Subflow> subflows, List<MptcpEvent> events, DataLevel data, ReceiveWindow window) {
     public MptcpConnection {
         subflows = List.copyOf(subflows);
         events = List.copyOf(events);
