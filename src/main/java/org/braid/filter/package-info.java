@@ -26,9 +26,16 @@
  * </ul>
  *
  * <h2>Fields</h2>
- * The decoder's fields are listed in {@link org.braid.filter.PacketFields}; other fields (the
- * analysis's {@code mptcp.connection}, {@code tcp.stream}, ...) come from further
- * {@link org.braid.filter.FieldResolver}s chained with {@link org.braid.filter.FieldResolver#or}.
+ * The decoder's fields are listed in {@link org.braid.filter.PacketFields}; the MPTCP analysis's
+ * in {@link org.braid.filter.AnalysisFields}: {@code mptcp.connection}, {@code tcp.stream} (the
+ * flow index), {@code mptcp.subflow}, {@code mptcp.dsn} (relative), {@code mptcp.reinjection},
+ * {@code mptcp.reinjection_of}, {@code mptcp.checksum.failed}, {@code tcp.analysis.retransmission},
+ * {@code mptcp.window.beyond}, {@code tcp.analysis.zero_window}. Resolvers chain with
+ * {@link org.braid.filter.FieldResolver#or}; the desktop asks the analysis first, so its relative
+ * {@code mptcp.dsn} replaces the decoder's raw one there.
+ *
+ * <p>Examples: {@code mptcp.connection == 0 && mptcp.reinjection}, {@code tcp.stream == 3},
+ * {@code mptcp.subflow == 1 && tcp.analysis.retransmission}, {@code mptcp.dsn > 100000}.
  *
  * <p>{@link org.braid.filter.FilterParser#parse} never throws on bad input: it returns a
  * {@link org.braid.filter.FilterResult} holding either the filter or the position and reason of

@@ -10,6 +10,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
 import org.braid.ui.packets.PacketColor;
+import org.braid.ui.packets.PacketColoring;
 import org.braid.ui.packets.PacketColumn;
 import org.braid.ui.packets.PacketRow;
 import org.braid.ui.packets.PacketRows;
@@ -128,7 +129,7 @@ public final class PacketListController {
             }
             PacketRow item = getItem();
             if (!isEmpty() && item != null && !isSelected() && viewModel.traceProperty().get() != null) {
-                getStyleClass().add(viewModel.traceProperty().get().index().color(item.index()).styleClass());
+                getStyleClass().add(PacketColoring.of(viewModel.traceProperty().get(), item.index()).styleClass());
             }
         }
     }

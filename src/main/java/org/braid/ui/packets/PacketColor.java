@@ -2,14 +2,20 @@ package org.braid.ui.packets;
 
 /**
  * The colour class of a packet row, most important first: a row takes the first that applies.
- * The analysis will add reinjection, retransmission and checksum-failure colours here, computed
- * from its per-packet annotations, ahead of the decoder's colours.
+ * The decoder's classes are kept in the packet index; the analysis's (checksum failure,
+ * reinjection, retransmission) come from its flags column when the row is shown.
  */
 public enum PacketColor {
     /** The decoder warned about the packet (bad lengths, truncated headers or options). */
     MALFORMED("packet-malformed"),
+    /** The analysis found the packet's DSS checksum wrong. */
+    CHECKSUM_FAILED("packet-checksum-failed"),
     /** TCP RST, MPTCP MP_TCPRST or MP_FASTCLOSE. */
     RESET("packet-reset"),
+    /** Data first sent on another subflow of the connection (an MPTCP reinjection). */
+    REINJECTION("packet-reinjection"),
+    /** A TCP retransmission on the same subflow. */
+    TCP_RETRANSMISSION("packet-tcp-retransmission"),
     /** MPTCP options other than plain data mappings: MP_CAPABLE, MP_JOIN, ADD_ADDR, MP_PRIO, MP_FAIL, DATA_FIN... */
     MPTCP_SIGNALLING("packet-mptcp-signalling"),
     /** TCP SYN or FIN without MPTCP signalling. */

@@ -1,12 +1,34 @@
 package org.braid.ui.packets;
 
+import org.braid.analysis.PacketColumns;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 
-/** Colouring rules over the decoder's fields; called once per packet in the load pass, allocation-free. */
+/**
+ * Colouring rules: {@link #classify} over the decoder's fields, called once per packet in the load
+ * pass, allocation-free; {@link #withAnalysis} puts the analysis's findings ahead of them.
+ */
 public final class PacketColoring {
     private PacketColoring() {}
+
+    /** The row colour of a packet whose decoder colour is {@code decoded} and analysis flags {@code flags}. */
+    public static PacketColor withAnalysis(PacketColor decoded, int flags) {
+        PacketColor analysis = PacketColor.NONE;
+        if ((flags & PacketColumns.CHECKSUM_FAILED) != 0) {
+            analysis = PacketColor.CHECKSUM_FAILED;
+        } else if ((flags & PacketColumns.REINJECTION) != 0) {
+            analysis = PacketColor.REINJECTION;
+        } else if ((flags & PacketColumns.TCP_RETRANSMISSION) != 0) {
+            analysis = PacketColor.TCP_RETRANSMISSION;
+        }
+        return analysis.ordinal() < decoded.ordinal() ? analysis : decoded;
+    }
+
+    /** The row colour of packet {@code i} of {@code trace}. */
+    public static PacketColor of(LoadedTrace trace, int i) {
+        return withAnalysis(trace.index().color(i), trace.analysis().columns().flags(i));
+    }
 
     public static PacketColor classify(DecodedPacket p) {
         if (p.warningCount() > 0) {

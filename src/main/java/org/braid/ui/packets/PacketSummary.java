@@ -2,15 +2,32 @@ package org.braid.ui.packets;
 
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.LinkType;
+import org.braid.decode.MptcpOption;
+import org.braid.decode.MptcpSubtype;
 import org.braid.decode.PacketText;
+import org.braid.model.Endpoint;
 
-/** The decoded columns of one packet-list row. */
-public record PacketSummary(String source, String destination, String protocol, String info) {
+/**
+ * The decoded columns of one packet-list row, and the decoded values the analysis columns need
+ * (the sender's endpoint and the DSS DATA_ACK as sent).
+ *
+ * @param sender     source address and TCP port, or null without TCP
+ * @param dataAck    the DSS DATA_ACK as sent (4 or 8 bytes), or null when the packet carries none
+ * @param dataAck8   true when the DATA_ACK was sent in 8 bytes
+ */
+public record PacketSummary(String source, String destination, String protocol, String info, Endpoint sender,
+                            Long dataAck, boolean dataAck8) {
     /** Shown when a packet cannot be re-read (the file changed since it was loaded). */
-    public static final PacketSummary UNREADABLE = new PacketSummary("", "", "", "packet no longer readable");
+    public static final PacketSummary UNREADABLE =
+            new PacketSummary("", "", "", "packet no longer readable", null, null, false);
 
     public static PacketSummary of(DecodedPacket p) {
-        return new PacketSummary(p.sourceAddress(), p.destinationAddress(), protocol(p), PacketText.info(p));
+        String source = p.sourceAddress();
+        MptcpOption dss = p.firstMptcpOption(MptcpSubtype.DSS);
+        boolean ack = dss != null && !dss.malformed() && dss.hasDataAck();
+        return new PacketSummary(source, p.destinationAddress(), protocol(p), PacketText.info(p),
+                p.hasTcp() ? new Endpoint(source, p.sourcePort()) : null,
+                ack ? dss.dataAck() : null, ack && dss.dataAckIs8Bytes());
     }
 
     /** MPTCP when the packet carries an MPTCP option, else TCP, else the deepest layer decoded. */

@@ -2,7 +2,7 @@ package org.braid.ui.packets;
 
 import java.util.Locale;
 
-/** Wireshark's default columns. */
+/** Wireshark's default columns; Info starts with the analysis's notes on the packet. */
 public enum StandardColumn implements PacketColumn {
     NUMBER("No.", 70, true) {
         @Override
@@ -30,7 +30,9 @@ public enum StandardColumn implements PacketColumn {
     },
     INFO("Info", 700, false) {
         @Override
-        public String text(RowContext c, int i) { return c.summaries().get(i).info(); }
+        public String text(RowContext c, int i) {
+            return AnalysisNotes.prefix(c.trace().analysis().columns(), i) + c.summaries().get(i).info();
+        }
     };
 
     private final String title;

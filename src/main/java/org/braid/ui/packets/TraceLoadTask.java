@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import javafx.concurrent.Task;
+import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketPass;
 import org.braid.io.FrameReader;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
+import org.braid.io.TraceWarning;
+import org.braid.ui.analysis.TraceAnalysis;
 
 /**
- * The load pass, off the UI thread: reads the trace once into a {@link PacketIndex}, reporting
+ * The load pass, off the UI thread: reads the trace once into a {@link PacketIndex} and through the
+ * {@link MptcpAnalyzer} (one decode per packet feeds both), reporting
  * progress by file position, and opens the random-access reader the rows decode from. Damage in
  * the file ends the pass with the packets read so far and the reader's warnings; a file that is
  * not a trace fails the task with its {@link org.braid.io.TraceFormatException}.
@@ -31,11 +35,13 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
     @Override
     protected LoadedTrace call() throws IOException {
         PacketIndex index = new PacketIndex();
+        MptcpAnalyzer analyzer = new MptcpAnalyzer();
         FrameReader reader = FrameReader.open(path);
         try (PacketSource source = TraceReader.open(path)) {
             long size = Math.max(1, source.size());
             PacketPass.run(source, (frame, packet) -> {
                 index.add(frame, packet);
+                analyzer.onPacket(frame, packet);
                 if (index.size() % CHECK_EVERY == 0) {
                     if (isCancelled()) {
                         throw new CancellationException("load of " + displayName + " cancelled");
@@ -49,7 +55,9 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
             }
             updateProgress(size, size);
             updateMessage(index.size() + " packets");
-            return new LoadedTrace(path, displayName, source.formatDetail(), index, reader, source.warnings());
+            TraceAnalysis analysis = new TraceAnalysis(
+                    analyzer.result(source.warnings().stream().map(TraceWarning::toString).toList()), analyzer.columns());
+            return new LoadedTrace(path, displayName, source.formatDetail(), index, analysis, reader, source.warnings());
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;

@@ -23,6 +23,7 @@ import javafx.concurrent.Task;
 import org.braid.filter.FilterResult;
 import org.braid.io.TraceFormatException;
 import org.braid.io.TraceWarning;
+import org.braid.ui.packets.AnalysisColumn;
 import org.braid.ui.packets.FilterTask;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketColumn;
@@ -45,7 +46,10 @@ public final class MainViewModel {
     private final UiPreferences preferences;
     private final FilterBarViewModel filterBar = new FilterBarViewModel();
     private final PacketDetailsViewModel details = new PacketDetailsViewModel();
-    private final ObservableList<PacketColumn> columns = FXCollections.observableArrayList(StandardColumn.values());
+    private final ObservableList<PacketColumn> columns = FXCollections.observableArrayList(
+            StandardColumn.NUMBER, StandardColumn.TIME, StandardColumn.SOURCE, StandardColumn.DESTINATION,
+            StandardColumn.PROTOCOL, StandardColumn.LENGTH, AnalysisColumn.CONNECTION, AnalysisColumn.SUBFLOW,
+            AnalysisColumn.DSN, AnalysisColumn.DATA_ACK, StandardColumn.INFO);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<LoadedTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
