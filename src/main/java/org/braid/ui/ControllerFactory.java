@@ -3,6 +3,8 @@ package org.braid.ui;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.util.Callback;
+import org.braid.ui.controller.AnalysisTabsController;
+import org.braid.ui.controller.ConnectionsController;
 import org.braid.ui.controller.FilterBarController;
 import org.braid.ui.controller.MainController;
 import org.braid.ui.controller.PacketBytesController;
@@ -22,7 +24,9 @@ final class ControllerFactory implements Callback<Class<?>, Object> {
             PacketListController.class, PacketListController::new,
             PacketTreeController.class, vm -> new PacketTreeController(vm.details()),
             PacketBytesController.class, vm -> new PacketBytesController(vm.details()),
-            StatusBarController.class, StatusBarController::new);
+            StatusBarController.class, StatusBarController::new,
+            ConnectionsController.class, vm -> new ConnectionsController(vm.analysis()),
+            AnalysisTabsController.class, vm -> new AnalysisTabsController(vm.analysis()));
     private final MainViewModel viewModel;
 
     ControllerFactory(MainViewModel viewModel) {

@@ -33,6 +33,7 @@ import org.testfx.framework.junit5.Start;
 /** Drives the real window, headless on Monocle: open, select, filter, errors, shortcuts. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    private static final int INFO = 10;
     private final WindowDriver driver = new WindowDriver();
 
     @Start
@@ -66,11 +67,12 @@ class MainWindowTest {
                 .json().get("packets").asLong());
         assertThat(fx(() -> table.getItems().size())).isEqualTo((int) expected);
         assertThat(fx(() -> table.getColumns().stream().map(TableColumn::getText).toList()))
-                .containsExactly("No.", "Time", "Source", "Destination", "Protocol", "Length", "Info");
+                .containsExactly("No.", "Time", "Source", "Destination", "Protocol", "Length", "Conn", "Subflow",
+                        "Rel. DSN", "DATA_ACK", "Info");
         assertThat(cell(table, 0, 0)).isEqualTo("1");
         assertThat(cell(table, 1, 0)).isEqualTo("0.000000");
         assertThat(cell(table, 4, 0)).isEqualTo("MPTCP");
-        assertThat(cell(table, 6, 0)).contains("[SYN]").contains("MP_CAPABLE");
+        assertThat(cell(table, INFO, 0)).contains("[SYN]").contains("MP_CAPABLE");
         assertThat(robot.lookup(".status-counts").queryLabeled().getText()).isEqualTo("Packets: " + expected);
         assertThat(fx(() -> driver.window.stage().getTitle())).isEqualTo("tcpdump-mptcp-v1.pcap - Braid");
     }
@@ -80,14 +82,14 @@ class MainWindowTest {
         Path trace = Traces.publicTrace("tcpdump-mptcp-v0.pcap");
         driver.openAndWait(trace);
         TableView<PacketRow> table = table(robot);
-        TableRow<?> third = robot.lookup(".table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 2)
+        TableRow<?> third = robot.lookup(".packet-list .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 2)
                 .queryAs(TableRow.class);
         robot.clickOn(third);
         assertThat(fx(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(2);
         assertThat(driver.viewModel().selectedProperty().get()).isEqualTo(2);
         // The selected row shows the selection, not its packet colour; the others keep theirs.
         assertThat(fx(() -> List.copyOf(third.getStyleClass()))).noneMatch(c -> c.startsWith("packet-"));
-        TableRow<?> first = robot.lookup(".table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0)
+        TableRow<?> first = robot.lookup(".packet-list .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0)
                 .queryAs(TableRow.class);
         assertThat(fx(() -> List.copyOf(first.getStyleClass()))).contains("packet-mptcp-signalling");
 
@@ -127,7 +129,7 @@ class MainWindowTest {
         // Every shown row really carries a DSS option, per its Info column.
         TableView<PacketRow> table = table(robot);
         for (int row = 0; row < dss; row += 17) {
-            assertThat(cell(table, 6, row)).contains("DSS");
+            assertThat(cell(table, INFO, row)).contains("DSS");
         }
 
         fxRun(() -> field.clear());
@@ -318,7 +320,7 @@ class MainWindowTest {
     @Test
     void layoutIsSavedWhenTheWindowCloses(FxRobot robot) {
         fxRun(() -> {
-            javafx.scene.control.SplitPane panes = (javafx.scene.control.SplitPane) robot.lookup(".split-pane").query();
+            javafx.scene.control.SplitPane panes = (javafx.scene.control.SplitPane) robot.lookup("#panes").query();
             panes.setDividerPositions(0.3, 0.6);
             driver.window.stage().setWidth(1000);
             driver.window.stage().hide();

@@ -22,6 +22,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.braid.cli.VersionProvider;
@@ -54,6 +55,9 @@ public final class MainController {
     @FXML private PacketListController packetListController;
     @FXML private PacketTreeController packetTreeController;
     @FXML private PacketBytesController packetBytesController;
+    @FXML private ConnectionsController connectionsController;
+    @FXML private AnalysisTabsController analysisTabsController;
+    @FXML private Menu exportMenu;
 
     public MainController(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -61,6 +65,8 @@ public final class MainController {
 
     @FXML
     private void initialize() {
+        exportMenu.disableProperty().bind(viewModel.traceProperty().isNull()
+                .or(viewModel.export().exportingProperty()));
         viewModel.warningTextProperty().addListener((o, was, now) -> warningsDismissed.set(false));
         warningLabel.textProperty().bind(viewModel.warningTextProperty());
         warningBanner.visibleProperty().bind(viewModel.warningTextProperty().isNotEmpty().and(warningsDismissed.not()));
@@ -163,6 +169,32 @@ public final class MainController {
     }
 
     @FXML
+    private void exportPackets() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export Displayed Packets");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"));
+        chooser.setInitialFileName("braid-export.pcapng");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            viewModel.export().exportPackets(file.toPath());
+        }
+    }
+
+    @FXML
+    private void exportCharts() {
+        File directory = chooseDirectory("Export Charts as PNG");
+        if (directory != null) {
+            viewModel.export().exportCharts(directory.toPath());
+        }
+    }
+
+    private File chooseDirectory(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        return chooser.showDialog(stage);
+    }
+
+    @FXML
     private void quit() {
         stage.close();
         Platform.exit();
@@ -257,4 +289,6 @@ public final class MainController {
     public PacketListController packetList() { return packetListController; }
     public PacketTreeController packetTree() { return packetTreeController; }
     public PacketBytesController packetBytes() { return packetBytesController; }
+    public ConnectionsController connections() { return connectionsController; }
+    public AnalysisTabsController analysisTabs() { return analysisTabsController; }
 }

@@ -20,7 +20,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.braid.filter.AnalysisFields;
 import org.braid.filter.FilterResult;
+import org.braid.filter.PacketFields;
 import org.braid.io.TraceFormatException;
 import org.braid.io.TraceWarning;
 import org.braid.ui.packets.AnalysisColumn;
@@ -65,13 +67,22 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper(this, "warningText", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Braid");
 
+    private final AnalysisViewModel analysis;
+    private final ExportViewModel export;
+
     private Consumer<UserMessage> messages = message -> { };
     private Task<?> running;
+    /** A packet to select once the filter being applied shows it, or -1. */
+    private int pendingReveal = -1;
 
     public MainViewModel(Executor background, UiPreferences preferences) {
         this.background = background;
         this.preferences = preferences;
         recentFiles.setAll(preferences.recentFiles());
+        this.analysis = new AnalysisViewModel(background, this::filterBy, this::reveal);
+        this.export = new ExportViewModel(background, trace::get, rows::get, () -> filterBar.appliedProperty().get(),
+                () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
+        details.setFollowHandler(this::reveal);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
     }
@@ -164,6 +175,31 @@ public final class MainViewModel {
         start(task);
     }
 
+    /** Writes {@code text} into the filter bar and applies it. */
+    public void filterBy(String text) {
+        filterBar.textProperty().set(text);
+        applyFilter();
+    }
+
+    /**
+     * Selects packet {@code index} (0-based), as links and tables ask: when the applied filter hides
+     * it, the list is filtered to the packet's connection (or TCP stream) instead, then it is selected.
+     */
+    public void reveal(int index) {
+        LoadedTrace shown = trace.get();
+        if (shown == null || index < 0 || index >= shown.index().size()) {
+            return;
+        }
+        if (rows.get().rowOf(index) >= 0) {
+            select(index);
+            return;
+        }
+        int connection = shown.analysis().columns().connectionOfPacket(index);
+        int flow = shown.analysis().columns().flowOfPacket(index);
+        pendingReveal = index;
+        filterBy(connection >= 0 ? "mptcp.connection == " + connection : flow >= 0 ? "tcp.stream == " + flow : "");
+    }
+
     /** Selects packet {@code index} (0-based); -1 clears the selection. */
     public void select(int index) {
         selected.set(index);
@@ -205,6 +241,7 @@ public final class MainViewModel {
     /** Closes the open trace's files; call when the window closes. */
     public void dispose() {
         cancel();
+        analysis.dispose();
         closeQuietly(trace.get());
     }
 
@@ -215,7 +252,11 @@ public final class MainViewModel {
         selected.set(-1);
         // No row may point past the new trace's packets, even for a moment.
         rows.set(PacketRows.empty());
+        pendingReveal = -1;
+        filterBar.fieldsProperty().set(new AnalysisFields(loaded.analysis().columns(), loaded.analysis()::subflowOfFlow)
+                .or(PacketFields.instance()));
         trace.set(loaded);
+        analysis.show(loaded);
         rowContext.set(new PacketColumn.RowContext(loaded, new PacketSummaries(loaded)));
         setRows(PacketRows.all(loaded.index().size()));
         closeQuietly(old);
@@ -240,11 +281,14 @@ public final class MainViewModel {
     }
 
     private void setRows(PacketRows newRows) {
-        int keep = selected.get();
+        int keep = pendingReveal >= 0 && newRows.rowOf(pendingReveal) >= 0 ? pendingReveal : selected.get();
+        pendingReveal = -1;
         rows.set(newRows);
         // The selection survives a filter that still shows it.
         if (keep >= 0 && newRows.rowOf(keep) < 0) {
             selected.set(-1);
+        } else if (keep >= 0) {
+            selected.set(keep);
         }
     }
 
@@ -314,6 +358,8 @@ public final class MainViewModel {
     }
 
     public FilterBarViewModel filterBar() { return filterBar; }
+    public AnalysisViewModel analysis() { return analysis; }
+    public ExportViewModel export() { return export; }
     public PacketDetailsViewModel details() { return details; }
     /** The packet list's columns, in order; the analysis appends its own. */
     public ObservableList<PacketColumn> columns() { return columns; }

@@ -1,23 +1,28 @@
 package org.braid.ui.viewmodel;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.braid.decode.DetailNode;
 import org.braid.decode.DetailTree;
+import org.braid.ui.analysis.AnalysisDetails;
 import org.braid.ui.bytes.HexDump;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketDecoding;
 
 /**
- * The details tree and bytes pane of the selected packet, decoded on demand. Selecting a tree
- * node highlights its bytes. The analysis's annotations will be appended to the tree here.
+ * The details tree and bytes pane of the selected packet, decoded on demand, with the analysis's
+ * section appended. Selecting a tree node highlights its bytes; following a link node (one that
+ * names another packet) jumps there.
  */
 public final class PacketDetailsViewModel {
-    /** One decoded packet: its number, details tree and captured bytes. */
-    public record PacketDetails(long packetNumber, List<DetailNode> tree, byte[] bytes) {}
+    /** One decoded packet: its number, details tree, captured bytes, and its link nodes (by identity) to packet indexes. */
+    public record PacketDetails(long packetNumber, List<DetailNode> tree, byte[] bytes, Map<DetailNode, Integer> links) {}
 
     private final ReadOnlyObjectWrapper<PacketDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ObjectProperty<DetailNode> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
@@ -25,6 +30,7 @@ public final class PacketDetailsViewModel {
             new ReadOnlyObjectWrapper<>(this, "bytes", List.of());
     private LoadedTrace trace;
     private PacketDecoding decoding;
+    private IntConsumer follow = index -> { };
 
     public PacketDetailsViewModel() {
         details.addListener((o, was, now) -> selectedNode.set(null));
@@ -42,8 +48,35 @@ public final class PacketDetailsViewModel {
             details.set(null);
             return;
         }
-        details.set(new PacketDetails(decoding.frame().packetNumber(),
-                DetailTree.build(decoding.frame(), decoding.packet()), decoding.frame().copyBytes()));
+        List<DetailNode> tree = new ArrayList<>(DetailTree.build(decoding.frame(), decoding.packet()));
+        AnalysisDetails analysis = AnalysisDetails.of(trace.analysis(), index, decoding.packet());
+        Map<DetailNode, Integer> links = Map.of();
+        if (analysis != null) {
+            tree.add(analysis.section());
+            links = analysis.links();
+        }
+        details.set(new PacketDetails(decoding.frame().packetNumber(), List.copyOf(tree), decoding.frame().copyBytes(),
+                links));
+    }
+
+    /** Where following a link goes; the main view model sets it. */
+    void setFollowHandler(IntConsumer handler) {
+        this.follow = handler;
+    }
+
+    /** True when {@code node} of the shown packet names another packet. */
+    public boolean isLink(DetailNode node) {
+        PacketDetails shown = details.get();
+        return shown != null && node != null && shown.links().containsKey(node);
+    }
+
+    /** Jumps to the packet {@code node} names; false when it is no link. */
+    public boolean follow(DetailNode node) {
+        if (!isLink(node)) {
+            return false;
+        }
+        follow.accept(details.get().links().get(node));
+        return true;
     }
 
     private void updateBytes() {

@@ -1,0 +1,222 @@
+package org.braid.ui.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import org.braid.analysis.PacketColumns;
+import org.braid.decode.DecodedPacket;
+import org.braid.decode.MptcpOption;
+import org.braid.decode.MptcpSubtype;
+import org.braid.model.MptcpConnection;
+import org.braid.model.MptcpEvent;
+import org.braid.model.Subflow;
+import org.braid.ui.analysis.TraceAnalysis;
+import org.braid.ui.packets.LoadedTrace;
+import org.braid.ui.packets.PacketDecoding;
+import org.braid.ui.packets.PacketIndex;
+
+/**
+ * Gathers a connection's chart data in one pass over the trace, decoding only the connection's
+ * packets (for their direction, payload length and DATA_ACK). Long series are thinned to
+ * {@link #MAX_POINTS} points, so a 300k-packet connection draws as fast as a small one.
+ */
+public final class ChartDataBuilder {
+    /** Points kept per series. */
+    public static final int MAX_POINTS = 20_000;
+    private static final long MIN_BIN_NANOS = 100_000_000L;
+    private static final int MAX_BINS = 600;
+    private static final int CHECK_EVERY = 4096;
+
+    private ChartDataBuilder() {}
+
+    /** The chart data of connection {@code index}; {@code checkIn} runs every few thousand packets (may throw to cancel). */
+    public static ConnectionChartData build(LoadedTrace trace, int index, IntConsumer checkIn) {
+        TraceAnalysis analysis = trace.analysis();
+        PacketColumns columns = analysis.columns();
+        PacketIndex packets = trace.index();
+        MptcpConnection c = analysis.connection(index);
+        int dataSide = c.data().server().uniqueBytes() > c.data().client().uniqueBytes() ? 1 : 0;
+        int subflowCount = c.subflows().size();
+        List<String> names = new ArrayList<>();
+        List<PacketSeries.Builder> data = new ArrayList<>();
+        List<PacketSeries.Builder> edges = new ArrayList<>();
+        for (int s = 0; s < subflowCount; s++) {
+            Subflow subflow = c.subflows().get(s);
+            String name = "subflow " + s + " (" + subflow.client() + ")";
+            names.add(name);
+            data.add(new PacketSeries.Builder(name));
+            edges.add(new PacketSeries.Builder("right edge via " + name));
+        }
+        PacketSeries.Builder reinjections = new PacketSeries.Builder("reinjections");
+        PacketSeries.Builder acks = new PacketSeries.Builder("DATA_ACK");
+        PacketSeries.Builder edge = new PacketSeries.Builder("receive window right edge");
+        PacketSeries.Builder highest = new PacketSeries.Builder("highest DSN sent");
+        PacketSeries.Builder inFlight = new PacketSeries.Builder("data in flight");
+        PacketSeries.Builder usable = new PacketSeries.Builder("usable window");
+
+        long firstNanos = packets.size() == 0 ? 0 : packets.timestampNanos(0);
+        long startNanos = c.startNanos() - firstNanos;
+        long spanNanos = Math.max(1, c.endNanos() - c.startNanos());
+        long binNanos = Math.max(MIN_BIN_NANOS, ((spanNanos / MAX_BINS) / MIN_BIN_NANOS + 1) * MIN_BIN_NANOS);
+        int bins = (int) (spanNanos / binNanos) + 1;
+        long[][] binBytes = new long[subflowCount][bins];
+        int[][] binFirstPacket = new int[subflowCount][bins];
+        for (int[] first : binFirstPacket) {
+            java.util.Arrays.fill(first, PacketColumns.NO_PACKET);
+        }
+        long[] subflowBytes = new long[subflowCount];
+        List<List<ConnectionChartData.Event>> checksumFailures = new ArrayList<>();
+        for (int s = 0; s < subflowCount; s++) {
+            checksumFailures.add(new ArrayList<>());
+        }
+
+        PacketDecoding decoding = new PacketDecoding(trace);
+        long highestSent = Long.MIN_VALUE;
+        long lastAck = Long.MIN_VALUE;
+        long maxEdge = Long.MIN_VALUE;
+        for (int i = 0; i < packets.size(); i++) {
+            if (i % CHECK_EVERY == 0) {
+                checkIn.accept(i);
+            }
+            if (columns.connectionOfPacket(i) != index || !decoding.load(i)) {
+                continue;
+            }
+            int position = analysis.subflowOfFlow(columns.flowOfPacket(i));
+            if (position < 0) {
+                continue;
+            }
+            Subflow subflow = c.subflows().get(position);
+            DecodedPacket p = decoding.packet();
+            int side = side(c, subflow, p);
+            double t = packets.relativeNanos(i) / 1e9;
+            if (columns.hasFlag(i, PacketColumns.CHECKSUM_FAILED)) {
+                checksumFailures.get(position).add(new ConnectionChartData.Event("CHECKSUM_FAILED", t, i,
+                        String.format(Locale.ROOT, "packet %d", i + 1)));
+            }
+            if (side == dataSide) {
+                long dsn = columns.relativeDsn(i);
+                int length = p.payloadWireLength();
+                if (dsn != PacketColumns.NO_DSN && length > 0) {
+                    data.get(position).add(t, dsn, i);
+                    if (columns.hasFlag(i, PacketColumns.REINJECTION)) {
+                        reinjections.add(t, dsn, i);
+                    }
+                    if (dsn + length > highestSent) {
+                        highestSent = dsn + length;
+                        highest.add(t, highestSent, i);
+                    }
+                    if (lastAck != Long.MIN_VALUE) {
+                        inFlight.add(t, highestSent - lastAck, i);
+                    }
+                }
+                if (length > 0) {
+                    int bin = (int) Math.min(bins - 1L, Math.max(0L, (packets.relativeNanos(i) - startNanos) / binNanos));
+                    binBytes[position][bin] += length;
+                    if (binFirstPacket[position][bin] == PacketColumns.NO_PACKET) {
+                        binFirstPacket[position][bin] = i;
+                    }
+                    subflowBytes[position] += length;
+                }
+            } else {
+                Long ack = dataAck(c, dataSide, p);
+                if (ack != null) {
+                    lastAck = ack;
+                    acks.add(t, ack, i);
+                }
+                long advertised = columns.windowEdge(i);
+                if (advertised != PacketColumns.NO_DSN) {
+                    edges.get(position).add(t, advertised, i);
+                    if (advertised > maxEdge) {
+                        maxEdge = advertised;
+                        edge.add(t, maxEdge, i);
+                    }
+                    if (lastAck != Long.MIN_VALUE) {
+                        usable.add(t, maxEdge - lastAck, i);
+                    }
+                }
+            }
+        }
+        checkIn.accept(packets.size());
+
+        List<PacketSeries> throughput = new ArrayList<>();
+        long total = 0;
+        for (long bytes : subflowBytes) {
+            total += bytes;
+        }
+        double[] shares = new double[subflowCount];
+        double binSeconds = binNanos / 1e9;
+        for (int s = 0; s < subflowCount; s++) {
+            PacketSeries.Builder series = new PacketSeries.Builder(names.get(s));
+            for (int b = 0; b < bins; b++) {
+                series.add((startNanos + b * binNanos) / 1e9, binBytes[s][b] * 8 / binSeconds / 1e6,
+                        binFirstPacket[s][b]);
+            }
+            throughput.add(series.build(MAX_POINTS));
+            shares[s] = total == 0 ? 0 : (double) subflowBytes[s] / total;
+        }
+        String direction = dataSide == 0 ? c.client() + " \u2192 " + c.server() : c.server() + " \u2192 " + c.client();
+        return new ConnectionChartData(index, direction, names, build(data), reinjections.build(MAX_POINTS),
+                acks.build(MAX_POINTS), edge.build(MAX_POINTS), throughput, binSeconds, shares,
+                lifecycle(c, names, firstNanos, checksumFailures), build(edges), highest.build(MAX_POINTS),
+                inFlight.build(MAX_POINTS), usable.build(MAX_POINTS));
+    }
+
+    /** The data side of a packet; ports tell the subflow's ends apart unless both ends use the same port. */
+    private static int side(MptcpConnection c, Subflow subflow, DecodedPacket p) {
+        boolean samePorts = subflow.client().port() == subflow.server().port();
+        org.braid.model.Endpoint source = p.sourcePort() == subflow.client().port() && !samePorts ? subflow.client()
+                : p.sourcePort() == subflow.server().port() && !samePorts ? subflow.server()
+                : new org.braid.model.Endpoint(p.sourceAddress(), p.sourcePort());
+        return TraceAnalysis.side(c, subflow, source);
+    }
+
+    private static Long dataAck(MptcpConnection c, int ackedSide, DecodedPacket p) {
+        MptcpOption dss = p.firstMptcpOption(MptcpSubtype.DSS);
+        if (dss == null || dss.malformed() || !dss.hasDataAck()) {
+            return null;
+        }
+        return TraceAnalysis.relativeDataAck(c, ackedSide, dss.dataAck(), dss.dataAckIs8Bytes());
+    }
+
+    private static List<ConnectionChartData.SubflowLife> lifecycle(MptcpConnection c, List<String> names,
+            long firstNanos, List<List<ConnectionChartData.Event>> checksumFailures) {
+        List<ConnectionChartData.SubflowLife> lives = new ArrayList<>();
+        for (int s = 0; s < c.subflows().size(); s++) {
+            Subflow subflow = c.subflows().get(s);
+            double start = (subflow.startNanos() - firstNanos) / 1e9;
+            double end = (subflow.endNanos() - firstNanos) / 1e9;
+            List<double[]> backup = new ArrayList<>();
+            List<ConnectionChartData.Event> events = new ArrayList<>();
+            Double backupSince = subflow.backup() ? start : null;
+            for (MptcpEvent event : c.events()) {
+                if (event.flow() != subflow.flow() || !ConnectionChartData.MARKED_EVENTS.contains(event.type())) {
+                    continue;
+                }
+                double t = (event.timeNanos() - firstNanos) / 1e9;
+                events.add(new ConnectionChartData.Event(event.type(), t, (int) (event.packet() - 1), event.detail()));
+                if (event.type().equals("MP_PRIO")) {
+                    boolean on = event.detail().startsWith("backup on");
+                    if (on && backupSince == null) {
+                        backupSince = t;
+                    } else if (!on && backupSince != null) {
+                        backup.add(new double[] {backupSince, t});
+                        backupSince = null;
+                    }
+                }
+            }
+            if (backupSince != null) {
+                backup.add(new double[] {backupSince, end});
+            }
+            // Checksum failures are packet findings, not model events: they come from the flags column.
+            events.addAll(checksumFailures.get(s));
+            lives.add(new ConnectionChartData.SubflowLife(names.get(s), start, end, List.copyOf(backup),
+                    List.copyOf(events)));
+        }
+        return lives;
+    }
+
+    private static List<PacketSeries> build(List<PacketSeries.Builder> builders) {
+        return builders.stream().map(b -> b.build(MAX_POINTS)).toList();
+    }
+}

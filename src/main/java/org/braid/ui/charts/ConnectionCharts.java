@@ -1,0 +1,225 @@
+package org.braid.ui.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.util.ShapeUtils;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+/**
+ * The connection charts as JFreeChart charts, built from {@link ConnectionChartData}: every plot
+ * zooms (wheel, drag a rectangle) and pans (Alt+drag), and the points of their
+ * {@link PacketDataset}s name the packets a click selects. The one place for chart code.
+ */
+public final class ConnectionCharts {
+    /** One colour per subflow, in order; distinct on screen and in print. */
+    private static final Color[] SUBFLOW_COLORS = {
+        new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e),
+        new Color(0x17becf), new Color(0x8c564b), new Color(0xe377c2), new Color(0xbcbd22)};
+    private static final Color REINJECTION = new Color(0xd62728);
+    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
+    private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Shape DOT = new Ellipse2D.Double(-1.5, -1.5, 3, 3);
+
+    private ConnectionCharts() {}
+
+    /** The colour of subflow {@code position}. */
+    public static Color subflowColor(int position) {
+        return SUBFLOW_COLORS[position % SUBFLOW_COLORS.length];
+    }
+
+    /** DSN against time, a colour per subflow, reinjections marked, DATA_ACK and window edge as lines. */
+    public static JFreeChart timeline(ConnectionChartData d) {
+        XYPlot plot = plot(axis("time (s)"), axis("relative DSN (bytes)"));
+        plot.setDataset(0, new PacketDataset(d.dataBySubflow()));
+        plot.setRenderer(0, dots(d.dataBySubflow().size()));
+        plot.setDataset(1, new PacketDataset(List.of(d.dataAcks(), d.windowEdge())));
+        XYStepRenderer lines = new XYStepRenderer();
+        lines.setSeriesPaint(0, Color.BLACK);
+        lines.setSeriesPaint(1, Color.GRAY);
+        lines.setSeriesStroke(1, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+                new float[] {6, 4}, 0));
+        lines.setDefaultToolTipGenerator(tooltips());
+        plot.setRenderer(1, lines);
+        plot.setDataset(2, new PacketDataset(List.of(d.reinjections())));
+        XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
+        marks.setSeriesShape(0, ShapeUtils.createDiamond(5));
+        marks.setSeriesPaint(0, REINJECTION);
+        marks.setUseOutlinePaint(true);
+        marks.setSeriesOutlinePaint(0, REINJECTION.darker());
+        marks.setDefaultToolTipGenerator(tooltips());
+        plot.setRenderer(2, marks);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return chart("Connection " + d.connection() + ": DSN over time, " + d.direction(), plot,
+                d.reinjections().size() + " reinjections marked");
+    }
+
+    /** Payload throughput per subflow in fixed bins, with each subflow's share of the bytes. */
+    public static JFreeChart throughput(ConnectionChartData d) {
+        XYPlot plot = plot(axis("time (s)"), axis("throughput (Mbit/s)"));
+        plot.setDataset(new PacketDataset(d.throughput()));
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        for (int s = 0; s < d.throughput().size(); s++) {
+            lines.setSeriesPaint(s, subflowColor(s));
+            lines.setSeriesStroke(s, new BasicStroke(1.5f));
+        }
+        lines.setDefaultToolTipGenerator(tooltips());
+        plot.setRenderer(lines);
+        List<String> shares = new ArrayList<>();
+        for (int s = 0; s < d.shares().length; s++) {
+            shares.add(String.format(Locale.ROOT, "subflow %d %.1f %%", s, 100 * d.shares()[s]));
+        }
+        return chart(String.format(Locale.ROOT, "Connection %d: throughput per subflow (%.0f ms bins), %s",
+                d.connection(), d.binSeconds() * 1000, d.direction()), plot, "share of bytes: " + String.join(", ", shares));
+    }
+
+    /** A bar per subflow from its first to its last packet, backup periods shaded, events marked. */
+    public static JFreeChart lifecycle(ConnectionChartData d) {
+        String[] names = d.lifecycle().stream().map(ConnectionChartData.SubflowLife::name).toArray(String[]::new);
+        SymbolAxis subflows = new SymbolAxis("subflow", names);
+        subflows.setTickLabelFont(SUBTITLE);
+        XYPlot plot = plot(axis("time (s)"), subflows);
+        XYIntervalSeries life = new XYIntervalSeries("alive");
+        XYIntervalSeries backup = new XYIntervalSeries("backup");
+        Map<String, PacketSeries.Builder> events = new LinkedHashMap<>();
+        for (String type : ConnectionChartData.MARKED_EVENTS) {
+            events.put(type, new PacketSeries.Builder(type));
+        }
+        for (int s = 0; s < d.lifecycle().size(); s++) {
+            ConnectionChartData.SubflowLife subflow = d.lifecycle().get(s);
+            life.add(subflow.start(), subflow.start(), subflow.end(), s, s - 0.3, s + 0.3);
+            for (double[] period : subflow.backupPeriods()) {
+                backup.add(period[0], period[0], period[1], s, s - 0.3, s + 0.3);
+            }
+            for (ConnectionChartData.Event event : subflow.events()) {
+                events.get(event.type()).add(event.time(), s, event.packet());
+            }
+        }
+        XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
+        bars.addSeries(life);
+        bars.addSeries(backup);
+        plot.setDataset(1, bars);
+        XYBarRenderer barRenderer = new XYBarRenderer();
+        barRenderer.setUseYInterval(true);
+        barRenderer.setBarPainter(new StandardXYBarPainter());
+        barRenderer.setShadowVisible(false);
+        barRenderer.setSeriesPaint(0, new Color(0x9ecae1));
+        barRenderer.setSeriesPaint(1, new Color(120, 120, 120, 140));
+        plot.setRenderer(1, barRenderer);
+        List<PacketSeries> marked = events.values().stream().filter(b -> b.size() > 0)
+                .map(b -> b.build(ChartDataBuilder.MAX_POINTS)).toList();
+        plot.setDataset(0, new PacketDataset(marked));
+        XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
+        Shape[] shapes = {ShapeUtils.createDiamond(5), ShapeUtils.createUpTriangle(5), ShapeUtils.createDownTriangle(5),
+            new Rectangle2D.Double(-4, -4, 8, 8), new Ellipse2D.Double(-4, -4, 8, 8), ShapeUtils.createDiagonalCross(4, 1)};
+        Paint[] paints = {new Color(0xd62728), Color.BLACK, new Color(0x2ca02c), new Color(0x9467bd),
+            new Color(0xff7f0e), new Color(0x8c564b), Color.MAGENTA};
+        for (int s = 0; s < marked.size(); s++) {
+            int kind = ConnectionChartData.MARKED_EVENTS.indexOf(marked.get(s).name());
+            marks.setSeriesShape(s, shapes[kind % shapes.length]);
+            marks.setSeriesPaint(s, paints[kind % paints.length]);
+        }
+        marks.setDefaultToolTipGenerator(tooltips());
+        plot.setRenderer(0, marks);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        return chart("Connection " + d.connection() + ": subflow lifecycle", plot,
+                "bars: first to last packet; grey: backup; marks: events");
+    }
+
+    /** Each subflow's advertised right edge against the highest DSN sent; in flight against the usable window. */
+    public static JFreeChart window(ConnectionChartData d) {
+        XYPlot edges = plot(null, axis("relative DSN (bytes)"));
+        List<PacketSeries> edgeSeries = new ArrayList<>(d.edgesBySubflow());
+        edgeSeries.add(d.highestSent());
+        edges.setDataset(new PacketDataset(edgeSeries));
+        XYStepRenderer edgeLines = new XYStepRenderer();
+        for (int s = 0; s < d.edgesBySubflow().size(); s++) {
+            edgeLines.setSeriesPaint(s, subflowColor(s));
+        }
+        edgeLines.setSeriesPaint(d.edgesBySubflow().size(), Color.BLACK);
+        edgeLines.setDefaultToolTipGenerator(tooltips());
+        edges.setRenderer(edgeLines);
+
+        XYPlot flight = plot(null, axis("bytes"));
+        flight.setDataset(new PacketDataset(List.of(d.inFlight(), d.usableWindow())));
+        XYStepRenderer flightLines = new XYStepRenderer();
+        flightLines.setSeriesPaint(0, REINJECTION);
+        flightLines.setSeriesPaint(1, new Color(0x1f77b4));
+        flightLines.setDefaultToolTipGenerator(tooltips());
+        flight.setRenderer(flightLines);
+
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(axis("time (s)"));
+        combined.add(edges, 3);
+        combined.add(flight, 2);
+        combined.setGap(8);
+        combined.setDomainPannable(true);
+        combined.setRangePannable(true);
+        return chart("Connection " + d.connection() + ": receive window sharing, " + d.direction(), combined,
+                "top: right edge advertised on each subflow vs highest DSN sent; bottom: data in flight vs usable window");
+    }
+
+    private static XYPlot plot(NumberAxis x, NumberAxis y) {
+        XYPlot plot = new XYPlot();
+        if (x != null) {
+            plot.setDomainAxis(x);
+        }
+        plot.setRangeAxis(y);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xdddddd));
+        plot.setRangeGridlinePaint(new Color(0xdddddd));
+        plot.setDomainPannable(true);
+        plot.setRangePannable(true);
+        return plot;
+    }
+
+    private static NumberAxis axis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        axis.setLabelFont(SUBTITLE);
+        return axis;
+    }
+
+    private static XYLineAndShapeRenderer dots(int series) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        for (int s = 0; s < series; s++) {
+            renderer.setSeriesShape(s, DOT);
+            renderer.setSeriesPaint(s, subflowColor(s));
+        }
+        renderer.setDefaultToolTipGenerator(tooltips());
+        return renderer;
+    }
+
+    private static StandardXYToolTipGenerator tooltips() {
+        return new StandardXYToolTipGenerator("{0}: {1} s, {2}", new java.text.DecimalFormat("0.000000"),
+                new java.text.DecimalFormat("#,##0.###"));
+    }
+
+    private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, String subtitle) {
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+        chart.addSubtitle(new TextTitle(subtitle, SUBTITLE));
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+}

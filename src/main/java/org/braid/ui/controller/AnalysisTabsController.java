@@ -1,0 +1,198 @@
+package org.braid.ui.controller;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import org.braid.model.MptcpEvent;
+import org.braid.model.Reinjection;
+import org.braid.ui.analysis.TraceAnalysis;
+import org.braid.ui.charts.ChartKind;
+import org.braid.ui.charts.ConnectionChartData;
+import org.braid.ui.charts.PacketDataset;
+import org.braid.ui.packets.StandardColumn;
+import org.braid.ui.viewmodel.AnalysisViewModel;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+
+/**
+ * The tabs beside the packet panes: the charted connection's charts (a click on a point selects
+ * its packet) and its reinjection and event tables (a row jumps to its packet on double-click or Enter).
+ */
+public final class AnalysisTabsController {
+    private static final String HINT = "Wheel: zoom · drag right/down: zoom to a rectangle, left/up: reset · "
+            + "Alt+drag: pan · click a point: select its packet · right-click: export";
+
+    private final AnalysisViewModel viewModel;
+    private final Map<ChartKind, ChartViewer> viewers = new EnumMap<>(ChartKind.class);
+    private final Map<ChartKind, Label> placeholders = new EnumMap<>(ChartKind.class);
+    @FXML private TabPane tabs;
+    private TableView<Reinjection> reinjections;
+    private TableView<MptcpEvent> events;
+
+    public AnalysisTabsController(AnalysisViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        for (ChartKind kind : ChartKind.values()) {
+            ChartViewer viewer = new ChartViewer(null);
+            viewer.setId("chart-" + kind.name().toLowerCase(Locale.ROOT));
+            viewer.addChartMouseListener(new PointClicks());
+            Label placeholder = new Label();
+            placeholder.getStyleClass().add("chart-placeholder");
+            viewers.put(kind, viewer);
+            placeholders.put(kind, placeholder);
+            Label hint = new Label(HINT);
+            hint.getStyleClass().add("chart-hint");
+            BorderPane pane = new BorderPane(new StackPane(viewer, placeholder));
+            pane.setBottom(hint);
+            Tab tab = new Tab(kind.title(), pane);
+            tab.setClosable(false);
+            tabs.getTabs().add(tab);
+        }
+        reinjections = reinjectionTable();
+        events = eventTable();
+        tabs.getTabs().addAll(tab("Reinjections", reinjections), tab("Events", events));
+        viewModel.chartDataProperty().addListener((o, was, now) -> showCharts(now));
+        viewModel.chartingProperty().addListener((o, was, now) -> showCharts(viewModel.chartDataProperty().get()));
+        viewModel.reinjections().addListener((ListChangeListener<Reinjection>) c -> retitle());
+        viewModel.events().addListener((ListChangeListener<MptcpEvent>) c -> retitle());
+        showCharts(viewModel.chartDataProperty().get());
+    }
+
+    private void showCharts(ConnectionChartData data) {
+        for (ChartKind kind : ChartKind.values()) {
+            ChartViewer viewer = viewers.get(kind);
+            if (data != null) {
+                viewer.setChart(kind.create(data));
+            }
+            viewer.setVisible(data != null);
+            Label placeholder = placeholders.get(kind);
+            placeholder.setVisible(data == null);
+            placeholder.setText(viewModel.chartingProperty().get() ? "Gathering the chart data..."
+                    : "Select an MPTCP connection in the connections panel to chart it.");
+        }
+    }
+
+    private void retitle() {
+        tabs.getTabs().get(ChartKind.values().length).setText("Reinjections (" + viewModel.reinjections().size() + ")");
+        tabs.getTabs().get(ChartKind.values().length + 1).setText("Events (" + viewModel.events().size() + ")");
+    }
+
+    private static Tab tab(String title, TableView<?> table) {
+        Tab tab = new Tab(title, table);
+        tab.setClosable(false);
+        return tab;
+    }
+
+    private TableView<Reinjection> reinjectionTable() {
+        TableView<Reinjection> table = jumpingTable(Reinjection::packet);
+        table.getStyleClass().add("reinjection-table");
+        text(table, "Packet", 60, r -> Long.toString(r.packet()));
+        text(table, "Time", 90, r -> time(r.timeNanos()));
+        text(table, "From → to subflow", 110, r -> subflow(r.fromFlow()) + " \u2192 " + subflow(r.toFlow()));
+        text(table, "Rel. DSN", 90, r -> Long.toString(r.dsn()));
+        text(table, "Bytes", 60, r -> Long.toString(r.bytes()));
+        text(table, "Delay (ms)", 80, r -> String.format(Locale.ROOT, "%.3f", r.delayNanos() / 1e6));
+        text(table, "Originals", 150, r -> String.join(", ", r.originalPackets().stream().map(String::valueOf).toList()));
+        table.setItems(viewModel.reinjections());
+        return table;
+    }
+
+    private TableView<MptcpEvent> eventTable() {
+        TableView<MptcpEvent> table = jumpingTable(MptcpEvent::packet);
+        table.getStyleClass().add("event-table");
+        text(table, "Time", 90, e -> time(e.timeNanos()));
+        text(table, "Event", 110, MptcpEvent::type);
+        text(table, "Packet", 60, e -> Long.toString(e.packet()));
+        text(table, "Subflow", 60, e -> subflow(e.flow()));
+        text(table, "Detail", 300, MptcpEvent::detail);
+        table.setItems(viewModel.events());
+        return table;
+    }
+
+    /** A table whose rows jump to their packet on double-click or Enter. */
+    private <T> TableView<T> jumpingTable(ToLongFunction<T> packet) {
+        TableView<T> table = new TableView<>();
+        table.setRowFactory(view -> {
+            TableRow<T> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.jumpTo(packet.applyAsLong(row.getItem()));
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            T selected = table.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && selected != null) {
+                viewModel.jumpTo(packet.applyAsLong(selected));
+                event.consume();
+            }
+        });
+        table.setPlaceholder(new Label("None in the charted connection."));
+        return table;
+    }
+
+    private static <T> void text(TableView<T> table, String title, double width, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        table.getColumns().add(column);
+    }
+
+    private String time(long nanos) {
+        var trace = viewModel.trace();
+        long first = trace == null || trace.index().size() == 0 ? 0 : trace.index().timestampNanos(0);
+        return StandardColumn.relativeSeconds(nanos - first);
+    }
+
+    private String subflow(int flow) {
+        var trace = viewModel.trace();
+        int position = trace == null ? TraceAnalysis.NONE : trace.analysis().subflowOfFlow(flow);
+        return position == TraceAnalysis.NONE ? "flow " + flow : Integer.toString(position);
+    }
+
+    /** Selects the packet behind a clicked chart point. */
+    private final class PointClicks implements ChartMouseListenerFX {
+        @Override
+        public void chartMouseClicked(ChartMouseEventFX event) {
+            if (event.getEntity() instanceof XYItemEntity item && item.getDataset() instanceof PacketDataset data) {
+                int packet = data.packetAt(item.getSeriesIndex(), item.getItem());
+                if (packet >= 0) {
+                    viewModel.jumpTo(packet + 1L);
+                }
+            }
+        }
+
+        @Override
+        public void chartMouseMoved(ChartMouseEventFX event) {
+            // Tooltips show what is under the mouse; nothing else to do.
+        }
+    }
+
+    public ChartViewer viewer(ChartKind kind) {
+        return viewers.get(kind);
+    }
+
+    public TabPane tabs() { return tabs; }
+    public TableView<Reinjection> reinjections() { return reinjections; }
+    public TableView<MptcpEvent> events() { return events; }
+}

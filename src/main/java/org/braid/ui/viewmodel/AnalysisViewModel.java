@@ -1,0 +1,139 @@
+package org.braid.ui.viewmodel;
+
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.braid.model.MptcpConnection;
+import org.braid.model.MptcpEvent;
+import org.braid.model.Reinjection;
+import org.braid.ui.analysis.ConnectionRow;
+import org.braid.ui.analysis.ConnectionRows;
+import org.braid.ui.analysis.Scope;
+import org.braid.ui.analysis.TraceAnalysis;
+import org.braid.ui.charts.ChartDataTask;
+import org.braid.ui.charts.ConnectionChartData;
+import org.braid.ui.packets.LoadedTrace;
+
+/**
+ * The analysis panes: the connections panel's lines, what is selected there, and the charted
+ * connection with its chart data (gathered in the background) and its reinjection and event
+ * tables. Selecting a line writes its filter into the filter bar and applies it.
+ */
+public final class AnalysisViewModel {
+    private final Executor background;
+    private final Consumer<String> applyFilter;
+    private final IntConsumer reveal;
+    private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
+    private final ObservableList<Reinjection> reinjections = FXCollections.observableArrayList();
+    private final ObservableList<MptcpEvent> events = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Scope> scope = new ReadOnlyObjectWrapper<>(this, "scope");
+    private final ReadOnlyIntegerWrapper chartConnection = new ReadOnlyIntegerWrapper(this, "chartConnection", -1);
+    private final ReadOnlyObjectWrapper<ConnectionChartData> chartData = new ReadOnlyObjectWrapper<>(this, "chartData");
+    private final ReadOnlyBooleanWrapper charting = new ReadOnlyBooleanWrapper(this, "charting");
+    private LoadedTrace trace;
+    private ChartDataTask running;
+
+    /**
+     * @param applyFilter writes a filter text into the bar and applies it
+     * @param reveal      selects a packet (0-based), widening the filter when it hides it
+     */
+    AnalysisViewModel(Executor background, Consumer<String> applyFilter, IntConsumer reveal) {
+        this.background = background;
+        this.applyFilter = applyFilter;
+        this.reveal = reveal;
+    }
+
+    /** Shows a newly loaded trace's connections, charting its first MPTCP connection. */
+    void show(LoadedTrace loaded) {
+        trace = loaded;
+        scope.set(null);
+        connections.setAll(ConnectionRows.of(loaded.analysis()));
+        chartConnection.set(-1);
+        chart(loaded.analysis().result().connections().isEmpty() ? -1 : 0);
+    }
+
+    /** Selects a connections-panel line: filters the packet list to it and charts its connection. */
+    public void select(Scope selected) {
+        if (selected == null || selected.equals(scope.get())) {
+            return;
+        }
+        scope.set(selected);
+        applyFilter.accept(selected.filter());
+        if (selected.connection() != TraceAnalysis.NONE) {
+            chart(selected.connection());
+        }
+    }
+
+    /** Jumps to packet number {@code packet} (1-based), as a table row or chart point asks. */
+    public void jumpTo(long packet) {
+        if (trace != null && packet >= 1 && packet <= trace.index().size()) {
+            reveal.accept((int) (packet - 1));
+        }
+    }
+
+    /** Charts connection {@code index} (-1 for none) and fills its tables. */
+    public void chart(int index) {
+        if (trace == null || index == chartConnection.get()) {
+            return;
+        }
+        if (running != null) {
+            running.cancel();
+            running = null;
+        }
+        chartConnection.set(index);
+        chartData.set(null);
+        if (index < 0) {
+            reinjections.clear();
+            events.clear();
+            charting.set(false);
+            return;
+        }
+        MptcpConnection connection = trace.analysis().connection(index);
+        reinjections.setAll(connection.data().reinjections());
+        events.setAll(connection.events());
+        ChartDataTask task = new ChartDataTask(trace, index);
+        LoadedTrace charted = trace;
+        task.setOnSucceeded(e -> {
+            if (running == task && trace == charted) {
+                running = null;
+                charting.set(false);
+                chartData.set(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (running == task) {
+                running = null;
+                charting.set(false);
+            }
+        });
+        running = task;
+        charting.set(true);
+        background.execute(task);
+    }
+
+    void dispose() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    public LoadedTrace trace() { return trace; }
+    public ObservableList<ConnectionRow> connections() { return connections; }
+    /** The charted connection's reinjections, in packet order. */
+    public ObservableList<Reinjection> reinjections() { return reinjections; }
+    /** The charted connection's events, in time order. */
+    public ObservableList<MptcpEvent> events() { return events; }
+    public ReadOnlyObjectProperty<Scope> scopeProperty() { return scope.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty chartConnectionProperty() { return chartConnection.getReadOnlyProperty(); }
+    /** The charted connection's chart data; null while it is gathered or when none is charted. */
+    public ReadOnlyObjectProperty<ConnectionChartData> chartDataProperty() { return chartData.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty chartingProperty() { return charting.getReadOnlyProperty(); }
+}
