@@ -41,6 +41,8 @@ public final class ConnectionCharts {
     private static final Color REINJECTION = new Color(0xd62728);
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font SUBTITLE = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final BasicStroke DASHED = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
+            new float[] {6, 4}, 0);
     private static final Shape DOT = new Ellipse2D.Double(-1.5, -1.5, 3, 3);
 
     private ConnectionCharts() {}
@@ -59,8 +61,7 @@ public final class ConnectionCharts {
         XYStepRenderer lines = new XYStepRenderer();
         lines.setSeriesPaint(0, Color.BLACK);
         lines.setSeriesPaint(1, Color.GRAY);
-        lines.setSeriesStroke(1, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
-                new float[] {6, 4}, 0));
+        lines.setSeriesStroke(1, DASHED);
         lines.setDefaultToolTipGenerator(tooltips());
         plot.setRenderer(1, lines);
         plot.setDataset(2, new PacketDataset(List.of(d.reinjections())));
@@ -166,7 +167,8 @@ public final class ConnectionCharts {
         flight.setDataset(new PacketDataset(List.of(d.inFlight(), d.usableWindow())));
         XYStepRenderer flightLines = new XYStepRenderer();
         flightLines.setSeriesPaint(0, REINJECTION);
-        flightLines.setSeriesPaint(1, new Color(0x1f77b4));
+        flightLines.setSeriesPaint(1, Color.DARK_GRAY);
+        flightLines.setSeriesStroke(1, DASHED);
         flightLines.setDefaultToolTipGenerator(tooltips());
         flight.setRenderer(flightLines);
 

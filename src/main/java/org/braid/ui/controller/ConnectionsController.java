@@ -16,6 +16,7 @@ import org.braid.ui.viewmodel.AnalysisViewModel;
  * list to it and charts its connection.
  */
 public final class ConnectionsController {
+    private static final int EXPANDED_CONNECTIONS = 8;
     private final AnalysisViewModel viewModel;
     @FXML private TreeTableView<ConnectionRow> table;
 
@@ -57,6 +58,10 @@ public final class ConnectionsController {
         for (ConnectionRow group : viewModel.connections()) {
             TreeItem<ConnectionRow> item = item(group);
             item.setExpanded(true);
+            // A few connections show their subflows at once; many stay one line each.
+            if (item.getChildren().size() <= EXPANDED_CONNECTIONS) {
+                item.getChildren().forEach(connection -> connection.setExpanded(true));
+            }
             root.getChildren().add(item);
         }
         table.setRoot(root);

@@ -1,0 +1,130 @@
+package org.braid.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.SplitPane;
+import javafx.stage.Stage;
+import org.braid.ui.analysis.Scope;
+import org.braid.ui.charts.ChartKind;
+import org.braid.ui.prefs.UiPreferences;
+
+/**
+ * Takes the README's screenshots of the real window on a real display (run under Xvfb, with
+ * ImageMagick's {@code import}); not a test. Usage, from the project folder after
+ * {@code mvn test-compile} and {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}:
+ * <pre>
+ * xvfb-run -s "-screen 0 1600x1000x24" java -cp target/classes:target/test-classes:$(cat cp.txt) \
+ *     org.braid.ui.ScreenshotTour sample-traces/dead-path.pcap docs/screenshots
+ * </pre>
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {}
+
+    public static void main(String[] args) throws Exception {
+        Path trace = Paths.get(args[0]);
+        Path out = Paths.get(args[1]);
+        Files.createDirectories(out);
+        Platform.startup(() -> { });
+        Preferences node = Preferences.userRoot().node("org/braid/ui-screenshots/" + System.nanoTime());
+        MainWindow window = fx(() -> {
+            Stage stage = new Stage();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            MainWindow made = MainWindow.create(stage, new UiPreferences(node), Executors.newCachedThreadPool(r -> {
+                Thread thread = new Thread(r, "tour-background");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            stage.show();
+            made.open(trace);
+            return made;
+        });
+        waitFor(() -> window.viewModel().traceProperty().get() != null && !window.viewModel().busyProperty().get());
+        fx(() -> {
+            window.viewModel().analysis().select(Scope.connection(0));
+            return null;
+        });
+        waitFor(() -> window.viewModel().analysis().chartDataProperty().get() != null
+                && !window.viewModel().busyProperty().get());
+        fx(() -> {
+            window.viewModel().goToPacket(firstReinjection(window));
+            window.controller().connections().table().getSelectionModel().select(1);
+            return null;
+        });
+        settle();
+        capture(window.stage().getScene().getRoot(), out.resolve("main-window.png"));
+
+        // The charts get most of the window.
+        fx(() -> {
+            ((SplitPane) window.stage().getScene().lookup("#workspace")).setDividerPositions(0.8);
+            ((SplitPane) window.stage().getScene().lookup("#analysisPanes")).setDividerPositions(0.12);
+            return null;
+        });
+        for (ChartKind kind : ChartKind.values()) {
+            fx(() -> {
+                window.controller().analysisTabs().tabs().getSelectionModel().select(kind.ordinal());
+                return null;
+            });
+            settle();
+            capture(window.controller().analysisTabs().viewer(kind), out.resolve(kind.fileName(0).replace("-0", "")));
+        }
+        Platform.exit();
+        node.removeNode();
+        System.exit(0);
+    }
+
+    private static long firstReinjection(MainWindow window) {
+        var reinjections = window.viewModel().analysis().reinjections();
+        return reinjections.isEmpty() ? 1 : reinjections.get(0).packet();
+    }
+
+    private static void capture(Node node, Path file) throws Exception {
+        Bounds b = fx(() -> node.localToScreen(node.getBoundsInLocal()));
+        String crop = String.format("%dx%d+%d+%d", (int) b.getWidth(), (int) b.getHeight(), (int) b.getMinX(),
+                (int) b.getMinY());
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
+                .inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("import failed for " + file);
+        }
+        System.out.println("wrote " + file + " (" + crop + ")");
+    }
+
+    private static void settle() throws InterruptedException {
+        Thread.sleep(1500);
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!fx(condition)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
