@@ -1,0 +1,295 @@
+package org.braid.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.braid.ui.WindowDriver.fx;
+import static org.braid.ui.WindowDriver.fxRun;
+
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.braid.analysis.MptcpAnalyzer;
+import org.braid.analysis.PacketColumns;
+import org.braid.analysis.PacketPass;
+import org.braid.decode.DetailNode;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
+import org.braid.model.AnalysisResult;
+import org.braid.model.MptcpConnection;
+import org.braid.model.Reinjection;
+import org.braid.ui.analysis.ConnectionRow;
+import org.braid.ui.charts.ChartKind;
+import org.braid.ui.charts.PacketDataset;
+import org.braid.ui.packets.PacketRow;
+import org.braid.testing.Traces;
+import org.jfree.chart.entity.ChartEntity;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Drives the real window over the analysis, headless on Monocle: connections panel, filtering by
+ * connection and subflow, charts, reinjection links and tables, exports. Expected values come from
+ * a separate run of the analyzer on the same file.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AnalysisWindowTest {
+    private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
+    private final WindowDriver driver = new WindowDriver();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        driver.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WindowDriver.closeDialogs();
+        driver.stop();
+    }
+
+    /** The analyzer's own view of a trace: its result and columns. */
+    private record Expected(AnalysisResult result, PacketColumns columns) {
+        static Expected of(Path trace) throws IOException {
+            MptcpAnalyzer analyzer = new MptcpAnalyzer();
+            try (PacketSource source = TraceReader.open(trace)) {
+                PacketPass.run(source, analyzer);
+            }
+            return new Expected(analyzer.result(), analyzer.columns());
+        }
+
+        long count(java.util.function.IntPredicate which) {
+            long count = 0;
+            for (int i = 0; i < columns.size(); i++) {
+                count += which.test(i) ? 1 : 0;
+            }
+            return count;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<PacketRow> packetList(FxRobot robot) {
+        return robot.lookup(".packet-list").queryAs(TableView.class);
+    }
+
+    private TreeItem<ConnectionRow> connectionsRoot() {
+        return fx(() -> driver.window.controller().connections().table().getRoot());
+    }
+
+    private void waitForCharts() {
+        WindowDriver.waitUntil("the charts are drawn", () -> driver.viewModel().analysis().chartDataProperty().get() != null
+                && !driver.viewModel().busyProperty().get());
+    }
+
+    @Test
+    void connectionsPanelListsTheAnalyzersConnectionsAndSubflows(FxRobot robot) throws IOException {
+        for (String name : List.of("dead-path.pcap", "many-connections.pcap", "fallback-tcp.pcap")) {
+            Path trace = Traces.sampleTrace(name);
+            Expected expected = Expected.of(trace);
+            driver.openAndWait(trace);
+            List<TreeItem<ConnectionRow>> groups = List.copyOf(connectionsRoot().getChildren());
+            TreeItem<ConnectionRow> mptcp = groups.get(0);
+            assertThat(mptcp.getValue().name()).startsWith("MPTCP connections");
+            int fallbacks = groups.stream().filter(g -> g.getValue().name().startsWith("Fallen back"))
+                    .mapToInt(g -> g.getChildren().size()).sum();
+            assertThat(mptcp.getChildren().size() + fallbacks).as(name).isEqualTo(expected.result().connections().size());
+            for (TreeItem<ConnectionRow> item : mptcp.getChildren()) {
+                MptcpConnection connection = expected.result().connections().get(item.getValue().scope().connection());
+                assertThat(item.getValue().name()).contains(connection.client().toString(), connection.server().toString());
+                assertThat(item.getChildren()).hasSize(connection.subflows().size());
+                for (int s = 0; s < connection.subflows().size(); s++) {
+                    assertThat(item.getChildren().get(s).getValue().scope().flow())
+                            .isEqualTo(connection.subflows().get(s).flow());
+                }
+                assertThat(item.getValue().reinjections()).isEqualTo(Long.toString(connection.data().reinjectedPackets()));
+            }
+            long tcp = groups.stream().filter(g -> g.getValue().name().startsWith("Plain TCP")
+                    || g.getValue().name().startsWith("MPTCP refused")).mapToLong(g -> g.getChildren().size()).sum();
+            assertThat(tcp).as(name).isEqualTo(expected.result().tcpConnections().size());
+        }
+    }
+
+    @Test
+    void selectingAConnectionOrSubflowFiltersTheList(FxRobot robot) throws IOException {
+        Expected expected = Expected.of(DEAD_PATH);
+        driver.openAndWait(DEAD_PATH);
+        TreeTableRow<?> connectionRow = robot.lookup(".connections .tree-table-row-cell")
+                .match(n -> ((TreeTableRow<?>) n).getIndex() == 1).queryAs(TreeTableRow.class);
+        robot.clickOn(connectionRow);
+        long inConnection = expected.count(i -> expected.columns().connectionOfPacket(i) == 0);
+        WindowDriver.waitUntil("the connection filter is applied", () -> packetList(robot).getItems().size() == inConnection);
+        assertThat(driver.viewModel().filterBar().textProperty().get()).isEqualTo("mptcp.connection == 0");
+        assertThat(driver.viewModel().filterBar().appliedProperty().get()).isEqualTo("mptcp.connection == 0");
+
+        int secondFlow = expected.result().connections().get(0).subflows().get(1).flow();
+        TreeTableRow<?> subflowRow = robot.lookup(".connections .tree-table-row-cell")
+                .match(n -> ((TreeTableRow<?>) n).getIndex() == 3).queryAs(TreeTableRow.class);
+        robot.clickOn(subflowRow);
+        long onSubflow = expected.count(i -> expected.columns().flowOfPacket(i) == secondFlow);
+        WindowDriver.waitUntil("the subflow filter is applied", () -> packetList(robot).getItems().size() == onSubflow);
+        assertThat(driver.viewModel().filterBar().textProperty().get()).isEqualTo("tcp.stream == " + secondFlow);
+        // Every shown row is on that subflow, per the list's own columns.
+        for (int row = 0; row < onSubflow; row += 11) {
+            int packet = packetList(robot).getItems().get(row).index();
+            assertThat(expected.columns().flowOfPacket(packet)).isEqualTo(secondFlow);
+        }
+    }
+
+    @Test
+    void timelineHasASeriesPerSubflowAndMarksEveryReinjection(FxRobot robot) throws IOException {
+        Expected expected = Expected.of(DEAD_PATH);
+        driver.openAndWait(DEAD_PATH);
+        waitForCharts();
+        XYPlot plot = fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.TIMELINE).getChart().getXYPlot());
+        MptcpConnection connection = expected.result().connections().get(0);
+        PacketDataset data = (PacketDataset) plot.getDataset(0);
+        assertThat(data.getSeriesCount()).isEqualTo(connection.subflows().size());
+        PacketDataset reinjections = (PacketDataset) plot.getDataset(2);
+        long flagged = expected.count(i -> expected.columns().connectionOfPacket(i) == 0
+                && expected.columns().hasFlag(i, PacketColumns.REINJECTION));
+        assertThat(flagged).isPositive();
+        assertThat((long) reinjections.getItemCount(0)).isEqualTo(flagged);
+        for (int item = 0; item < reinjections.getItemCount(0); item++) {
+            int packet = reinjections.packetAt(0, item);
+            assertThat(expected.columns().hasFlag(packet, PacketColumns.REINJECTION)).isTrue();
+            assertThat(reinjections.getYValue(0, item)).isEqualTo(expected.columns().relativeDsn(packet));
+        }
+        // Each subflow's series holds exactly its own packets.
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            int flow = connection.subflows().get(s).flow();
+            for (int item = 0; item < data.getItemCount(s); item += 7) {
+                assertThat(expected.columns().flowOfPacket(data.packetAt(s, item))).isEqualTo(flow);
+            }
+        }
+        // The other charts are there too, one series per subflow where they have them.
+        assertThat(fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.THROUGHPUT).getChart()
+                .getXYPlot().getDataset().getSeriesCount())).isEqualTo(connection.subflows().size());
+        assertThat(fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.LIFECYCLE).getChart()
+                .getXYPlot().getDataset(1).getItemCount(0))).isEqualTo(connection.subflows().size());
+    }
+
+    @Test
+    void aClickOnAChartPointSelectsItsPacket(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        waitForCharts();
+        ChartViewer viewer = fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.TIMELINE));
+        WindowDriver.waitUntil("the timeline has drawn its points", () -> viewer.getRenderingInfo() != null
+                && viewer.getRenderingInfo().getEntityCollection() != null
+                && firstPoint(viewer) != null);
+        XYItemEntity point = fx(() -> firstPoint(viewer));
+        Rectangle2D area = point.getArea().getBounds2D();
+        Point2D onScreen = fx(() -> viewer.getCanvas().localToScreen(area.getCenterX(), area.getCenterY()));
+        // Where points overlap, the chart picks the one it finds at that spot.
+        ChartEntity hit = fx(() -> viewer.getRenderingInfo().getEntityCollection()
+                .getEntity(area.getCenterX(), area.getCenterY()));
+        int expected = ((PacketDataset) ((XYItemEntity) hit).getDataset())
+                .packetAt(((XYItemEntity) hit).getSeriesIndex(), ((XYItemEntity) hit).getItem());
+        fxRun(() -> driver.viewModel().select(0));
+        robot.clickOn(onScreen);
+        WindowDriver.waitUntil("the packet is selected", () -> driver.viewModel().selectedProperty().get() == expected);
+        assertThat(fx(() -> packetList(robot).getSelectionModel().getSelectedItem().index())).isEqualTo(expected);
+    }
+
+    /** A data point of the timeline in the middle of the plot, away from the axes. */
+    private static XYItemEntity firstPoint(ChartViewer viewer) {
+        for (Object entity : viewer.getRenderingInfo().getEntityCollection().getEntities()) {
+            if (entity instanceof XYItemEntity item && item.getDataset() instanceof PacketDataset
+                    && item.getItem() > 100) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aReinjectionRowAndTheDetailsLinkJumpToTheirPackets(FxRobot robot) throws IOException {
+        driver.openAndWait(DEAD_PATH);
+        waitForCharts();
+        Reinjection first = driver.viewModel().analysis().reinjections().get(0);
+        fxRun(() -> driver.window.controller().analysisTabs().tabs().getSelectionModel().select(ChartKind.values().length));
+        TableRow<?> row = robot.lookup(".reinjection-table .table-row-cell")
+                .match(n -> ((TableRow<?>) n).getIndex() == 0).queryAs(TableRow.class);
+        robot.doubleClickOn(row);
+        WindowDriver.waitUntil("the reinjection is selected",
+                () -> driver.viewModel().selectedProperty().get() == first.packet() - 1);
+        assertThat(fx(() -> packetList(robot).getSelectionModel().getSelectedItem().index())).isEqualTo((int) first.packet() - 1);
+
+        // The details say what it reinjects, as a link to the original.
+        var tree = driver.window.controller().packetTree().tree();
+        TreeItem<DetailNode> link = fx(() -> tree.getRoot().getChildren().stream()
+                .filter(s -> s.getValue().text().equals("MPTCP analysis")).findFirst().orElseThrow()
+                .getChildren().stream().filter(l -> l.getValue().text().startsWith("Reinjection of packet "))
+                .findFirst().orElseThrow());
+        long original = first.originalPackets().get(0);
+        assertThat(link.getValue().text()).startsWith("Reinjection of packet " + original + " ");
+        fxRun(() -> {
+            tree.requestFocus();
+            tree.getSelectionModel().select(link);
+        });
+        robot.type(KeyCode.ENTER);
+        WindowDriver.waitUntil("the original is selected", () -> driver.viewModel().selectedProperty().get() == original - 1);
+    }
+
+    @Test
+    void aLinkToAPacketTheFilterHidesWidensTheFilterToItsConnection(FxRobot robot) throws IOException {
+        Expected expected = Expected.of(DEAD_PATH);
+        driver.openAndWait(DEAD_PATH);
+        int reinjection = 0;
+        while (expected.columns().reinjectionOf(reinjection) == PacketColumns.NO_PACKET) {
+            reinjection++;
+        }
+        int original = expected.columns().reinjectionOf(reinjection);
+        int flow = expected.columns().flowOfPacket(reinjection);
+        assertThat(expected.columns().flowOfPacket(original)).isNotEqualTo(flow);
+        fxRun(() -> driver.viewModel().filterBy("tcp.stream == " + flow));
+        driver.waitIdle();
+        int shown = reinjection;
+        fxRun(() -> driver.viewModel().select(shown));
+        fxRun(() -> driver.viewModel().reveal(original));
+        WindowDriver.waitUntil("the original is shown and selected", () -> driver.viewModel().selectedProperty().get() == original
+                && !driver.viewModel().busyProperty().get());
+        assertThat(driver.viewModel().filterBar().appliedProperty().get()).isEqualTo("mptcp.connection == 0");
+    }
+
+    @Test
+    void exportsWriteTheShownPacketsAndTheCharts(FxRobot robot, @TempDir Path dir) throws IOException {
+        Expected expected = Expected.of(DEAD_PATH);
+        driver.openAndWait(DEAD_PATH);
+        fxRun(() -> driver.viewModel().filterBy("mptcp.reinjection"));
+        driver.waitIdle();
+        waitForCharts();
+        Path packets = dir.resolve("reinjections.pcapng");
+        fxRun(() -> driver.viewModel().export().exportPackets(packets));
+        assertThat(WindowDriver.awaitDialog().getHeaderText()).isEqualTo("Export packets: done");
+        WindowDriver.closeDialogs();
+        long reinjections = expected.count(i -> expected.columns().hasFlag(i, PacketColumns.REINJECTION));
+        assertThat(TraceFacts.count(packets, p -> true)).isEqualTo(reinjections);
+
+        Path charts = dir.resolve("charts");
+        fxRun(() -> driver.viewModel().export().exportCharts(charts));
+        assertThat(WindowDriver.awaitDialog().getHeaderText()).isEqualTo("Export charts: done");
+        for (ChartKind kind : ChartKind.values()) {
+            var image = ImageIO.read(charts.resolve(kind.fileName(0)).toFile());
+            assertThat(image.getWidth()).isEqualTo(1200);
+        }
+        try (var files = Files.list(charts)) {
+            assertThat(files.count()).isEqualTo(ChartKind.values().length);
+        }
+    }
+}
