@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.braid.analysis.PacketColumns;
 import org.braid.analysis.PacketPass;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
@@ -55,5 +56,22 @@ class PacketColoringTest {
         assertThat(index.packetNumber(9)).isEqualTo(10);
         assertThat(index.relativeNanos(9)).isEqualTo(5_012_070_000L);
         assertThat(index.linkType(0)).isEqualTo(1);
+    }
+
+    @Test
+    void analysisFindingsOutrankTheDecodersColoursButNotMalformedPackets() {
+        assertThat(PacketColoring.withAnalysis(PacketColor.MPTCP_DATA, PacketColumns.REINJECTION))
+                .isEqualTo(PacketColor.REINJECTION);
+        assertThat(PacketColoring.withAnalysis(PacketColor.MPTCP_DATA,
+                PacketColumns.REINJECTION | PacketColumns.TCP_RETRANSMISSION)).isEqualTo(PacketColor.REINJECTION);
+        assertThat(PacketColoring.withAnalysis(PacketColor.TCP_HANDSHAKE, PacketColumns.TCP_RETRANSMISSION))
+                .isEqualTo(PacketColor.TCP_RETRANSMISSION);
+        assertThat(PacketColoring.withAnalysis(PacketColor.RESET, PacketColumns.CHECKSUM_FAILED))
+                .isEqualTo(PacketColor.CHECKSUM_FAILED);
+        assertThat(PacketColoring.withAnalysis(PacketColor.RESET, PacketColumns.REINJECTION)).isEqualTo(PacketColor.RESET);
+        assertThat(PacketColoring.withAnalysis(PacketColor.MALFORMED, PacketColumns.CHECKSUM_FAILED))
+                .isEqualTo(PacketColor.MALFORMED);
+        assertThat(PacketColoring.withAnalysis(PacketColor.MPTCP_SIGNALLING, PacketColumns.ZERO_WINDOW))
+                .isEqualTo(PacketColor.MPTCP_SIGNALLING);
     }
 }
