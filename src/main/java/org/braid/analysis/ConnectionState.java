@@ -35,6 +35,8 @@ final class ConnectionState {
     final boolean[] dsnBaseKnown = new boolean[2];
     boolean baseFromFirstDsn;
     final boolean[] dataFinSeen = new boolean[2];
+    /** Mappings, checksum verdicts, fallback and closing (the checksum and lifecycle observers). */
+    final ConnectionHistory history = new ConnectionHistory();
 
     ConnectionState(int index, long startNanos) {
         this.index = index;

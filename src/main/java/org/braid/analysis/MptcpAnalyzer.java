@@ -37,6 +37,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     private final JoinVerifier joins = new JoinVerifier();
     private final PacketContext context = new PacketContext();
     private final List<PacketObserver> observers = new ArrayList<>();
+    private final ChecksumVerifier checksums;
     private long packets;
 
     public MptcpAnalyzer() {
@@ -46,12 +47,17 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     /** An analyzer whose per-packet columns start with room for {@code expectedPackets}. */
     public MptcpAnalyzer(int expectedPackets) {
         columns = new PacketColumns(expectedPackets);
+        checksums = new ChecksumVerifier(columns);
+        observers.add(checksums);
+        observers.add(new LifecycleTracker(columns));
+        observers.add(new AddAddrVerifier(columns, warnings));
     }
 
     /** Reads a whole trace and returns what it holds, reader warnings included. */
     public static AnalysisResult analyze(PacketSource source) throws IOException {
         MptcpAnalyzer analyzer = new MptcpAnalyzer();
         PacketPass.run(source, analyzer);
+        analyzer.finish();
         List<String> readerWarnings = source.warnings().stream().map(TraceWarning::toString).toList();
         return analyzer.result(readerWarnings);
     }
@@ -136,6 +142,15 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         for (int i = 0; i < observers.size(); i++) {
             observers.get(i).onPacket(context);
         }
+    }
+
+    /**
+     * The capture ended: what still waits for packets is settled (mappings missing bytes become
+     * unverifiable and their packets are flagged). Before this, {@link #result()} counts them
+     * unverifiable without flagging, so a live capture can take results and carry on.
+     */
+    public void finish() {
+        checksums.finish();
     }
 
     /** The per-packet columns filled so far. */

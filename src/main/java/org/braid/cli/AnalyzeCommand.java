@@ -11,9 +11,15 @@ import org.braid.analysis.MptcpAnalyzer;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
+import org.braid.model.BackupChange;
+import org.braid.model.ChecksumFailure;
+import org.braid.model.ConnectionEnd;
+import org.braid.model.DssMappings;
+import org.braid.model.Fallback;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Subflow;
+import org.braid.model.SubflowLifecycle;
 import org.braid.model.TcpConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,17 +76,65 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("serverToken", hex8(c.serverToken()));
         doc.put("clientIdsn", unsigned(c.clientIdsn()));
         doc.put("serverIdsn", unsigned(c.serverIdsn()));
-        // An object so the checksum verdicts (verified, failed, unverifiable) can join the flag later.
-        Map<String, Object> checksum = new LinkedHashMap<>();
-        checksum.put("negotiated", c.checksum());
-        doc.put("checksum", checksum);
+        doc.put("checksum", checksumJson(c));
+        doc.put("fallback", fallbackJson(c.lifecycle().fallback()));
+        doc.put("end", endJson(c.lifecycle().end()));
         doc.put("relativeDsnFromIdsn", c.relativeToIdsn());
         doc.put("firstTime", TimeText.iso(c.startNanos()));
         doc.put("lastTime", TimeText.iso(c.endNanos()));
         doc.put("durationSeconds", (c.endNanos() - c.startNanos()) / 1e9);
         doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
+        doc.put("addAddrHmac", Map.of("verified", c.lifecycle().addAddrHmacVerified(),
+                "failed", c.lifecycle().addAddrHmacFailed()));
         doc.put("subflows", c.subflows().stream().map(AnalyzeCommand::subflowJson).toList());
         doc.put("events", c.events().stream().map(AnalyzeCommand::eventJson).toList());
+        return doc;
+    }
+
+    /** Verdicts counted per distinct mapping, and each failure with what followed it. */
+    private static Map<String, Object> checksumJson(MptcpConnection c) {
+        DssMappings mappings = c.mappings();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("negotiated", c.checksum());
+        doc.put("verified", mappings.verified());
+        doc.put("failed", mappings.failed());
+        doc.put("unverifiable", mappings.unverifiable());
+        List<Map<String, Object>> failures = new ArrayList<>();
+        for (ChecksumFailure f : mappings.failures()) {
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("dsn", Long.toUnsignedString(f.dsn()));
+            failure.put("relativeDsn", f.relativeDsn());
+            failure.put("subflow", f.flow());
+            failure.put("subflowSequence", f.subflowSeq());
+            failure.put("length", f.length());
+            failure.put("packet", f.firstPacket());
+            failure.put("failedPacket", f.failedPacket());
+            failure.put("mpFailPacket", f.mpFailPacket());
+            failure.put("resetPacket", f.resetPacket());
+            failure.put("resetReason", f.resetReason());
+            failure.put("fallbackPacket", f.fallbackPacket());
+            failures.add(failure);
+        }
+        doc.put("failures", failures);
+        return doc;
+    }
+
+    private static Map<String, Object> fallbackJson(Fallback fallback) {
+        if (fallback == null) {
+            return null;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("reason", fallback.reason().name().toLowerCase());
+        doc.put("time", TimeText.iso(fallback.timeNanos()));
+        doc.put("packet", fallback.packet());
+        return doc;
+    }
+
+    private static Map<String, Object> endJson(ConnectionEnd end) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("reason", end.reason().name().toLowerCase());
+        doc.put("time", end.timeNanos() == null ? null : TimeText.iso(end.timeNanos()));
+        doc.put("packet", end.packet());
         return doc;
     }
 
@@ -96,9 +150,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("firstTime", TimeText.iso(s.startNanos()));
         doc.put("lastTime", TimeText.iso(s.endNanos()));
         doc.put("end", s.end().name().toLowerCase());
+        doc.put("endPacket", s.lifecycle().endPacket());
+        doc.put("resetReason", s.lifecycle().resetReason());
+        doc.put("resetReasonName", s.lifecycle().resetReasonName());
+        doc.put("finalBackup", s.lifecycle().finalBackup());
+        doc.put("backupChanges", s.lifecycle().backupChanges().stream().map(AnalyzeCommand::backupJson).toList());
         doc.put("packets", s.packets());
         doc.put("clientBytes", s.clientBytes());
         doc.put("serverBytes", s.serverBytes());
+        return doc;
+    }
+
+    private static Map<String, Object> backupJson(BackupChange b) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("time", TimeText.iso(b.timeNanos()));
+        doc.put("packet", b.packet());
+        doc.put("backup", b.backup());
+        doc.put("by", b.byClient() ? "client" : "server");
         return doc;
     }
 
@@ -139,10 +207,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.printf("  checksum %s, %.6f s, MP_JOIN HMACs %d verified, %d failed%n",
                     c.checksum() == null ? "unknown" : c.checksum() ? "on" : "off",
                     (c.endNanos() - c.startNanos()) / 1e9, c.hmacVerified(), c.hmacFailed());
+            DssMappings mappings = c.mappings();
+            if (c.checksum() == Boolean.TRUE) {
+                out.printf("  DSS checksums: %d verified, %d failed, %d unverifiable (of %d mappings)%n",
+                        mappings.verified(), mappings.failed(), mappings.unverifiable(), mappings.size());
+            }
+            ConnectionEnd end = c.lifecycle().end();
+            out.printf("  ended: %s%s%s%n", end.reason().name().toLowerCase(),
+                    end.packet() == null ? "" : " (#" + end.packet() + ")",
+                    c.lifecycle().fallback() == null ? "" : ", fell back to TCP: "
+                            + c.lifecycle().fallback().reason().name().toLowerCase() + " (#"
+                            + c.lifecycle().fallback().packet() + ")");
             for (Subflow s : c.subflows()) {
-                out.printf("  subflow %s -> %s  %s%s  %,d packets, %,d / %,d bytes, %s%n", s.client(), s.server(),
+                SubflowLifecycle life = s.lifecycle();
+                out.printf("  subflow %s -> %s  %s%s  %,d packets, %,d / %,d bytes, %s%s%s%n", s.client(), s.server(),
                         s.join() ? "join" : "initial", s.backup() ? " backup" : "", s.packets(), s.clientBytes(),
-                        s.serverBytes(), s.end().name().toLowerCase());
+                        s.serverBytes(), s.end().name().toLowerCase(),
+                        life.resetReason() == null ? "" : " (MP_TCPRST " + life.resetReasonName() + ")",
+                        life.backupChanges().isEmpty() ? "" : ", " + life.backupChanges().size()
+                                + " MP_PRIO change(s), backup at the end: " + life.finalBackup());
             }
             for (MptcpEvent e : c.events()) {
                 if (!e.type().equals("DATA_FIN")) {

@@ -19,11 +19,13 @@ import java.util.List;
  * @param relativeToIdsn true when relative DSNs count from the IDSN; false when from the first DSN seen
  * @param hmacVerified MP_JOIN HMACs that matched
  * @param hmacFailed   MP_JOIN HMACs that did not match
+ * @param mappings     the distinct DSS mappings with their checksum verdicts and failures
+ * @param lifecycle    fallback, how the connection ended, ADD_ADDR HMAC checks
  */
 public record MptcpConnection(int index, Integer version, boolean handshake, Endpoint client, Endpoint server,
         Long clientKey, Long serverKey, Long clientToken, Long serverToken, Long clientIdsn, Long serverIdsn,
         Boolean checksum, boolean relativeToIdsn, long startNanos, long endNanos, int hmacVerified, int hmacFailed,
-        List<Subflow> subflows, List<MptcpEvent> events) {
+        List<Subflow> subflows, List<MptcpEvent> events, DssMappings mappings, ConnectionLifecycle lifecycle) {
     public MptcpConnection {
         subflows = List.copyOf(subflows);
         events = List.copyOf(events);

@@ -17,7 +17,8 @@ package org.braid.model;
  * @param clientBytes      TCP payload bytes (on the wire) sent by the client
  * @param serverBytes      TCP payload bytes (on the wire) sent by the server
  * @param end              how the subflow ended
+ * @param lifecycle        where it ended, its MP_TCPRST reason, its MP_PRIO backup changes
  */
 public record Subflow(int flow, Endpoint client, Endpoint server, boolean join, Integer clientAddressId,
         Integer serverAddressId, boolean backup, Long handshakeRttNanos, long startNanos, long endNanos,
-        long packets, long clientBytes, long serverBytes, EndReason end) {}
+        long packets, long clientBytes, long serverBytes, EndReason end, SubflowLifecycle lifecycle) {}

@@ -1,0 +1,183 @@
+package org.braid.analysis;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.braid.decode.DecodedPacket;
+import org.braid.model.ChecksumVerdict;
+
+/**
+ * Logs every distinct DSS mapping of each connection and, when checksums were negotiated,
+ * verifies each one once (RFC 8684 3.3.1) without buffering it: every segment adds the bytes it
+ * brings at their offset in the mapping, and the sum is checked when all are there. A mapping
+ * with bytes missing from the capture, or whose DSN's upper half is unknown, is unverifiable,
+ * never failed.
+ */
+final class ChecksumVerifier implements PacketObserver {
+    /** Mappings waiting for bytes per subflow direction; beyond this the oldest is given up (capture loss). */
+    static final int MAX_OPEN = 64;
+
+    private final PacketColumns columns;
+    private final CarriedMapping carried = new CarriedMapping();
+    /** Open mappings per flow direction (index flow * 2 + direction), created on first need. */
+    private final List<OpenMapping[]> open = new ArrayList<>();
+    private final List<int[]> openCounts = new ArrayList<>();
+    private final List<ConnectionState> connections = new ArrayList<>();
+    private long order;
+
+    ChecksumVerifier(PacketColumns columns) {
+        this.columns = columns;
+    }
+
+    @Override
+    public void onPacket(PacketContext c) {
+        ConnectionHistory history = c.connection.history;
+        boolean checksums = c.connection.checksum == Boolean.TRUE;
+        if (carried.read(c)) {
+            boolean first = !history.mappingSeen[c.side];
+            history.mappingSeen[c.side] = true;
+            history.dsnAnchored[c.side] |= carried.wideDsn || (first && c.connection.keyKnown[c.side]);
+            if (carried.length > 0 && history.mappings.find(c.flow.index, c.side, carried.dsn, carried.subflowSeq,
+                    carried.length) == MappingLog.NOT_FOUND) {
+                boolean verify = checksums && (carried.hasChecksum || carried.cut);
+                int row = history.mappings.add(c.flow.index, c.side, carried.dsn, carried.subflowSeq,
+                        carried.length, c.frame.packetNumber(), verify);
+                if (verify) {
+                    openMapping(c, row);
+                }
+            }
+        }
+        if (checksums && c.packet.payloadWireLength() > 0 && c.relativeSeq != PacketContext.UNKNOWN) {
+            feed(c);
+        }
+    }
+
+    /** The capture ended: mappings still missing bytes are unverifiable. */
+    void finish() {
+        for (int key = 0; key < open.size(); key++) {
+            OpenMapping[] slots = open.get(key);
+            if (slots == null) {
+                continue;
+            }
+            int[] count = openCounts.get(key);
+            ConnectionState connection = connections.get(key);
+            for (int k = 0; k < count[0]; k++) {
+                close(connection, slots[k], ChecksumVerdict.UNVERIFIABLE, slots[k].firstPacketIndex);
+            }
+            count[0] = 0;
+        }
+    }
+
+    private void openMapping(PacketContext c, int row) {
+        int key = c.flow.index * 2 + c.direction;
+        while (open.size() <= key) {
+            open.add(null);
+            openCounts.add(null);
+            connections.add(null);
+        }
+        OpenMapping[] slots = open.get(key);
+        if (slots == null) {
+            slots = new OpenMapping[MAX_OPEN];
+            open.set(key, slots);
+            openCounts.set(key, new int[1]);
+            connections.set(key, c.connection);
+        }
+        int[] count = openCounts.get(key);
+        if (count[0] == MAX_OPEN) {
+            int oldest = 0;
+            for (int k = 1; k < MAX_OPEN; k++) {
+                if (slots[k].openedAt < slots[oldest].openedAt) {
+                    oldest = k;
+                }
+            }
+            close(c.connection, slots[oldest], ChecksumVerdict.UNVERIFIABLE, slots[oldest].firstPacketIndex);
+            remove(slots, count, oldest);
+        }
+        OpenMapping slot = slots[count[0]];
+        if (slot == null) {
+            slot = new OpenMapping();
+            slots[count[0]] = slot;
+        }
+        count[0]++;
+        slot.open(row, carried, c.packetIndex, order++);
+        slot.missing |= !c.connection.history.dsnAnchored[c.side];
+        if (slot.complete()) { // a DATA_FIN alone: the pseudo-header is all there is
+            settle(c, slots, count, count[0] - 1);
+        }
+    }
+
+    /** Gives the packet's payload bytes to every open mapping of its subflow direction that they overlap. */
+    private void feed(PacketContext c) {
+        int key = c.flow.index * 2 + c.direction;
+        if (key >= open.size() || open.get(key) == null) {
+            return;
+        }
+        OpenMapping[] slots = open.get(key);
+        int[] count = openCounts.get(key);
+        DecodedPacket packet = c.packet;
+        long seq = c.relativeSeq;
+        int wire = packet.payloadWireLength();
+        int captured = packet.payloadCapturedLength();
+        ByteBuffer buffer = c.frame.buffer();
+        for (int k = 0; k < count[0]; k++) {
+            OpenMapping m = slots[k];
+            long intoMapping = (seq - m.subflowSeq) & 0xffffffffL;
+            int from;
+            int segmentFrom;
+            if (intoMapping < m.dataBytes) {
+                from = (int) intoMapping;
+                segmentFrom = 0;
+            } else {
+                long intoSegment = (m.subflowSeq - seq) & 0xffffffffL;
+                if (intoSegment >= wire) {
+                    continue;
+                }
+                from = 0;
+                segmentFrom = (int) intoSegment;
+            }
+            int to = (int) Math.min(m.dataBytes, (long) from + wire - segmentFrom);
+            int capturedTo = from + Math.max(0, captured - segmentFrom);
+            m.cover(from, to, buffer, packet.payloadBufferIndex() + segmentFrom, capturedTo);
+            if (m.complete()) {
+                settle(c, slots, count, k);
+                k--;
+            }
+        }
+    }
+
+    /** Gives the complete mapping in slot {@code k} its verdict on this packet, and frees the slot. */
+    private void settle(PacketContext c, OpenMapping[] slots, int[] count, int k) {
+        OpenMapping m = slots[k];
+        ChecksumVerdict verdict = m.missing ? ChecksumVerdict.UNVERIFIABLE
+                : m.sumMatches() ? ChecksumVerdict.VERIFIED : ChecksumVerdict.FAILED;
+        close(c.connection, m, verdict, c.packetIndex);
+        if (verdict == ChecksumVerdict.FAILED) {
+            recordFailure(c, m);
+        }
+        remove(slots, count, k);
+    }
+
+    private void recordFailure(PacketContext c, OpenMapping m) {
+        ConnectionHistory history = c.connection.history;
+        history.failures.add(new ChecksumFailureLink(m.row, c.flow.index, c.frame.packetNumber()));
+        c.connection.event("CHECKSUM_FAILED", c.nanos, c.frame.packetNumber(), c.flow.index,
+                "DSS checksum of the mapping at subflow sequence " + m.subflowSeq + ", length " + m.length
+                        + " (first carried by packet " + history.mappings.firstPacket(m.row) + ") does not match");
+    }
+
+    private void close(ConnectionState connection, OpenMapping m, ChecksumVerdict verdict, int packetIndex) {
+        connection.history.mappings.setVerdict(m.row, verdict);
+        columns.addFlags(packetIndex, switch (verdict) {
+            case VERIFIED -> PacketColumns.CHECKSUM_VERIFIED;
+            case FAILED -> PacketColumns.CHECKSUM_FAILED;
+            default -> PacketColumns.CHECKSUM_UNVERIFIABLE;
+        });
+    }
+
+    private static void remove(OpenMapping[] slots, int[] count, int k) {
+        int last = --count[0];
+        OpenMapping closed = slots[k];
+        slots[k] = slots[last];
+        slots[last] = closed;
+    }
+}
