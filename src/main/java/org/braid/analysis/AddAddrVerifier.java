@@ -12,7 +12,9 @@ import org.braid.decode.MptcpSubtype;
 /**
  * Checks the HMAC of v1 ADD_ADDR options (RFC 8684 3.4.1): HMAC-SHA256 keyed by the sender's key
  * then the receiver's, over the address id, the address and the port (two zero bytes without a
- * port); the option carries the rightmost 64 bits. Echoes and v0 options carry none.
+ * port); the option carries the rightmost 64 bits. Early Linux kernels sent the leftmost 64 bits
+ * (fixed by "mptcp: use the rightmost 64 bits in ADD_ADDR HMAC"): such an HMAC proves the keys
+ * but not conformance, and is counted apart. Echoes and v0 options carry none.
  */
 final class AddAddrVerifier implements PacketObserver {
     private final PacketColumns columns;
@@ -40,10 +42,18 @@ final class AddAddrVerifier implements PacketObserver {
                 || !connection.bothKeys() || connection.version == 0) {
             return;
         }
-        long expected = hmac(connection.key[c.side], connection.key[1 - c.side], option);
+        byte[] expected = hmac(connection.key[c.side], connection.key[1 - c.side], option);
         ConnectionHistory history = connection.history;
-        if (expected == option.truncatedHmac()) {
+        long seen = option.truncatedHmac();
+        if (ByteBuffer.wrap(expected).getLong(expected.length - 8) == seen) {
             history.addAddrHmacVerified++;
+            return;
+        }
+        if (ByteBuffer.wrap(expected).getLong(0) == seen) {
+            history.addAddrHmacLeftmost++;
+            connection.event("ADD_ADDR_HMAC_LEFTMOST", c.nanos, c.frame.packetNumber(), c.flow.index,
+                    "ADD_ADDR HMAC matches the keys in its leftmost 64 bits, as early Linux sent it;"
+                            + " RFC 8684 3.4.1 says the rightmost");
             return;
         }
         history.addAddrHmacFailed++;
@@ -53,8 +63,8 @@ final class AddAddrVerifier implements PacketObserver {
         warnings.add("packet " + c.frame.packetNumber() + ": " + what + " of connection " + connection.index);
     }
 
-    /** The rightmost 64 bits of HMAC-SHA256(senderKey || receiverKey, id || address || port). */
-    static long hmac(long senderKey, long receiverKey, MptcpOption option) {
+    /** HMAC-SHA256(senderKey || receiverKey, id || address || port). */
+    static byte[] hmac(long senderKey, long receiverKey, MptcpOption option) {
         ByteBuffer message = ByteBuffer.allocate(1 + (option.addressIpVersion() == 4 ? 4 : 16) + 2);
         message.put((byte) option.addressId());
         if (option.addressIpVersion() == 4) {
@@ -67,8 +77,7 @@ final class AddAddrVerifier implements PacketObserver {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal(message.array());
-            return ByteBuffer.wrap(digest).getLong(digest.length - 8);
+            return mac.doFinal(message.array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

@@ -32,4 +32,5 @@ final class ConnectionHistory {
 
     int addAddrHmacVerified;
     int addAddrHmacFailed;
+    int addAddrHmacLeftmost;
 }

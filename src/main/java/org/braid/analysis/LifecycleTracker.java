@@ -56,12 +56,16 @@ final class LifecycleTracker implements PacketObserver {
             return;
         }
         int side = c.side;
-        if (dss.dataFin() && c.mappingDsn != PacketContext.UNKNOWN && dss.hasDataLevelLength()
-                && dss.dataLevelLength() > 0 && history.dataFinPacket[side] == 0) {
-            // The DATA_FIN takes the last unit of the mapping's data-level length.
-            history.dataFinDsn[side] = c.mappingDsn + dss.dataLevelLength() - 1;
-            history.dataFinPacket[side] = c.frame.packetNumber();
-            history.dataFinNanos[side] = c.nanos;
+        if (dss.dataFin() && c.mappingDsn != PacketContext.UNKNOWN && history.dataFinPacket[side] == 0) {
+            // Without data, the mapping's DSN is the DATA_FIN's own (RFC 8684 3.3.3: subflow sequence 0,
+            // length 1), which also holds when a snaplen cut took the length; with data, the DATA_FIN
+            // takes the last unit of the data-level length.
+            boolean bare = c.packet.payloadWireLength() == 0;
+            if (bare || (dss.hasDataLevelLength() && dss.dataLevelLength() > 0)) {
+                history.dataFinDsn[side] = bare ? c.mappingDsn : c.mappingDsn + dss.dataLevelLength() - 1;
+                history.dataFinPacket[side] = c.frame.packetNumber();
+                history.dataFinNanos[side] = c.nanos;
+            }
         }
         int other = 1 - side;
         if (c.dataAck != PacketContext.UNKNOWN && history.dataFinPacket[other] != 0

@@ -62,7 +62,8 @@ final class ResultBuilder {
         ConnectionHistory h = c.history;
         Fallback fallback = h.fallbackReason == null ? null
                 : new Fallback(h.fallbackReason, h.fallbackNanos, h.fallbackPacket, h.fallbackFlow);
-        return new ConnectionLifecycle(fallback, connectionEnd(c), h.addAddrHmacVerified, h.addAddrHmacFailed);
+        return new ConnectionLifecycle(fallback, connectionEnd(c), h.addAddrHmacVerified, h.addAddrHmacFailed,
+                h.addAddrHmacLeftmost);
     }
 
     /** MP_FASTCLOSE first, then both DATA_FINs acknowledged, then every subflow ended, then one DATA_FIN. */

@@ -85,7 +85,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("durationSeconds", (c.endNanos() - c.startNanos()) / 1e9);
         doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
         doc.put("addAddrHmac", Map.of("verified", c.lifecycle().addAddrHmacVerified(),
-                "failed", c.lifecycle().addAddrHmacFailed()));
+                "failed", c.lifecycle().addAddrHmacFailed(), "leftmost", c.lifecycle().addAddrHmacLeftmost()));
         doc.put("subflows", c.subflows().stream().map(AnalyzeCommand::subflowJson).toList());
         doc.put("events", c.events().stream().map(AnalyzeCommand::eventJson).toList());
         return doc;
