@@ -7,8 +7,8 @@ import org.braid.decode.DecodedPacket;
 import org.braid.model.ChecksumVerdict;
 
 /**
- * Logs every distinct DSS mapping of each connection and, when checksums were negotiated,
- * verifies each one once (RFC 8684 3.3.1) without buffering it: every segment adds the bytes it
+ * Logs every distinct DSS mapping of each connection and, when checksums were negotiated (or,
+ * without the handshake in the trace, when the options carry them), verifies each one once (RFC 8684 3.3.1) without buffering it: every segment adds the bytes it
  * brings at their offset in the mapping, and the sum is checked when all are there. A mapping
  * with bytes missing from the capture, or whose DSN's upper half is unknown, is unverifiable,
  * never failed.
@@ -32,14 +32,16 @@ final class ChecksumVerifier implements PacketObserver {
     @Override
     public void onPacket(PacketContext c) {
         ConnectionHistory history = c.connection.history;
-        boolean checksums = c.connection.checksum == Boolean.TRUE;
+        Boolean negotiated = c.connection.checksum;
         if (carried.read(c)) {
             boolean first = !history.mappingSeen[c.side];
             history.mappingSeen[c.side] = true;
             history.dsnAnchored[c.side] |= carried.wideDsn || (first && c.connection.keyKnown[c.side]);
             if (carried.length > 0 && history.mappings.find(c.flow.index, c.side, carried.dsn, carried.subflowSeq,
                     carried.length) == MappingLog.NOT_FOUND) {
-                boolean verify = checksums && (carried.hasChecksum || carried.cut);
+                // Without the handshake in the trace, a checksum field in the option says they are in use.
+                boolean verify = negotiated == null ? carried.hasChecksum
+                        : negotiated && (carried.hasChecksum || carried.cut);
                 int row = history.mappings.add(c.flow.index, c.side, carried.dsn, carried.subflowSeq,
                         carried.length, c.frame.packetNumber(), verify);
                 if (verify) {
@@ -47,7 +49,7 @@ final class ChecksumVerifier implements PacketObserver {
                 }
             }
         }
-        if (checksums && c.packet.payloadWireLength() > 0 && c.relativeSeq != PacketContext.UNKNOWN) {
+        if (c.packet.payloadWireLength() > 0 && c.relativeSeq != PacketContext.UNKNOWN) {
             feed(c);
         }
     }

@@ -208,7 +208,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     c.checksum() == null ? "unknown" : c.checksum() ? "on" : "off",
                     (c.endNanos() - c.startNanos()) / 1e9, c.hmacVerified(), c.hmacFailed());
             DssMappings mappings = c.mappings();
-            if (c.checksum() == Boolean.TRUE) {
+            if (c.checksum() == Boolean.TRUE || mappings.verified() + mappings.failed() + mappings.unverifiable() > 0) {
                 out.printf("  DSS checksums: %d verified, %d failed, %d unverifiable (of %d mappings)%n",
                         mappings.verified(), mappings.failed(), mappings.unverifiable(), mappings.size());
             }
