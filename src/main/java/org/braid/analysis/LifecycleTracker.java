@@ -188,7 +188,7 @@ final class LifecycleTracker implements PacketObserver {
         };
         c.connection.event("FALLBACK", c.nanos, c.frame.packetNumber(), c.flow.index, why);
         for (ChecksumFailureLink failure : history.failures) {
-            if (failure.fallbackPacket == 0) {
+            if (failure.fallbackPacket == 0 && failure.resetPacket == 0) { // a reset subflow's failure is settled
                 failure.fallbackPacket = c.frame.packetNumber();
             }
         }
