@@ -10,6 +10,7 @@ import java.util.Random;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.braid.decode.DecodedPacket;
+import org.braid.model.ConnectionEndReason;
 import org.braid.model.FallbackReason;
 import org.braid.model.MptcpConnection;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,21 @@ class SyntheticLifecycleTest {
         assertThat(c.mappings().size()).isEqualTo(1);
         assertThat(c.mappings().verified()).isEqualTo(1);
         assertThat(analyzer.columns().hasFlag(analyzer.columns().size() - 1, PacketColumns.CHECKSUM_VERIFIED)).isTrue();
+    }
+
+    /** RFC 8684 3.3.1: a DATA_FIN counts in the data-level length of the pseudo-header, but maps no byte. */
+    @Test
+    void aDataFinInTheMappingCountsInItsLengthButNotInItsBytes() {
+        handshake(true);
+        byte[] data = randomBytes(101, 4);
+        int checksum = dssChecksum(clientIdsn + 1, 1, data.length + 1, data);
+        byte[] option = dssWithChecksum(clientIdsn + 1, 1, data.length + 1, checksum);
+        option[3] |= 0x10; // DATA_FIN
+        sendData(option, data, 0, data.length);
+        MptcpConnection c = analyzer.result().connections().get(0);
+        assertThat(c.mappings().verified()).isEqualTo(1);
+        assertThat(c.mappings().length(0)).isEqualTo(102);
+        assertThat(c.lifecycle().end().reason()).isEqualTo(ConnectionEndReason.HALF_CLOSED);
     }
 
     @Test
@@ -124,6 +140,32 @@ class SyntheticLifecycleTest {
         assertThat(analyzer.columns().hasFlag(3, PacketColumns.HMAC_FAILED)).isFalse();
         assertThat(analyzer.columns().hasFlag(4, PacketColumns.HMAC_FAILED)).isTrue();
         assertThat(analyzer.result().warnings()).singleElement().asString().contains("ADD_ADDR HMAC");
+    }
+
+    /**
+     * MP_PRIO applies to the subflow it is sent on; the RFC 6824 form with an address id applies to
+     * the subflows using the sender's address with that id, wherever it is sent.
+     */
+    @Test
+    void mpPrioWithAnAddressIdAppliesToTheSubflowsOfThatAddress() {
+        handshake(false);
+        net.clientPort(2000);
+        net.send(true, SYN, 5000, 0, ByteBuffer.allocate(12).put((byte) 30).put((byte) 12).put((byte) 0x10)
+                .put((byte) 5).putInt((int) MptcpCrypto.token(1, SERVER_KEY)).putInt(0x0badcafe).array(), 0);
+        net.clientPort(1000);
+        net.send(true, ACK, CLIENT_ISN + 1, SERVER_ISN + 1, new byte[] {30, 4, 0x51, 5}, 0);
+        net.send(true, ACK, CLIENT_ISN + 1, SERVER_ISN + 1, new byte[] {30, 3, 0x51}, 0);
+        MptcpConnection c = analyzer.result().connections().get(0);
+        assertThat(c.subflows()).hasSize(2);
+        var initial = c.subflows().get(0).lifecycle();
+        var join = c.subflows().get(1).lifecycle();
+        assertThat(join.backupChanges()).singleElement().satisfies(b -> {
+            assertThat(b.packet()).isEqualTo(5);
+            assertThat(b.backup()).isTrue();
+            assertThat(b.byClient()).isTrue();
+        });
+        assertThat(join.finalBackup()).isTrue();
+        assertThat(initial.backupChanges()).singleElement().satisfies(b -> assertThat(b.packet()).isEqualTo(6));
     }
 
     private void handshake(boolean checksums) {
