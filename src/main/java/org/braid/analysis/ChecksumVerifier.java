@@ -14,15 +14,10 @@ import org.braid.model.ChecksumVerdict;
  * never failed.
  */
 final class ChecksumVerifier implements PacketObserver {
-    /** Mappings waiting for bytes per subflow direction; beyond this the oldest is given up (capture loss). */
-    static final int MAX_OPEN = 64;
-
     private final PacketColumns columns;
     private final CarriedMapping carried = new CarriedMapping();
     /** Open mappings per flow direction (index flow * 2 + direction), created on first need. */
-    private final List<OpenMapping[]> open = new ArrayList<>();
-    private final List<int[]> openCounts = new ArrayList<>();
-    private final List<ConnectionState> connections = new ArrayList<>();
+    private final List<OpenMappings> open = new ArrayList<>();
     private long order;
 
     ChecksumVerifier(PacketColumns columns) {
@@ -56,17 +51,15 @@ final class ChecksumVerifier implements PacketObserver {
 
     /** The capture ended: mappings still missing bytes are unverifiable. */
     void finish() {
-        for (int key = 0; key < open.size(); key++) {
-            OpenMapping[] slots = open.get(key);
-            if (slots == null) {
+        for (OpenMappings waiting : open) {
+            if (waiting == null) {
                 continue;
             }
-            int[] count = openCounts.get(key);
-            ConnectionState connection = connections.get(key);
-            for (int k = 0; k < count[0]; k++) {
-                close(connection, slots[k], ChecksumVerdict.UNVERIFIABLE, slots[k].firstPacketIndex);
+            for (int k = 0; k < waiting.count(); k++) {
+                OpenMapping m = waiting.get(k);
+                close(waiting.connection, m, ChecksumVerdict.UNVERIFIABLE, m.firstPacketIndex);
             }
-            count[0] = 0;
+            waiting.clear();
         }
     }
 
@@ -74,55 +67,40 @@ final class ChecksumVerifier implements PacketObserver {
         int key = c.flow.index * 2 + c.direction;
         while (open.size() <= key) {
             open.add(null);
-            openCounts.add(null);
-            connections.add(null);
         }
-        OpenMapping[] slots = open.get(key);
-        if (slots == null) {
-            slots = new OpenMapping[MAX_OPEN];
-            open.set(key, slots);
-            openCounts.set(key, new int[1]);
-            connections.set(key, c.connection);
+        OpenMappings waiting = open.get(key);
+        if (waiting == null) {
+            waiting = new OpenMappings(c.connection);
+            open.set(key, waiting);
         }
-        int[] count = openCounts.get(key);
-        if (count[0] == MAX_OPEN) {
-            int oldest = 0;
-            for (int k = 1; k < MAX_OPEN; k++) {
-                if (slots[k].openedAt < slots[oldest].openedAt) {
-                    oldest = k;
-                }
-            }
-            close(c.connection, slots[oldest], ChecksumVerdict.UNVERIFIABLE, slots[oldest].firstPacketIndex);
-            remove(slots, count, oldest);
+        if (waiting.full()) {
+            int oldest = waiting.oldest();
+            OpenMapping m = waiting.get(oldest);
+            close(c.connection, m, ChecksumVerdict.UNVERIFIABLE, m.firstPacketIndex);
+            waiting.remove(oldest);
         }
-        OpenMapping slot = slots[count[0]];
-        if (slot == null) {
-            slot = new OpenMapping();
-            slots[count[0]] = slot;
-        }
-        count[0]++;
+        OpenMapping slot = waiting.take();
         slot.open(row, carried, c.packetIndex, order++);
         slot.missing |= !c.connection.history.dsnAnchored[c.side];
         if (slot.complete()) { // a DATA_FIN alone: the pseudo-header is all there is
-            settle(c, slots, count, count[0] - 1);
+            settle(c, waiting, waiting.count() - 1);
         }
     }
 
     /** Gives the packet's payload bytes to every open mapping of its subflow direction that they overlap. */
     private void feed(PacketContext c) {
         int key = c.flow.index * 2 + c.direction;
-        if (key >= open.size() || open.get(key) == null) {
+        OpenMappings waiting = key < open.size() ? open.get(key) : null;
+        if (waiting == null) {
             return;
         }
-        OpenMapping[] slots = open.get(key);
-        int[] count = openCounts.get(key);
         DecodedPacket packet = c.packet;
         long seq = c.relativeSeq;
         int wire = packet.payloadWireLength();
         int captured = packet.payloadCapturedLength();
         ByteBuffer buffer = c.frame.buffer();
-        for (int k = 0; k < count[0]; k++) {
-            OpenMapping m = slots[k];
+        for (int k = 0; k < waiting.count(); k++) {
+            OpenMapping m = waiting.get(k);
             long intoMapping = (seq - m.subflowSeq) & 0xffffffffL;
             int from;
             int segmentFrom;
@@ -141,22 +119,22 @@ final class ChecksumVerifier implements PacketObserver {
             int capturedTo = from + Math.max(0, captured - segmentFrom);
             m.cover(from, to, buffer, packet.payloadBufferIndex() + segmentFrom, capturedTo);
             if (m.complete()) {
-                settle(c, slots, count, k);
+                settle(c, waiting, k);
                 k--;
             }
         }
     }
 
     /** Gives the complete mapping in slot {@code k} its verdict on this packet, and frees the slot. */
-    private void settle(PacketContext c, OpenMapping[] slots, int[] count, int k) {
-        OpenMapping m = slots[k];
+    private void settle(PacketContext c, OpenMappings waiting, int k) {
+        OpenMapping m = waiting.get(k);
         ChecksumVerdict verdict = m.missing ? ChecksumVerdict.UNVERIFIABLE
                 : m.sumMatches() ? ChecksumVerdict.VERIFIED : ChecksumVerdict.FAILED;
         close(c.connection, m, verdict, c.packetIndex);
         if (verdict == ChecksumVerdict.FAILED) {
             recordFailure(c, m);
         }
-        remove(slots, count, k);
+        waiting.remove(k);
     }
 
     private void recordFailure(PacketContext c, OpenMapping m) {
@@ -174,12 +152,5 @@ final class ChecksumVerifier implements PacketObserver {
             case FAILED -> PacketColumns.CHECKSUM_FAILED;
             default -> PacketColumns.CHECKSUM_UNVERIFIABLE;
         });
-    }
-
-    private static void remove(OpenMapping[] slots, int[] count, int k) {
-        int last = --count[0];
-        OpenMapping closed = slots[k];
-        slots[k] = slots[last];
-        slots[last] = closed;
     }
 }

@@ -9,8 +9,8 @@ import org.braid.model.FallbackReason;
 /**
  * Follows each connection after its handshake: subflow ends (FIN, reset with its MP_TCPRST
  * reason), MP_PRIO backup changes, DATA_FINs and their DATA_ACKs, MP_FASTCLOSE, the fallback to
- * plain TCP (RFC 8684 3.7), and what followed each checksum failure. Only packets with MPTCP
- * options other than a plain DSS, or with FIN or RST, or the first data of a side, cost more than a few tests.
+ * plain TCP (RFC 8684 3.7), and what followed each checksum failure. An ordinary data or ACK
+ * packet costs a few tests and a look at its options.
  */
 final class LifecycleTracker implements PacketObserver {
     private final PacketColumns columns;
