@@ -8,10 +8,10 @@ import org.braid.model.ChecksumVerdict;
 
 /**
  * Logs every distinct DSS mapping of each connection and, when checksums were negotiated (or,
- * without the handshake in the trace, when the options carry them), verifies each one once (RFC 8684 3.3.1) without buffering it: every segment adds the bytes it
- * brings at their offset in the mapping, and the sum is checked when all are there. A mapping
- * with bytes missing from the capture, or whose DSN's upper half is unknown, is unverifiable,
- * never failed.
+ * without the handshake in the trace, when the options carry them), verifies each one once
+ * (RFC 8684 3.3.1) without buffering it: every segment adds the bytes it brings at their offset
+ * in the mapping, and the sum is checked when all are there. A mapping with bytes missing from
+ * the capture, or whose DSN's upper half is unknown, is unverifiable, never failed.
  */
 final class ChecksumVerifier implements PacketObserver {
     private final PacketColumns columns;

@@ -170,7 +170,7 @@ final class LifecycleTracker implements PacketObserver {
         // Data on the initial subflow, and its sender never sent a mapping: RFC 8684 3.7 fallback.
         if (c.packet.payloadWireLength() > 0 && c.connection.handshake && !c.flow.join
                 && !history.mappingSeen[c.side] && !c.packet.hasTcpFlag(DecodedPacket.TCP_SYN)
-                && (c.dss == null || !c.dss.cut())) {
+                && (c.dss == null || !c.dss.cut()) && c.packet.firstMptcpOption(MptcpSubtype.MP_CAPABLE) == null) {
             fallBack(c, history, FallbackReason.DSS_MISSING);
         }
     }
