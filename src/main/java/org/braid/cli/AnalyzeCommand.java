@@ -84,8 +84,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("lastTime", TimeText.iso(c.endNanos()));
         doc.put("durationSeconds", (c.endNanos() - c.startNanos()) / 1e9);
         doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
-        doc.put("addAddrHmac", Map.of("verified", c.lifecycle().addAddrHmacVerified(),
-                "failed", c.lifecycle().addAddrHmacFailed(), "leftmost", c.lifecycle().addAddrHmacLeftmost()));
+        Map<String, Object> addAddrHmac = new LinkedHashMap<>();
+        addAddrHmac.put("verified", c.lifecycle().addAddrHmacVerified());
+        addAddrHmac.put("failed", c.lifecycle().addAddrHmacFailed());
+        addAddrHmac.put("leftmost", c.lifecycle().addAddrHmacLeftmost());
+        doc.put("addAddrHmac", addAddrHmac);
         doc.put("subflows", c.subflows().stream().map(AnalyzeCommand::subflowJson).toList());
         doc.put("events", c.events().stream().map(AnalyzeCommand::eventJson).toList());
         return doc;
@@ -104,7 +107,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Map<String, Object> failure = new LinkedHashMap<>();
             failure.put("dsn", Long.toUnsignedString(f.dsn()));
             failure.put("relativeDsn", f.relativeDsn());
-            failure.put("subflow", f.flow());
+            failure.put("subflow", subflowPosition(c, f.flow()));
             failure.put("subflowSequence", f.subflowSeq());
             failure.put("length", f.length());
             failure.put("packet", f.firstPacket());
@@ -117,6 +120,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         doc.put("failures", failures);
         return doc;
+    }
+
+    /** The position in the connection's {@code subflows} array of the subflow on TCP flow {@code flow}. */
+    private static Integer subflowPosition(MptcpConnection c, int flow) {
+        for (int i = 0; i < c.subflows().size(); i++) {
+            if (c.subflows().get(i).flow() == flow) {
+                return i;
+            }
+        }
+        return null;
     }
 
     private static Map<String, Object> fallbackJson(Fallback fallback) {

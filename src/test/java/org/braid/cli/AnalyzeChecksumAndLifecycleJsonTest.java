@@ -26,6 +26,7 @@ class AnalyzeChecksumAndLifecycleJsonTest {
         assertThat(checksum.get("failed").asInt()).isEqualTo(1);
         assertThat(checksum.get("unverifiable").asInt()).isZero();
         JsonNode failure = checksum.get("failures").get(0);
+        assertThat(failure.get("subflow").asInt()).as("position in subflows").isEqualTo(1);
         assertThat(failure.get("subflowSequence").asLong()).isEqualTo(32769);
         assertThat(failure.get("length").asInt()).isEqualTo(28672);
         assertThat(failure.get("mpFailPacket").asLong()).isEqualTo(195);
