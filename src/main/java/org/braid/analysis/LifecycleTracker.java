@@ -14,7 +14,6 @@ import org.braid.model.FallbackReason;
  */
 final class LifecycleTracker implements PacketObserver {
     private final PacketColumns columns;
-    private final CarriedMapping carried = new CarriedMapping();
 
     LifecycleTracker(PacketColumns columns) {
         this.columns = columns;
@@ -161,13 +160,15 @@ final class LifecycleTracker implements PacketObserver {
     }
 
     private void detectFallback(PacketContext c, ConnectionHistory history) {
-        if (carried.read(c)) {
-            if (carried.length == 0) {
+        MptcpOption dss = c.dss;
+        if (dss != null && c.mappingDsn != PacketContext.UNKNOWN) {
+            if (dss.hasDataLevelLength() && dss.dataLevelLength() == 0) {
                 fallBack(c, history, FallbackReason.INFINITE_MAPPING);
             }
             return;
         }
-        // Data on the initial subflow, and its sender never sent a mapping: RFC 8684 3.7 fallback.
+        // Data on the initial subflow, and its sender never sent a mapping (the checksum verifier,
+        // called before, marks them, the MP_CAPABLE-carried one included): RFC 8684 3.7 fallback.
         if (c.packet.payloadWireLength() > 0 && c.connection.handshake && !c.flow.join
                 && !history.mappingSeen[c.side] && !c.packet.hasTcpFlag(DecodedPacket.TCP_SYN)
                 && (c.dss == null || !c.dss.cut()) && c.packet.firstMptcpOption(MptcpSubtype.MP_CAPABLE) == null) {

@@ -48,7 +48,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     public MptcpAnalyzer(int expectedPackets) {
         columns = new PacketColumns(expectedPackets);
         checksums = new ChecksumVerifier(columns);
-        observers.add(checksums);
+        observers.add(checksums); // before the lifecycle: it marks which sides sent mappings
         observers.add(new LifecycleTracker(columns));
         observers.add(new AddAddrVerifier(columns, warnings));
     }
