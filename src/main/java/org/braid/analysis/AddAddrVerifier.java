@@ -1,10 +1,7 @@
 package org.braid.analysis;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
@@ -42,44 +39,18 @@ final class AddAddrVerifier implements PacketObserver {
                 || !connection.bothKeys() || connection.version == 0) {
             return;
         }
-        byte[] expected = hmac(connection.key[c.side], connection.key[1 - c.side], option);
+        byte[] expected = AddAddrHmac.of(connection.key[c.side], connection.key[1 - c.side], option);
         ConnectionHistory history = connection.history;
         long seen = option.truncatedHmac();
         if (ByteBuffer.wrap(expected).getLong(expected.length - 8) == seen) {
             history.addAddrHmacVerified++;
-            return;
-        }
-        if (ByteBuffer.wrap(expected).getLong(0) == seen) {
+        } else if (ByteBuffer.wrap(expected).getLong(0) == seen) {
             history.addAddrHmacLeftmost++;
-            connection.event("ADD_ADDR_HMAC_LEFTMOST", c.nanos, c.frame.packetNumber(), c.flow.index,
-                    "ADD_ADDR HMAC matches the keys in its leftmost 64 bits, as early Linux sent it;"
-                            + " RFC 8684 3.4.1 says the rightmost");
-            return;
-        }
-        history.addAddrHmacFailed++;
-        columns.addFlags(c.packetIndex, PacketColumns.HMAC_FAILED);
-        String what = "ADD_ADDR HMAC does not match the keys (address id " + option.addressId() + ")";
-        connection.event("HMAC_MISMATCH", c.nanos, c.frame.packetNumber(), c.flow.index, what);
-        warnings.add("packet " + c.frame.packetNumber() + ": " + what + " of connection " + connection.index);
-    }
-
-    /** HMAC-SHA256(senderKey || receiverKey, id || address || port). */
-    static byte[] hmac(long senderKey, long receiverKey, MptcpOption option) {
-        ByteBuffer message = ByteBuffer.allocate(1 + (option.addressIpVersion() == 4 ? 4 : 16) + 2);
-        message.put((byte) option.addressId());
-        if (option.addressIpVersion() == 4) {
-            message.putInt(option.address4());
+            FindingEvents.addAddrHmacLeftmost(c);
         } else {
-            message.putLong(option.address6High()).putLong(option.address6Low());
-        }
-        message.putShort((short) (option.hasPort() ? option.port() : 0));
-        byte[] key = ByteBuffer.allocate(16).putLong(senderKey).putLong(receiverKey).array();
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            history.addAddrHmacFailed++;
+            columns.addFlags(c.packetIndex, PacketColumns.HMAC_FAILED);
+            FindingEvents.addAddrHmacMismatch(c, option, warnings);
         }
     }
 }

@@ -140,9 +140,7 @@ final class ChecksumVerifier implements PacketObserver {
     private void recordFailure(PacketContext c, OpenMapping m) {
         ConnectionHistory history = c.connection.history;
         history.failures.add(new ChecksumFailureLink(m.row, c.flow.index, c.frame.packetNumber()));
-        c.connection.event("CHECKSUM_FAILED", c.nanos, c.frame.packetNumber(), c.flow.index,
-                "DSS checksum of the mapping at subflow sequence " + m.subflowSeq + ", length " + m.length
-                        + " (first carried by packet " + history.mappings.firstPacket(m.row) + ") does not match");
+        FindingEvents.checksumFailed(c, m.subflowSeq, m.length, history.mappings.firstPacket(m.row));
     }
 
     private void close(ConnectionState connection, OpenMapping m, ChecksumVerdict verdict, int packetIndex) {

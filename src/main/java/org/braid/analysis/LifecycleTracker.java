@@ -182,12 +182,7 @@ final class LifecycleTracker implements PacketObserver {
         history.fallbackPacket = c.frame.packetNumber();
         history.fallbackFlow = c.flow.index;
         columns.addFlags(c.packetIndex, PacketColumns.FALLBACK);
-        String why = switch (reason) {
-            case INFINITE_MAPPING -> "infinite mapping (DSS data-level length 0)";
-            case MP_FAIL -> "MP_FAIL on the only open subflow";
-            case DSS_MISSING -> "data without a DSS mapping on the initial subflow";
-        };
-        c.connection.event("FALLBACK", c.nanos, c.frame.packetNumber(), c.flow.index, why);
+        FindingEvents.fallback(c, reason);
         for (ChecksumFailureLink failure : history.failures) {
             if (failure.fallbackPacket == 0 && failure.resetPacket == 0) { // a reset subflow's failure is settled
                 failure.fallbackPacket = c.frame.packetNumber();
