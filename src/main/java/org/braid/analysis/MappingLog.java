@@ -77,10 +77,6 @@ final class MappingLog {
         verdict[row] = (byte) value.ordinal();
     }
 
-    boolean pending(int row) {
-        return verdict[row] == PENDING;
-    }
-
     long dsn(int row) { return dsn[row]; }
     int flow(int row) { return flow[row]; }
     int side(int row) { return side[row]; }

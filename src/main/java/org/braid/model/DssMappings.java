@@ -45,11 +45,6 @@ public final class DssMappings {
         unverifiable = counts[ChecksumVerdict.UNVERIFIABLE.ordinal()];
     }
 
-    public static DssMappings empty() {
-        return new DssMappings(0, new long[0], new long[0], new byte[0], new int[0], new long[0], new int[0],
-                new long[0], new byte[0], List.of());
-    }
-
     public int size() { return dsn.length; }
 
     /** The mapping's 64-bit data sequence number (expanded when the option carried 32 bits). */
