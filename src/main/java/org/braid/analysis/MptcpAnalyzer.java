@@ -37,6 +37,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     private final JoinVerifier joins = new JoinVerifier();
     private final PacketContext context = new PacketContext();
     private final List<PacketObserver> observers = new ArrayList<>();
+    private final ChecksumVerifier checksums;
     private long packets;
 
     public MptcpAnalyzer() {
@@ -48,12 +49,17 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         columns = new PacketColumns(expectedPackets);
         observers.add(new DataTracker(columns));
         observers.add(new WindowTracker(columns));
+        checksums = new ChecksumVerifier(columns);
+        observers.add(checksums); // before the lifecycle: it marks which sides sent mappings
+        observers.add(new LifecycleTracker(columns));
+        observers.add(new AddAddrVerifier(columns, warnings));
     }
 
     /** Reads a whole trace and returns what it holds, reader warnings included. */
     public static AnalysisResult analyze(PacketSource source) throws IOException {
         MptcpAnalyzer analyzer = new MptcpAnalyzer();
         PacketPass.run(source, analyzer);
+        analyzer.finish();
         List<String> readerWarnings = source.warnings().stream().map(TraceWarning::toString).toList();
         return analyzer.result(readerWarnings);
     }
@@ -138,6 +144,15 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         for (int i = 0; i < observers.size(); i++) {
             observers.get(i).onPacket(context);
         }
+    }
+
+    /**
+     * The capture ended: what still waits for packets is settled (mappings missing bytes become
+     * unverifiable and their packets are flagged). Before this, {@link #result()} counts them
+     * unverifiable without flagging, so a live capture can take results and carry on.
+     */
+    public void finish() {
+        checksums.finish();
     }
 
     /** The per-packet columns filled so far. */

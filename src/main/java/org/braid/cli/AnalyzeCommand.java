@@ -12,11 +12,17 @@ import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
 import org.braid.model.DataDirection;
+import org.braid.model.BackupChange;
+import org.braid.model.ChecksumFailure;
+import org.braid.model.ConnectionEnd;
+import org.braid.model.DssMappings;
+import org.braid.model.Fallback;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
 import org.braid.model.SubflowWindow;
+import org.braid.model.SubflowLifecycle;
 import org.braid.model.TcpConnection;
 import org.braid.model.WindowPeriod;
 import org.braid.model.WindowStats;
@@ -75,15 +81,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("serverToken", hex8(c.serverToken()));
         doc.put("clientIdsn", unsigned(c.clientIdsn()));
         doc.put("serverIdsn", unsigned(c.serverIdsn()));
-        // An object so the checksum verdicts (verified, failed, unverifiable) can join the flag later.
-        Map<String, Object> checksum = new LinkedHashMap<>();
-        checksum.put("negotiated", c.checksum());
-        doc.put("checksum", checksum);
+        doc.put("checksum", checksumJson(c));
+        doc.put("fallback", fallbackJson(c.lifecycle().fallback()));
+        doc.put("end", endJson(c.lifecycle().end()));
         doc.put("relativeDsnFromIdsn", c.relativeToIdsn());
         doc.put("firstTime", TimeText.iso(c.startNanos()));
         doc.put("lastTime", TimeText.iso(c.endNanos()));
         doc.put("durationSeconds", (c.endNanos() - c.startNanos()) / 1e9);
         doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
+        Map<String, Object> addAddrHmac = new LinkedHashMap<>();
+        addAddrHmac.put("verified", c.lifecycle().addAddrHmacVerified());
+        addAddrHmac.put("failed", c.lifecycle().addAddrHmacFailed());
+        addAddrHmac.put("leftmost", c.lifecycle().addAddrHmacLeftmost());
+        doc.put("addAddrHmac", addAddrHmac);
         doc.put("subflows", c.subflows().stream().map(AnalyzeCommand::subflowJson).toList());
         doc.put("events", c.events().stream().map(AnalyzeCommand::eventJson).toList());
         Map<String, Object> data = new LinkedHashMap<>();
@@ -183,14 +193,61 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return doc;
     }
 
-    /** The position of a flow in the connection's {@code subflows} array. */
-    private static int subflowPosition(MptcpConnection c, int flow) {
+    /** Verdicts counted per distinct mapping, and each failure with what followed it. */
+    private static Map<String, Object> checksumJson(MptcpConnection c) {
+        DssMappings mappings = c.mappings();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("negotiated", c.checksum());
+        doc.put("verified", mappings.verified());
+        doc.put("failed", mappings.failed());
+        doc.put("unverifiable", mappings.unverifiable());
+        List<Map<String, Object>> failures = new ArrayList<>();
+        for (ChecksumFailure f : mappings.failures()) {
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("dsn", Long.toUnsignedString(f.dsn()));
+            failure.put("relativeDsn", f.relativeDsn());
+            failure.put("subflow", subflowPosition(c, f.flow()));
+            failure.put("subflowSequence", f.subflowSeq());
+            failure.put("length", f.length());
+            failure.put("packet", f.firstPacket());
+            failure.put("failedPacket", f.failedPacket());
+            failure.put("mpFailPacket", f.mpFailPacket());
+            failure.put("resetPacket", f.resetPacket());
+            failure.put("resetReason", f.resetReason());
+            failure.put("fallbackPacket", f.fallbackPacket());
+            failures.add(failure);
+        }
+        doc.put("failures", failures);
+        return doc;
+    }
+
+    /** The position in the connection's {@code subflows} array of the subflow on TCP flow {@code flow}. */
+    private static Integer subflowPosition(MptcpConnection c, int flow) {
         for (int i = 0; i < c.subflows().size(); i++) {
             if (c.subflows().get(i).flow() == flow) {
                 return i;
             }
         }
-        return -1;
+        return null;
+    }
+
+    private static Map<String, Object> fallbackJson(Fallback fallback) {
+        if (fallback == null) {
+            return null;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("reason", fallback.reason().name().toLowerCase());
+        doc.put("time", TimeText.iso(fallback.timeNanos()));
+        doc.put("packet", fallback.packet());
+        return doc;
+    }
+
+    private static Map<String, Object> endJson(ConnectionEnd end) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("reason", end.reason().name().toLowerCase());
+        doc.put("time", end.timeNanos() == null ? null : TimeText.iso(end.timeNanos()));
+        doc.put("packet", end.packet());
+        return doc;
     }
 
     private static Map<String, Object> subflowJson(Subflow s) {
@@ -205,6 +262,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("firstTime", TimeText.iso(s.startNanos()));
         doc.put("lastTime", TimeText.iso(s.endNanos()));
         doc.put("end", s.end().name().toLowerCase());
+        doc.put("endPacket", s.lifecycle().endPacket());
+        doc.put("resetReason", s.lifecycle().resetReason());
+        doc.put("resetReasonName", s.lifecycle().resetReasonName());
+        doc.put("finalBackup", s.lifecycle().finalBackup());
+        doc.put("backupChanges", s.lifecycle().backupChanges().stream().map(AnalyzeCommand::backupJson).toList());
         doc.put("packets", s.packets());
         doc.put("clientBytes", s.clientBytes());
         doc.put("serverBytes", s.serverBytes());
@@ -213,6 +275,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         doc.put("clientReinjectedDataBytes", s.data().clientReinjectedBytes());
         doc.put("serverFirstSentDataBytes", s.data().serverFirstSentBytes());
         doc.put("serverReinjectedDataBytes", s.data().serverReinjectedBytes());
+        return doc;
+    }
+
+    private static Map<String, Object> backupJson(BackupChange b) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("time", TimeText.iso(b.timeNanos()));
+        doc.put("packet", b.packet());
+        doc.put("backup", b.backup());
+        doc.put("by", b.byClient() ? "client" : "server");
         return doc;
     }
 
@@ -256,11 +327,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.printf("  data    client %,d unique bytes%s, server %,d%s; %d reinjection(s), %,d bytes%n",
                     c.data().client().uniqueBytes(), goodputText(c.data().client()), c.data().server().uniqueBytes(),
                     goodputText(c.data().server()), c.data().reinjectedPackets(), c.data().reinjectedBytes());
+            DssMappings mappings = c.mappings();
+            if (c.checksum() == Boolean.TRUE || mappings.verified() + mappings.failed() + mappings.unverifiable() > 0) {
+                out.printf("  DSS checksums: %d verified, %d failed, %d unverifiable (of %d mappings)%n",
+                        mappings.verified(), mappings.failed(), mappings.unverifiable(), mappings.size());
+            }
+            ConnectionEnd end = c.lifecycle().end();
+            out.printf("  ended: %s%s%s%n", end.reason().name().toLowerCase(),
+                    end.packet() == null ? "" : " (#" + end.packet() + ")",
+                    c.lifecycle().fallback() == null ? "" : ", fell back to TCP: "
+                            + c.lifecycle().fallback().reason().name().toLowerCase() + " (#"
+                            + c.lifecycle().fallback().packet() + ")");
             for (Subflow s : c.subflows()) {
-                out.printf("  subflow %s -> %s  %s%s  %,d packets, %,d / %,d bytes, %,d retransmission(s), %s%n",
+                SubflowLifecycle life = s.lifecycle();
+                out.printf("  subflow %s -> %s  %s%s  %,d packets, %,d / %,d bytes, %,d retransmission(s), %s%s%s%n",
                         s.client(), s.server(), s.join() ? "join" : "initial", s.backup() ? " backup" : "",
                         s.packets(), s.clientBytes(), s.serverBytes(), s.retransmissions(),
-                        s.end().name().toLowerCase());
+                        s.end().name().toLowerCase(),
+                        life.resetReason() == null ? "" : " (MP_TCPRST " + life.resetReasonName() + ")",
+                        life.backupChanges().isEmpty() ? "" : ", " + life.backupChanges().size()
+                                + " MP_PRIO change(s), backup at the end: " + life.finalBackup());
             }
             printWindow(out, c, c.window().client(), "client -> server");
             printWindow(out, c, c.window().server(), "server -> client");
