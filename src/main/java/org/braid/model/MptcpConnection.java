@@ -33,4 +33,14 @@ public record MptcpConnection(int index, Integer version, boolean handshake, End
         subflows = List.copyOf(subflows);
         events = List.copyOf(events);
     }
+
+    /** The position in {@link #subflows()} of the subflow on TCP flow {@code flow}, or null when none is. */
+    public Integer subflowPosition(int flow) {
+        for (int i = 0; i < subflows.size(); i++) {
+            if (subflows.get(i).flow() == flow) {
+                return i;
+            }
+        }
+        return null;
+    }
 }

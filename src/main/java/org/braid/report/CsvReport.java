@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.braid.model.AnalysisResult;
 import org.braid.model.DataDirection;
+import org.braid.model.DssMappings;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
@@ -18,7 +19,7 @@ import org.braid.model.WindowStats;
 
 /**
  * The connection report as CSV files (RFC 4180, header row, stable column names documented in the
- * README): connections.csv, subflows.csv, reinjections.csv and events.csv. Every row names its
+ * README): connections.csv, subflows.csv, reinjections.csv, mappings.csv and events.csv. Every row names its
  * connection, so each file stands on its own in a spreadsheet. "client" is the host that sent the
  * MP_CAPABLE SYN; a direction named after a host is the data that host sent.
  */
@@ -26,6 +27,7 @@ public final class CsvReport {
     public static final String CONNECTIONS = "connections.csv";
     public static final String SUBFLOWS = "subflows.csv";
     public static final String REINJECTIONS = "reinjections.csv";
+    public static final String MAPPINGS = "mappings.csv";
     public static final String EVENTS = "events.csv";
 
     /** A subflow with its connection and its position among the connection's subflows. */
@@ -34,6 +36,13 @@ public final class CsvReport {
     record ReinjectionRow(MptcpConnection connection, Reinjection reinjection) {}
 
     record EventRow(MptcpConnection connection, MptcpEvent event) {}
+
+    /** Row {@code row} of a connection's distinct DSS mappings (kept as columns, not objects). */
+    record MappingRow(MptcpConnection connection, int row) {
+        DssMappings mappings() {
+            return connection.mappings();
+        }
+    }
 
     static final CsvTable<MptcpConnection> CONNECTION_TABLE = new CsvTable<MptcpConnection>()
             .column("connection", MptcpConnection::index)
@@ -62,6 +71,17 @@ public final class CsvReport {
             .column("reinjected_packets", c -> c.data().reinjectedPackets())
             .column("reinjected_bytes", c -> c.data().reinjectedBytes())
             .column("tcp_retransmissions", c -> c.subflows().stream().mapToLong(Subflow::retransmissions).sum())
+            .column("mappings", c -> c.mappings().size())
+            .column("checksum_verified", c -> c.mappings().verified())
+            .column("checksum_failed", c -> c.mappings().failed())
+            .column("checksum_unverifiable", c -> c.mappings().unverifiable())
+            .column("fallback_reason", c -> c.lifecycle().fallback() == null ? null
+                    : c.lifecycle().fallback().reason().name().toLowerCase())
+            .column("fallback_packet", c -> c.lifecycle().fallback() == null ? null : c.lifecycle().fallback().packet())
+            .column("end_reason", c -> c.lifecycle().end().reason().name().toLowerCase())
+            .column("end_packet", c -> c.lifecycle().end().packet())
+            .column("add_addr_hmac_verified", c -> c.lifecycle().addAddrHmacVerified())
+            .column("add_addr_hmac_failed", c -> c.lifecycle().addAddrHmacFailed())
             .column("client_window_max_edge", c -> c.window().client().maxRightEdge())
             .column("client_beyond_window_packets", c -> beyond(c.window().client()))
             .column("client_zero_window_periods", c -> c.window().client().zeroWindowPeriods())
@@ -102,7 +122,23 @@ public final class CsvReport {
             .column("server_reinjected_bytes", r -> r.subflow().data().serverReinjectedBytes())
             .column("server_share", r -> share(r.subflow().data().serverFirstSentBytes(),
                     r.connection().data().server()))
-            .column("end", r -> r.subflow().end().name().toLowerCase());
+            .column("end", r -> r.subflow().end().name().toLowerCase())
+            .column("end_packet", r -> r.subflow().lifecycle().endPacket())
+            .column("reset_reason", r -> r.subflow().lifecycle().resetReason())
+            .column("reset_reason_name", r -> r.subflow().lifecycle().resetReasonName())
+            .column("backup_changes", r -> r.subflow().lifecycle().backupChanges().size())
+            .column("final_backup", r -> r.subflow().lifecycle().finalBackup());
+
+    static final CsvTable<MappingRow> MAPPING_TABLE = new CsvTable<MappingRow>()
+            .column("connection", r -> r.connection().index())
+            .column("direction", r -> r.mappings().side(r.row()) == 0 ? "client" : "server")
+            .column("subflow", r -> r.connection().subflowPosition(r.mappings().flow(r.row())))
+            .column("dsn", r -> Long.toUnsignedString(r.mappings().dsn(r.row())))
+            .column("relative_dsn", r -> r.mappings().relativeDsn(r.row()))
+            .column("subflow_sequence", r -> r.mappings().subflowSeq(r.row()))
+            .column("length", r -> r.mappings().length(r.row()))
+            .column("first_packet", r -> r.mappings().firstPacket(r.row()))
+            .column("checksum", r -> r.mappings().verdict(r.row()).name().toLowerCase());
 
     static final CsvTable<ReinjectionRow> REINJECTION_TABLE = new CsvTable<ReinjectionRow>()
             .column("connection", r -> r.connection().index())
@@ -111,8 +147,8 @@ public final class CsvReport {
             .column("direction", r -> r.reinjection().fromClient() ? "client" : "server")
             .column("original_packets", r -> r.reinjection().originalPackets().stream().map(String::valueOf)
                     .collect(Collectors.joining(" ")))
-            .column("from_subflow", r -> position(r.connection(), r.reinjection().fromFlow()))
-            .column("to_subflow", r -> position(r.connection(), r.reinjection().toFlow()))
+            .column("from_subflow", r -> r.connection().subflowPosition(r.reinjection().fromFlow()))
+            .column("to_subflow", r -> r.connection().subflowPosition(r.reinjection().toFlow()))
             .column("dsn", r -> r.reinjection().dsn())
             .column("bytes", r -> r.reinjection().bytes())
             .column("delay_s", r -> r.reinjection().delayNanos() / 1e9);
@@ -122,7 +158,7 @@ public final class CsvReport {
             .column("time", r -> Text.iso(r.event().timeNanos()))
             .column("offset_s", r -> (r.event().timeNanos() - r.connection().startNanos()) / 1e9)
             .column("packet", r -> r.event().packet())
-            .column("subflow", r -> position(r.connection(), r.event().flow()))
+            .column("subflow", r -> r.connection().subflowPosition(r.event().flow()))
             .column("type", r -> r.event().type())
             .column("detail", r -> r.event().detail());
 
@@ -134,16 +170,21 @@ public final class CsvReport {
         List<SubflowRow> subflows = new ArrayList<>();
         List<ReinjectionRow> reinjections = new ArrayList<>();
         List<EventRow> events = new ArrayList<>();
+        List<MappingRow> mappings = new ArrayList<>();
         for (MptcpConnection c : result.connections()) {
             for (int i = 0; i < c.subflows().size(); i++) {
                 subflows.add(new SubflowRow(c, i, c.subflows().get(i)));
             }
             c.data().reinjections().forEach(r -> reinjections.add(new ReinjectionRow(c, r)));
             c.events().forEach(e -> events.add(new EventRow(c, e)));
+            for (int i = 0; i < c.mappings().size(); i++) {
+                mappings.add(new MappingRow(c, i));
+            }
         }
         write(directory.resolve(CONNECTIONS), CONNECTION_TABLE, result.connections());
         write(directory.resolve(SUBFLOWS), SUBFLOW_TABLE, subflows);
         write(directory.resolve(REINJECTIONS), REINJECTION_TABLE, reinjections);
+        write(directory.resolve(MAPPINGS), MAPPING_TABLE, mappings);
         write(directory.resolve(EVENTS), EVENT_TABLE, events);
     }
 
@@ -151,16 +192,6 @@ public final class CsvReport {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             table.write(out, rows);
         }
-    }
-
-    /** Position of a flow among the connection's subflows, as the JSON report numbers them. */
-    static Integer position(MptcpConnection connection, int flow) {
-        for (int i = 0; i < connection.subflows().size(); i++) {
-            if (connection.subflows().get(i).flow() == flow) {
-                return i;
-            }
-        }
-        return null;
     }
 
     private static Long beyond(WindowStats w) {

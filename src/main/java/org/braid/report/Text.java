@@ -21,6 +21,11 @@ public final class Text {
         return epochNanos == null ? null : iso(epochNanos.longValue());
     }
 
+    /** Seconds since the first packet, with microsecond precision like tshark's default. */
+    public static String relative(long nanos, long firstNanos) {
+        return String.format("%.6f", (nanos - firstNanos) / 1e9);
+    }
+
     /** Nanoseconds as seconds, or null. */
     public static Double seconds(Long nanos) {
         return nanos == null ? null : nanos / 1e9;

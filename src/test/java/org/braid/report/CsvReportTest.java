@@ -27,7 +27,7 @@ class CsvReportTest {
 
     static Stream<Path> traces() {
         return Stream.of(Traces.sampleTrace("dead-path.pcap"), Traces.sampleTrace("many-connections.pcap"),
-                Traces.sampleTrace("ipv6-two-subflows.pcap"), Traces.publicTrace("mptcpanalyzer_client_2.pcap"),
+                Traces.sampleTrace("ipv6-two-subflows.pcap"), Traces.sampleTrace("checksum-fail-two-subflows.pcap"), Traces.publicTrace("mptcpanalyzer_client_2.pcap"),
                 Traces.publicTrace("dpi-mptcp-short.pcapng"));
     }
 
@@ -44,6 +44,8 @@ class CsvReportTest {
         List<CSVRecord> subflows = read(CsvReport.SUBFLOWS, CsvReport.SUBFLOW_TABLE);
         List<CSVRecord> reinjections = read(CsvReport.REINJECTIONS, CsvReport.REINJECTION_TABLE);
         List<CSVRecord> events = read(CsvReport.EVENTS, CsvReport.EVENT_TABLE);
+        List<CSVRecord> mappings = read(CsvReport.MAPPINGS, CsvReport.MAPPING_TABLE);
+        assertThat(mappings).hasSize(result.connections().stream().mapToInt(c -> c.mappings().size()).sum());
 
         assertThat(connections).hasSize(result.connections().size());
         assertThat(subflows).hasSize(result.connections().stream().mapToInt(c -> c.subflows().size()).sum());
@@ -60,6 +62,8 @@ class CsvReportTest {
             assertThat(row.get("subflows")).isEqualTo(String.valueOf(c.subflows().size()));
             assertThat(Long.parseLong(row.get("client_unique_bytes"))).isEqualTo(c.data().client().uniqueBytes());
             assertThat(Long.parseLong(row.get("reinjected_packets"))).isEqualTo(c.data().reinjectedPackets());
+            assertThat(Long.parseLong(row.get("checksum_verified"))).isEqualTo(c.mappings().verified());
+            assertThat(row.get("end_reason")).isEqualTo(c.lifecycle().end().reason().name().toLowerCase());
         }
         int row = 0;
         for (MptcpConnection c : result.connections()) {
