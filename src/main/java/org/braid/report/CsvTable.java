@@ -2,6 +2,7 @@ package org.braid.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -26,6 +27,11 @@ final class CsvTable<T> {
         return List.copyOf(names);
     }
 
+    /** Spreadsheets read plain decimals; Java's default would write 1.79E7 or 8.1E-5. */
+    private static Object cell(Object value) {
+        return value instanceof Double d && Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : value;
+    }
+
     void write(Writer out, Iterable<T> rows) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(names.toArray(String[]::new)).get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
@@ -33,7 +39,7 @@ final class CsvTable<T> {
             for (T row : rows) {
                 record.clear();
                 for (Function<T, Object> value : values) {
-                    record.add(value.apply(row));
+                    record.add(cell(value.apply(row)));
                 }
                 printer.printRecord(record);
             }
