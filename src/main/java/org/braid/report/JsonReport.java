@@ -227,6 +227,7 @@ public final class JsonReport {
 
     private static Map<String, Object> subflowJson(Subflow s) {
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tcpStream", s.flow());
         doc.put("client", s.client().toString());
         doc.put("server", s.server().toString());
         doc.put("join", s.join());
