@@ -24,6 +24,9 @@ final class MappingLog {
     private long[] firstPacket = new long[16];
     private byte[] verdict = new byte[16];
     private int[] index = filled(32);
+    /** The last row found or added per subflow and side (hashed into a few slots; a miss only costs a lookup). */
+    private static final int RECENT = 16;
+    private final int[] recent = filled(RECENT);
 
     int size() {
         return size;
@@ -31,6 +34,25 @@ final class MappingLog {
 
     /** The row of this mapping, or {@link #NOT_FOUND}. */
     int find(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
+        // Linux repeats a mapping on every segment it spans: the subflow's last row usually answers.
+        int cached = recent[(flowIndex * 2 + dataSide) & (RECENT - 1)];
+        if (cached != NOT_FOUND && matches(cached, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength)) {
+            return cached;
+        }
+        int row = lookup(flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength);
+        if (row != NOT_FOUND) {
+            recent[(flowIndex * 2 + dataSide) & (RECENT - 1)] = row;
+        }
+        return row;
+    }
+
+    private boolean matches(int row, int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq,
+            int mappingLength) {
+        return dsn[row] == mappingDsn && subflowSeq[row] == mappingSubflowSeq && length[row] == mappingLength
+                && flow[row] == flowIndex && side[row] == dataSide;
+    }
+
+    private int lookup(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
         int mask = index.length - 1;
         for (int slot = hash(flowIndex, mappingDsn, mappingSubflowSeq, mappingLength) & mask; ;
                 slot = (slot + 1) & mask) {
@@ -38,8 +60,7 @@ final class MappingLog {
             if (row == NOT_FOUND) {
                 return NOT_FOUND;
             }
-            if (dsn[row] == mappingDsn && subflowSeq[row] == mappingSubflowSeq && length[row] == mappingLength
-                    && flow[row] == flowIndex && side[row] == dataSide) {
+            if (matches(row, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength)) {
                 return row;
             }
         }
@@ -70,6 +91,7 @@ final class MappingLog {
         firstPacket[row] = packet;
         verdict[row] = pending ? PENDING : (byte) ChecksumVerdict.NONE.ordinal();
         insert(row);
+        recent[(flowIndex * 2 + dataSide) & (RECENT - 1)] = row;
         return row;
     }
 
