@@ -16,7 +16,13 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketColumns;
 import org.braid.analysis.PacketPass;
@@ -314,5 +320,79 @@ class AnalysisWindowTest {
         try (var files = Files.list(charts)) {
             assertThat(files.count()).isEqualTo(ChartKind.values().length);
         }
+    }
+
+    @Test
+    void csvAndJsonExportsParseBackToTheAnalysis(FxRobot robot, @TempDir Path dir) throws IOException {
+        Path trace = Traces.sampleTrace("many-connections.pcap");
+        Expected expected = Expected.of(trace);
+        driver.openAndWait(trace);
+        Path csv = dir.resolve("report");
+        fxRun(() -> driver.viewModel().export().exportCsv(csv));
+        assertThat(WindowDriver.awaitDialog().getHeaderText()).isEqualTo("Export CSV report: done");
+        WindowDriver.closeDialogs();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser connections = CSVParser.parse(csv.resolve("connections.csv"), StandardCharsets.UTF_8, format)) {
+            List<CSVRecord> rows = connections.getRecords();
+            assertThat(rows).hasSize(expected.result().connections().size()).hasSizeGreaterThan(1);
+            for (CSVRecord row : rows) {
+                MptcpConnection connection = expected.result().connections().get(Integer.parseInt(row.get("connection")));
+                assertThat(row.get("client")).isEqualTo(connection.client().toString());
+                assertThat(row.get("server")).isEqualTo(connection.server().toString());
+            }
+        }
+        try (CSVParser subflows = CSVParser.parse(csv.resolve("subflows.csv"), StandardCharsets.UTF_8, format)) {
+            assertThat(subflows.getRecords()).hasSize(expected.result().connections().stream()
+                    .mapToInt(c -> c.subflows().size()).sum());
+        }
+
+        Path json = dir.resolve("analysis.json");
+        fxRun(() -> driver.viewModel().export().exportJson(json));
+        assertThat(WindowDriver.awaitDialog().getHeaderText()).isEqualTo("Export JSON: done");
+        JsonNode document = new ObjectMapper().readTree(json.toFile());
+        assertThat(document.get("connections").size()).isEqualTo(expected.result().connections().size());
+    }
+
+    @Test
+    void checksumVerdictsHaveATabOnlyWhereChecksumsAreUsed(FxRobot robot) throws IOException {
+        driver.openAndWait(DEAD_PATH);
+        waitForCharts();
+        assertThat(fx(() -> driver.window.controller().analysisTabs().tabs().getTabs().stream()
+                .map(t -> t.getText()).toList())).noneMatch(t -> t.startsWith("Checksums"));
+
+        Path trace = Traces.sampleTrace("checksum-fail-two-subflows.pcap");
+        Expected expected = Expected.of(trace);
+        driver.openAndWait(trace);
+        waitForCharts();
+        var mappings = expected.result().connections().get(0).mappings();
+        var tabs = driver.window.controller().analysisTabs().tabs();
+        javafx.scene.control.Tab tab = fx(() -> tabs.getTabs().stream().filter(t -> t.getText().startsWith("Checksums"))
+                .findFirst().orElseThrow());
+        assertThat(tab.getText()).isEqualTo("Checksums (" + (mappings.verified() + mappings.failed()
+                + mappings.unverifiable()) + ", " + mappings.failed() + " failed)");
+        assertThat(mappings.failed()).isEqualTo(1);
+        fxRun(() -> tabs.getSelectionModel().select(tab));
+        TableView<org.braid.ui.analysis.ChecksumRow> table = driver.window.controller().analysisTabs().checksums();
+        int failedRow = fx(() -> {
+            for (int row = 0; row < table.getItems().size(); row++) {
+                if (table.getItems().get(row).verdict() == org.braid.model.ChecksumVerdict.FAILED) {
+                    return row;
+                }
+            }
+            return -1;
+        });
+        long failedPacket = mappings.failures().get(0).firstPacket();
+        assertThat(fx(() -> table.getItems().get(failedRow).packet())).isEqualTo(failedPacket);
+        fxRun(() -> {
+            table.scrollTo(failedRow);
+            table.getSelectionModel().select(failedRow);
+            table.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        WindowDriver.waitUntil("the failed mapping's packet is selected",
+                () -> driver.viewModel().selectedProperty().get() == failedPacket - 1);
+        assertThat(fx(() -> driver.viewModel().details().detailsProperty().get().tree().stream()
+                .filter(n -> n.text().equals("MPTCP analysis")).findFirst().orElseThrow().children().stream()
+                .map(DetailNode::text).toList())).isNotEmpty();
     }
 }

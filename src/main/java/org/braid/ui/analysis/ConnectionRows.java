@@ -1,13 +1,11 @@
 package org.braid.ui.analysis;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.braid.model.EndReason;
 import org.braid.model.MptcpConnection;
-import org.braid.model.MptcpEvent;
+import org.braid.model.Fallback;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
 import org.braid.model.SubflowData;
@@ -24,8 +22,7 @@ public final class ConnectionRows {
         List<ConnectionRow> mptcp = new ArrayList<>();
         List<ConnectionRow> fallback = new ArrayList<>();
         for (MptcpConnection connection : analysis.result().connections()) {
-            boolean fellBack = connection.subflows().stream().anyMatch(s -> analysis.fallbackPackets(s.flow()) > 0);
-            (fellBack ? fallback : mptcp).add(connection(analysis, connection));
+            (connection.lifecycle().fallback() != null ? fallback : mptcp).add(connection(connection));
         }
         List<ConnectionRow> refused = new ArrayList<>();
         List<ConnectionRow> tcp = new ArrayList<>();
@@ -46,14 +43,13 @@ public final class ConnectionRows {
         return groups;
     }
 
-    private static ConnectionRow connection(TraceAnalysis analysis, MptcpConnection c) {
+    private static ConnectionRow connection(MptcpConnection c) {
         List<ConnectionRow> subflows = new ArrayList<>();
         long firstSent = c.data().client().uniqueBytes() + c.data().server().uniqueBytes();
-        int failures = 0;
         for (int i = 0; i < c.subflows().size(); i++) {
-            subflows.add(subflow(analysis, c, i, firstSent));
-            failures += analysis.checksumFailures(c.subflows().get(i).flow());
+            subflows.add(subflow(c, i, firstSent));
         }
+        int failures = c.mappings().failures().size();
         String name = String.format(Locale.ROOT, "#%d %s \u2192 %s  MPTCP %s, %d subflow%s", c.index(), c.client(),
                 c.server(), c.version() == null ? "v?" : "v" + c.version(), c.subflows().size(),
                 c.subflows().size() == 1 ? "" : "s");
@@ -63,18 +59,18 @@ public final class ConnectionRows {
                 end(c), subflows);
     }
 
-    private static ConnectionRow subflow(TraceAnalysis analysis, MptcpConnection c, int position, long connectionBytes) {
+    private static ConnectionRow subflow(MptcpConnection c, int position, long connectionBytes) {
         Subflow s = c.subflows().get(position);
         SubflowData data = s.data();
         long first = data.clientFirstSentBytes() + data.serverFirstSentBytes();
         long reinjections = reinjectionsOnto(c, s.flow());
-        int failures = analysis.checksumFailures(s.flow());
+        long failures = c.mappings().failures().stream().filter(f -> f.flow() == s.flow()).count();
         String name = String.format(Locale.ROOT, "subflow %d (tcp.stream %d) %s \u2192 %s%s%s", position, s.flow(),
-                s.client(), s.server(), s.join() ? "" : " initial", backupNow(c, s) ? " [backup]" : "");
+                s.client(), s.server(), s.join() ? "" : " initial", s.lifecycle().finalBackup() ? " [backup]" : "");
         return new ConnectionRow(Scope.flow(c.index(), s.flow()), name, seconds(s.endNanos() - s.startNanos()),
                 bytes(s.clientBytes()), bytes(s.serverBytes()),
                 connectionBytes == 0 ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0 * first / connectionBytes),
-                Long.toString(reinjections), failures == 0 ? "" : Integer.toString(failures), endText(s.end()),
+                Long.toString(reinjections), failures == 0 ? "" : Long.toString(failures), endText(s.end()),
                 List.of());
     }
 
@@ -85,27 +81,18 @@ public final class ConnectionRows {
                 bytes(t.clientBytes()), bytes(t.serverBytes()), "", "", "", endText(t.end()), List.of());
     }
 
-    /** The subflow's backup state at the end: its MP_JOIN's backup bit, changed by MP_PRIO sent on it. */
-    static boolean backupNow(MptcpConnection c, Subflow s) {
-        boolean backup = s.backup();
-        for (MptcpEvent event : c.events()) {
-            if (event.flow() == s.flow() && event.type().equals("MP_PRIO")) {
-                backup = event.detail().startsWith("backup on");
-            }
-        }
-        return backup;
-    }
-
-    /** MP_FASTCLOSE or MP_TCPRST when seen, else the subflows' ends (FIN, RST, ...), each named once. */
+    /** How the connection ended, and when it fell back to TCP first. */
     static String end(MptcpConnection c) {
-        Set<String> ends = new LinkedHashSet<>();
-        for (MptcpEvent event : c.events()) {
-            if (event.type().equals("MP_FASTCLOSE") || event.type().equals("MP_FAIL")) {
-                ends.add(event.type());
-            }
-        }
-        c.subflows().forEach(s -> ends.add(endText(s.end())));
-        return String.join(", ", ends);
+        String end = switch (c.lifecycle().end().reason()) {
+            case MP_FASTCLOSE -> "MP_FASTCLOSE";
+            case DATA_FIN -> "DATA_FIN";
+            case RESET -> "reset";
+            case FIN -> "FIN";
+            case HALF_CLOSED -> "half closed";
+            case OPEN -> "open";
+        };
+        Fallback fallback = c.lifecycle().fallback();
+        return fallback == null ? end : "fallback (" + fallback.reason() + "), " + end;
     }
 
     static String endText(EndReason end) {

@@ -21,9 +21,6 @@ public final class TraceAnalysis {
     private final PacketColumns columns;
     private final int[] connectionOfFlow;
     private final int[] subflowOfFlow;
-    /** Per flow: packets flagged CHECKSUM_FAILED, and packets flagged FALLBACK. */
-    private final int[] checksumFailures;
-    private final int[] fallbackPackets;
 
     public TraceAnalysis(AnalysisResult result, PacketColumns columns) {
         this.result = result;
@@ -48,25 +45,6 @@ public final class TraceAnalysis {
                 subflowOfFlow[flow] = i;
             }
         }
-        checksumFailures = new int[flows];
-        fallbackPackets = new int[flows];
-        for (int i = 0; i < columns.size(); i++) {
-            int flow = columns.flowOfPacket(i);
-            if (flow >= 0 && flow < flows) {
-                checksumFailures[flow] += columns.hasFlag(i, PacketColumns.CHECKSUM_FAILED) ? 1 : 0;
-                fallbackPackets[flow] += columns.hasFlag(i, PacketColumns.FALLBACK) ? 1 : 0;
-            }
-        }
-    }
-
-    /** Packets of flow {@code flow} whose DSS checksum the analysis found wrong. */
-    public int checksumFailures(int flow) {
-        return flow >= 0 && flow < checksumFailures.length ? checksumFailures[flow] : 0;
-    }
-
-    /** Packets of flow {@code flow} sent after the connection fell back to plain TCP. */
-    public int fallbackPackets(int flow) {
-        return flow >= 0 && flow < fallbackPackets.length ? fallbackPackets[flow] : 0;
     }
 
     public AnalysisResult result() { return result; }

@@ -2,12 +2,12 @@ package org.braid.ui.charts;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.braid.analysis.PacketColumns;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
+import org.braid.model.BackupChange;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Subflow;
@@ -66,10 +66,6 @@ public final class ChartDataBuilder {
             java.util.Arrays.fill(first, PacketColumns.NO_PACKET);
         }
         long[] subflowBytes = new long[subflowCount];
-        List<List<ConnectionChartData.Event>> checksumFailures = new ArrayList<>();
-        for (int s = 0; s < subflowCount; s++) {
-            checksumFailures.add(new ArrayList<>());
-        }
 
         PacketDecoding decoding = new PacketDecoding(trace);
         long highestSent = Long.MIN_VALUE;
@@ -90,10 +86,6 @@ public final class ChartDataBuilder {
             DecodedPacket p = decoding.packet();
             int side = side(c, subflow, p);
             double t = packets.relativeNanos(i) / 1e9;
-            if (columns.hasFlag(i, PacketColumns.CHECKSUM_FAILED)) {
-                checksumFailures.get(position).add(new ConnectionChartData.Event("CHECKSUM_FAILED", t, i,
-                        String.format(Locale.ROOT, "packet %d", i + 1)));
-            }
             if (side == dataSide) {
                 long dsn = columns.relativeDsn(i);
                 int length = p.payloadWireLength();
@@ -158,7 +150,7 @@ public final class ChartDataBuilder {
         String direction = dataSide == 0 ? c.client() + " \u2192 " + c.server() : c.server() + " \u2192 " + c.client();
         return new ConnectionChartData(index, direction, names, build(data), reinjections.build(MAX_POINTS),
                 acks.build(MAX_POINTS), edge.build(MAX_POINTS), throughput, binSeconds, shares,
-                lifecycle(c, names, firstNanos, checksumFailures), build(edges), highest.build(MAX_POINTS),
+                lifecycle(c, names, firstNanos), build(edges), highest.build(MAX_POINTS),
                 inFlight.build(MAX_POINTS), usable.build(MAX_POINTS));
     }
 
@@ -180,36 +172,33 @@ public final class ChartDataBuilder {
     }
 
     private static List<ConnectionChartData.SubflowLife> lifecycle(MptcpConnection c, List<String> names,
-            long firstNanos, List<List<ConnectionChartData.Event>> checksumFailures) {
+            long firstNanos) {
         List<ConnectionChartData.SubflowLife> lives = new ArrayList<>();
         for (int s = 0; s < c.subflows().size(); s++) {
             Subflow subflow = c.subflows().get(s);
             double start = (subflow.startNanos() - firstNanos) / 1e9;
             double end = (subflow.endNanos() - firstNanos) / 1e9;
             List<double[]> backup = new ArrayList<>();
-            List<ConnectionChartData.Event> events = new ArrayList<>();
             Double backupSince = subflow.backup() ? start : null;
-            for (MptcpEvent event : c.events()) {
-                if (event.flow() != subflow.flow() || !ConnectionChartData.MARKED_EVENTS.contains(event.type())) {
-                    continue;
-                }
-                double t = (event.timeNanos() - firstNanos) / 1e9;
-                events.add(new ConnectionChartData.Event(event.type(), t, (int) (event.packet() - 1), event.detail()));
-                if (event.type().equals("MP_PRIO")) {
-                    boolean on = event.detail().startsWith("backup on");
-                    if (on && backupSince == null) {
-                        backupSince = t;
-                    } else if (!on && backupSince != null) {
-                        backup.add(new double[] {backupSince, t});
-                        backupSince = null;
-                    }
+            for (BackupChange change : subflow.lifecycle().backupChanges()) {
+                double t = (change.timeNanos() - firstNanos) / 1e9;
+                if (change.backup() && backupSince == null) {
+                    backupSince = t;
+                } else if (!change.backup() && backupSince != null) {
+                    backup.add(new double[] {backupSince, t});
+                    backupSince = null;
                 }
             }
             if (backupSince != null) {
                 backup.add(new double[] {backupSince, end});
             }
-            // Checksum failures are packet findings, not model events: they come from the flags column.
-            events.addAll(checksumFailures.get(s));
+            List<ConnectionChartData.Event> events = new ArrayList<>();
+            for (MptcpEvent event : c.events()) {
+                if (event.flow() == subflow.flow() && ConnectionChartData.MARKED_EVENTS.contains(event.type())) {
+                    events.add(new ConnectionChartData.Event(event.type(), (event.timeNanos() - firstNanos) / 1e9,
+                            (int) (event.packet() - 1), event.detail()));
+                }
+            }
             lives.add(new ConnectionChartData.SubflowLife(names.get(s), start, end, List.copyOf(backup),
                     List.copyOf(events)));
         }

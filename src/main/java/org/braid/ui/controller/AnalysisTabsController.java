@@ -17,8 +17,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import org.braid.model.ChecksumVerdict;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
+import org.braid.ui.analysis.ChecksumRow;
 import org.braid.ui.analysis.TraceAnalysis;
 import org.braid.ui.charts.ChartKind;
 import org.braid.ui.charts.ConnectionChartData;
@@ -32,7 +34,8 @@ import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 
 /**
  * The tabs beside the packet panes: the charted connection's charts (a click on a point selects
- * its packet) and its reinjection and event tables (a row jumps to its packet on double-click or Enter).
+ * its packet) and its reinjection, event and (with DSS checksums) checksum tables; a row jumps to
+ * its packet on double-click or Enter.
  */
 public final class AnalysisTabsController {
     private static final String HINT = "Wheel: zoom · drag right/down: zoom to a rectangle, left/up: reset · "
@@ -44,6 +47,8 @@ public final class AnalysisTabsController {
     @FXML private TabPane tabs;
     private TableView<Reinjection> reinjections;
     private TableView<MptcpEvent> events;
+    private TableView<ChecksumRow> checksums;
+    private Tab checksumTab;
 
     public AnalysisTabsController(AnalysisViewModel viewModel) {
         this.viewModel = viewModel;
@@ -69,7 +74,12 @@ public final class AnalysisTabsController {
         }
         reinjections = reinjectionTable();
         events = eventTable();
+        checksums = checksumTable();
+        checksumTab = tab("Checksums", checksums);
         tabs.getTabs().addAll(tab("Reinjections", reinjections), tab("Events", events));
+        // Only a connection with DSS checksums has verdicts to show.
+        viewModel.checksumsNegotiatedProperty().addListener((o, was, now) -> showChecksumTab(now));
+        viewModel.checksums().addListener((ListChangeListener<ChecksumRow>) c -> retitle());
         viewModel.chartDataProperty().addListener((o, was, now) -> showCharts(now));
         viewModel.chartingProperty().addListener((o, was, now) -> showCharts(viewModel.chartDataProperty().get()));
         viewModel.reinjections().addListener((ListChangeListener<Reinjection>) c -> retitle());
@@ -91,7 +101,17 @@ public final class AnalysisTabsController {
         }
     }
 
+    private void showChecksumTab(boolean show) {
+        if (show && !tabs.getTabs().contains(checksumTab)) {
+            tabs.getTabs().add(checksumTab);
+        } else if (!show) {
+            tabs.getTabs().remove(checksumTab);
+        }
+    }
+
     private void retitle() {
+        long failed = viewModel.checksums().stream().filter(r -> r.verdict() == ChecksumVerdict.FAILED).count();
+        checksumTab.setText("Checksums (" + viewModel.checksums().size() + ", " + failed + " failed)");
         tabs.getTabs().get(ChartKind.values().length).setText("Reinjections (" + viewModel.reinjections().size() + ")");
         tabs.getTabs().get(ChartKind.values().length + 1).setText("Events (" + viewModel.events().size() + ")");
     }
@@ -125,6 +145,19 @@ public final class AnalysisTabsController {
         text(table, "Subflow", 60, e -> subflow(e.flow()));
         text(table, "Detail", 300, MptcpEvent::detail);
         table.setItems(viewModel.events());
+        return table;
+    }
+
+    private TableView<ChecksumRow> checksumTable() {
+        TableView<ChecksumRow> table = jumpingTable(ChecksumRow::packet);
+        table.getStyleClass().add("checksum-table");
+        text(table, "Packet", 60, r -> Long.toString(r.packet()));
+        text(table, "Subflow", 60, r -> subflow(r.flow()));
+        text(table, "Rel. DSN", 90, r -> Long.toString(r.relativeDsn()));
+        text(table, "Length", 60, r -> Integer.toString(r.length()));
+        text(table, "Verdict", 100, r -> r.verdict().name().toLowerCase(Locale.ROOT));
+        text(table, "After a failure", 300, ChecksumRow::aftermath);
+        table.setItems(viewModel.checksums());
         return table;
     }
 
@@ -195,4 +228,5 @@ public final class AnalysisTabsController {
     public TabPane tabs() { return tabs; }
     public TableView<Reinjection> reinjections() { return reinjections; }
     public TableView<MptcpEvent> events() { return events; }
+    public TableView<ChecksumRow> checksums() { return checksums; }
 }

@@ -169,6 +169,26 @@ public final class MainController {
     }
 
     @FXML
+    private void exportCsv() {
+        File directory = chooseDirectory("Export the Connection Report (CSV files)");
+        if (directory != null) {
+            viewModel.export().exportCsv(directory.toPath());
+        }
+    }
+
+    @FXML
+    private void exportJson() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the Analysis as JSON");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        chooser.setInitialFileName("braid-analysis.json");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            viewModel.export().exportJson(file.toPath());
+        }
+    }
+
+    @FXML
     private void exportPackets() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export Displayed Packets");

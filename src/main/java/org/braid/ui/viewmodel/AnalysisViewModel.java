@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
+import org.braid.ui.analysis.ChecksumRow;
 import org.braid.ui.analysis.ConnectionRow;
 import org.braid.ui.analysis.ConnectionRows;
 import org.braid.ui.analysis.Scope;
@@ -34,6 +35,8 @@ public final class AnalysisViewModel {
     private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
     private final ObservableList<Reinjection> reinjections = FXCollections.observableArrayList();
     private final ObservableList<MptcpEvent> events = FXCollections.observableArrayList();
+    private final ObservableList<ChecksumRow> checksums = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper checksumsNegotiated = new ReadOnlyBooleanWrapper(this, "checksumsNegotiated");
     private final ReadOnlyObjectWrapper<Scope> scope = new ReadOnlyObjectWrapper<>(this, "scope");
     private final ReadOnlyIntegerWrapper chartConnection = new ReadOnlyIntegerWrapper(this, "chartConnection", -1);
     private final ReadOnlyObjectWrapper<ConnectionChartData> chartData = new ReadOnlyObjectWrapper<>(this, "chartData");
@@ -93,12 +96,16 @@ public final class AnalysisViewModel {
         if (index < 0) {
             reinjections.clear();
             events.clear();
+            checksums.clear();
+            checksumsNegotiated.set(false);
             charting.set(false);
             return;
         }
         MptcpConnection connection = trace.analysis().connection(index);
         reinjections.setAll(connection.data().reinjections());
         events.setAll(connection.events());
+        checksums.setAll(ChecksumRow.of(connection.mappings()));
+        checksumsNegotiated.set(Boolean.TRUE.equals(connection.checksum()) || !checksums.isEmpty());
         ChartDataTask task = new ChartDataTask(trace, index);
         LoadedTrace charted = trace;
         task.setOnSucceeded(e -> {
@@ -131,6 +138,10 @@ public final class AnalysisViewModel {
     public ObservableList<Reinjection> reinjections() { return reinjections; }
     /** The charted connection's events, in time order. */
     public ObservableList<MptcpEvent> events() { return events; }
+    /** The charted connection's DSS mappings that carry a checksum verdict. */
+    public ObservableList<ChecksumRow> checksums() { return checksums; }
+    /** True when the charted connection uses DSS checksums, so its verdicts are worth a table. */
+    public ReadOnlyBooleanProperty checksumsNegotiatedProperty() { return checksumsNegotiated.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Scope> scopeProperty() { return scope.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty chartConnectionProperty() { return chartConnection.getReadOnlyProperty(); }
     /** The charted connection's chart data; null while it is gathered or when none is charted. */

@@ -1,5 +1,8 @@
 package org.braid.ui.viewmodel;
 
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,6 +12,9 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.concurrent.Task;
+import org.braid.model.AnalysisResult;
+import org.braid.report.CsvReport;
+import org.braid.report.JsonReport;
 import org.braid.ui.charts.ChartImages;
 import org.braid.ui.charts.ConnectionChartData;
 import org.braid.ui.packets.LoadedTrace;
@@ -37,6 +43,35 @@ public final class ExportViewModel {
         this.appliedFilter = appliedFilter;
         this.chartData = chartData;
         this.messages = messages;
+    }
+
+    /** Writes the connection report's CSV files (as {@code braid report} does) into {@code directory}. */
+    public void exportCsv(Path directory) {
+        LoadedTrace shown = trace.get();
+        if (shown == null) {
+            return;
+        }
+        AnalysisResult result = shown.analysis().result();
+        run("Export CSV report", directory, () -> {
+            CsvReport.write(result, directory);
+            return String.join("\n", List.of(CsvReport.CONNECTIONS, CsvReport.SUBFLOWS, CsvReport.REINJECTIONS,
+                    CsvReport.MAPPINGS, CsvReport.EVENTS).stream().map(f -> directory.resolve(f).toString()).toList());
+        });
+    }
+
+    /** Writes the analysis as the {@code braid analyze --json} document to {@code target}. */
+    public void exportJson(Path target) {
+        LoadedTrace shown = trace.get();
+        if (shown == null) {
+            return;
+        }
+        AnalysisResult result = shown.analysis().result();
+        run("Export JSON", target, () -> {
+            try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+                JsonReport.write(result, out);
+            }
+            return "Analysis written to " + target;
+        });
     }
 
     /** Writes the packets the list shows to {@code target} as pcapng. */
