@@ -395,4 +395,21 @@ class AnalysisWindowTest {
                 .filter(n -> n.text().equals("MPTCP analysis")).findFirst().orElseThrow().children().stream()
                 .map(DetailNode::text).toList())).isNotEmpty();
     }
+
+    @Test
+    void chartsZoomFromTheKeyboardAndBack(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        waitForCharts();
+        ChartViewer viewer = fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.TIMELINE));
+        WindowDriver.waitUntil("the timeline is drawn", () -> viewer.getRenderingInfo().getPlotInfo().getDataArea()
+                .getWidth() > 0);
+        var domain = fx(() -> viewer.getChart().getXYPlot().getDomainAxis());
+        double full = fx(() -> domain.getRange().getLength());
+        fxRun(() -> driver.window.controller().packetList().table().requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        WindowDriver.waitUntil("the chart zooms in", () -> domain.getRange().getLength() < full * 0.6);
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+        WindowDriver.waitUntil("the chart shows everything again",
+                () -> Math.abs(domain.getRange().getLength() - full) < full * 1e-6);
+    }
 }

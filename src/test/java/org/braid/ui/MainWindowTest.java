@@ -322,11 +322,14 @@ class MainWindowTest {
         fxRun(() -> {
             javafx.scene.control.SplitPane panes = (javafx.scene.control.SplitPane) robot.lookup("#panes").query();
             panes.setDividerPositions(0.3, 0.6);
+            ((javafx.scene.control.SplitPane) robot.lookup("#workspace").query()).setDividerPositions(0.55);
             driver.window.stage().setWidth(1000);
             driver.window.stage().hide();
         });
         org.braid.ui.prefs.UiPreferences saved = new org.braid.ui.prefs.UiPreferences(driver.preferences);
         assertThat(saved.dividers()).containsExactly(new double[] {0.3, 0.6}, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(saved.dividers("workspace")).containsExactly(new double[] {0.55},
+                org.assertj.core.data.Offset.offset(0.01));
         assertThat(saved.windowBounds().width()).isEqualTo(1000);
     }
 

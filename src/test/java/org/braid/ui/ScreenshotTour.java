@@ -24,7 +24,7 @@ import org.braid.ui.prefs.UiPreferences;
  * {@code mvn test-compile} and {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}:
  * <pre>
  * xvfb-run -s "-screen 0 1600x1000x24" java -cp target/classes:target/test-classes:$(cat cp.txt) \
- *     org.braid.ui.ScreenshotTour sample-traces/dead-path.pcap docs/screenshots
+ *     org.braid.ui.ScreenshotTour sample-traces/add-addr-remove-addr.pcap docs/screenshots
  * </pre>
  */
 public final class ScreenshotTour {

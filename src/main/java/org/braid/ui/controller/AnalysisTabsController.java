@@ -28,6 +28,8 @@ import org.braid.ui.charts.PacketDataset;
 import org.braid.ui.packets.StandardColumn;
 import org.braid.ui.viewmodel.AnalysisViewModel;
 import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.Zoomable;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
@@ -219,6 +221,28 @@ public final class AnalysisTabsController {
         public void chartMouseMoved(ChartMouseEventFX event) {
             // Tooltips show what is under the mouse; nothing else to do.
         }
+    }
+
+    /**
+     * Zooms the shown chart about its centre: {@code factor} below 1 zooms in, above 1 out, 0
+     * restores the full view. False when no chart is shown.
+     */
+    public boolean zoom(double factor) {
+        int selected = tabs.getSelectionModel().getSelectedIndex();
+        if (selected < 0 || selected >= ChartKind.values().length) {
+            return false;
+        }
+        ChartViewer viewer = viewers.get(ChartKind.values()[selected]);
+        if (viewer.getChart() == null || !(viewer.getChart().getPlot() instanceof Zoomable plot)
+                || viewer.getRenderingInfo() == null) {
+            return false;
+        }
+        PlotRenderingInfo info = viewer.getRenderingInfo().getPlotInfo();
+        java.awt.geom.Point2D centre = new java.awt.geom.Point2D.Double(info.getDataArea().getCenterX(),
+                info.getDataArea().getCenterY());
+        plot.zoomDomainAxes(factor, info, centre, true);
+        plot.zoomRangeAxes(factor, info, centre, true);
+        return true;
     }
 
     public ChartViewer viewer(ChartKind kind) {

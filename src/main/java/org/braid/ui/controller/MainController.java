@@ -39,6 +39,8 @@ public final class MainController {
     private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination PREVIOUS = new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN);
     private static final double[] DEFAULT_DIVIDERS = {0.5, 0.78};
+    private static final double[] DEFAULT_WORKSPACE = {0.42};
+    private static final double[] DEFAULT_ANALYSIS = {0.3};
 
     private final MainViewModel viewModel;
     private final BooleanProperty warningsDismissed = new SimpleBooleanProperty();
@@ -51,6 +53,8 @@ public final class MainController {
     @FXML private HBox warningBanner;
     @FXML private Label warningLabel;
     @FXML private SplitPane panes;
+    @FXML private SplitPane workspace;
+    @FXML private SplitPane analysisPanes;
     @FXML private FilterBarController filterBarController;
     @FXML private PacketListController packetListController;
     @FXML private PacketTreeController packetTreeController;
@@ -228,6 +232,23 @@ public final class MainController {
     @FXML
     private void resetLayout() {
         panes.setDividerPositions(DEFAULT_DIVIDERS);
+        workspace.setDividerPositions(DEFAULT_WORKSPACE);
+        analysisPanes.setDividerPositions(DEFAULT_ANALYSIS);
+    }
+
+    @FXML
+    private void zoomInChart() {
+        analysisTabsController.zoom(0.5);
+    }
+
+    @FXML
+    private void zoomOutChart() {
+        analysisTabsController.zoom(2);
+    }
+
+    @FXML
+    private void resetChartZoom() {
+        analysisTabsController.zoom(0);
     }
 
     @FXML
@@ -288,8 +309,14 @@ public final class MainController {
             stage.setHeight(bounds.height());
             stage.setMaximized(bounds.maximized());
         }
-        double[] dividers = preferences.dividers();
-        panes.setDividerPositions(dividers.length == DEFAULT_DIVIDERS.length ? dividers : DEFAULT_DIVIDERS);
+        restoreDividers(panes, "", DEFAULT_DIVIDERS);
+        restoreDividers(workspace, "workspace", DEFAULT_WORKSPACE);
+        restoreDividers(analysisPanes, "analysis", DEFAULT_ANALYSIS);
+    }
+
+    private void restoreDividers(SplitPane pane, String name, double[] defaults) {
+        double[] dividers = preferences.dividers(name);
+        pane.setDividerPositions(dividers.length == defaults.length ? dividers : defaults);
     }
 
     private void saveLayout() {
@@ -302,6 +329,8 @@ public final class MainController {
                     : new UiPreferences.Bounds(old.x(), old.y(), old.width(), old.height(), true));
         }
         preferences.saveDividers(panes.getDividerPositions());
+        preferences.saveDividers("workspace", workspace.getDividerPositions());
+        preferences.saveDividers("analysis", analysisPanes.getDividerPositions());
         preferences.flush();
     }
 

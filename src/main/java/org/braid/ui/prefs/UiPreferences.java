@@ -83,7 +83,12 @@ public final class UiPreferences {
 
     /** Divider positions of the packet split pane, or an empty array before the first save. */
     public double[] dividers() {
-        String saved = node.get(DIVIDERS, "");
+        return dividers("");
+    }
+
+    /** Divider positions of the split pane named {@code pane} ("" for the packet panes), or an empty array. */
+    public double[] dividers(String pane) {
+        String saved = node.get(key(pane), "");
         if (saved.isEmpty()) {
             return new double[0];
         }
@@ -100,11 +105,19 @@ public final class UiPreferences {
     }
 
     public void saveDividers(double[] positions) {
+        saveDividers("", positions);
+    }
+
+    public void saveDividers(String pane, double[] positions) {
         StringBuilder out = new StringBuilder();
         for (double position : positions) {
             out.append(out.length() > 0 ? "," : "").append(position);
         }
-        node.put(DIVIDERS, out.toString());
+        node.put(key(pane), out.toString());
+    }
+
+    private static String key(String pane) {
+        return pane.isEmpty() ? DIVIDERS : DIVIDERS + "." + pane;
     }
 
     /** Writes to the backing store now (it would otherwise happen some time later). */
