@@ -22,8 +22,8 @@ import org.braid.ui.packets.PacketIndex;
  * {@link #MAX_POINTS} points, so a 300k-packet connection draws as fast as a small one.
  */
 public final class ChartDataBuilder {
-    /** Points kept per series. */
-    public static final int MAX_POINTS = 20_000;
+    /** Points kept per series: plenty for a chart a few thousand pixels wide, and quick to draw on the UI thread. */
+    public static final int MAX_POINTS = 3_000;
     private static final long MIN_BIN_NANOS = 100_000_000L;
     private static final int MAX_BINS = 600;
     private static final int CHECK_EVERY = 4096;

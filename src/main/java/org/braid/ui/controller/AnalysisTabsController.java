@@ -46,6 +46,9 @@ public final class AnalysisTabsController {
     private final AnalysisViewModel viewModel;
     private final Map<ChartKind, ChartViewer> viewers = new EnumMap<>(ChartKind.class);
     private final Map<ChartKind, Label> placeholders = new EnumMap<>(ChartKind.class);
+    /** Charts made for the data shown; the others are made when their tab is first shown, to spare the UI thread. */
+    private final java.util.Set<ChartKind> made = java.util.EnumSet.noneOf(ChartKind.class);
+    private ConnectionChartData shown;
     @FXML private TabPane tabs;
     private TableView<Reinjection> reinjections;
     private TableView<MptcpEvent> events;
@@ -83,6 +86,7 @@ public final class AnalysisTabsController {
         viewModel.checksumsNegotiatedProperty().addListener((o, was, now) -> showChecksumTab(now));
         viewModel.checksums().addListener((ListChangeListener<ChecksumRow>) c -> retitle());
         viewModel.chartDataProperty().addListener((o, was, now) -> showCharts(now));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> makeSelectedChart());
         viewModel.chartingProperty().addListener((o, was, now) -> showCharts(viewModel.chartDataProperty().get()));
         viewModel.reinjections().addListener((ListChangeListener<Reinjection>) c -> retitle());
         viewModel.events().addListener((ListChangeListener<MptcpEvent>) c -> retitle());
@@ -90,16 +94,29 @@ public final class AnalysisTabsController {
     }
 
     private void showCharts(ConnectionChartData data) {
+        if (data != shown) {
+            shown = data;
+            made.clear();
+        }
         for (ChartKind kind : ChartKind.values()) {
             ChartViewer viewer = viewers.get(kind);
-            if (data != null) {
-                viewer.setChart(kind.create(data));
-            }
             viewer.setVisible(data != null);
             Label placeholder = placeholders.get(kind);
             placeholder.setVisible(data == null);
             placeholder.setText(viewModel.chartingProperty().get() ? "Gathering the chart data..."
                     : "Select an MPTCP connection in the connections panel to chart it.");
+        }
+        makeSelectedChart();
+    }
+
+    private void makeSelectedChart() {
+        int selected = tabs.getSelectionModel().getSelectedIndex();
+        if (shown == null || selected < 0 || selected >= ChartKind.values().length) {
+            return;
+        }
+        ChartKind kind = ChartKind.values()[selected];
+        if (made.add(kind)) {
+            viewers.get(kind).setChart(kind.create(shown));
         }
     }
 
