@@ -8,6 +8,7 @@ import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.model.BackupChange;
+import org.braid.model.Endpoint;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Subflow;
@@ -154,12 +155,11 @@ public final class ChartDataBuilder {
                 inFlight.build(MAX_POINTS), usable.build(MAX_POINTS));
     }
 
-    /** The data side of a packet; ports tell the subflow's ends apart unless both ends use the same port. */
+    /** The data side of a packet; within a flow its source port tells its end, unless both ends use the same port. */
     private static int side(MptcpConnection c, Subflow subflow, DecodedPacket p) {
-        boolean samePorts = subflow.client().port() == subflow.server().port();
-        org.braid.model.Endpoint source = p.sourcePort() == subflow.client().port() && !samePorts ? subflow.client()
-                : p.sourcePort() == subflow.server().port() && !samePorts ? subflow.server()
-                : new org.braid.model.Endpoint(p.sourceAddress(), p.sourcePort());
+        Endpoint source = subflow.client().port() == subflow.server().port()
+                ? new Endpoint(p.sourceAddress(), p.sourcePort())
+                : p.sourcePort() == subflow.client().port() ? subflow.client() : subflow.server();
         return TraceAnalysis.side(c, subflow, source);
     }
 
