@@ -41,6 +41,12 @@ public record AnalysisDetails(DetailNode section, Map<DetailNode, Integer> links
             if (dsn != PacketColumns.NO_DSN) {
                 lines.add(line("Relative DSN: " + dsn));
             }
+            int original = columns.reinjectionOf(i);
+            if (original != PacketColumns.NO_PACKET) {
+                link(lines, links, "Reinjection of packet " + (original + 1), original);
+            } else if (columns.hasFlag(i, PacketColumns.REINJECTION)) {
+                lines.add(line("Reinjection of data first sent on another subflow"));
+            }
             MptcpOption dss = packet.firstMptcpOption(MptcpSubtype.DSS);
             if (dss != null && !dss.malformed() && dss.hasDataAck() && packet.hasTcp()) {
                 int side = TraceAnalysis.side(c, subflow, new Endpoint(packet.sourceAddress(), packet.sourcePort()));
@@ -57,12 +63,6 @@ public record AnalysisDetails(DetailNode section, Map<DetailNode, Integer> links
             if (edge != PacketColumns.NO_DSN) {
                 lines.add(line("Receive window right edge (relative DSN): " + edge));
             }
-        }
-        int original = columns.reinjectionOf(i);
-        if (original != PacketColumns.NO_PACKET) {
-            link(lines, links, "Reinjection of packet " + (original + 1), original);
-        } else if (columns.hasFlag(i, PacketColumns.REINJECTION)) {
-            lines.add(line("Reinjection of data first sent on another subflow"));
         }
         checksum(lines, columns.flags(i));
         finding(lines, columns.flags(i), PacketColumns.TCP_RETRANSMISSION, "TCP retransmission on this subflow");

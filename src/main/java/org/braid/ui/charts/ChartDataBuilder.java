@@ -25,8 +25,9 @@ import org.braid.ui.packets.PacketIndex;
 public final class ChartDataBuilder {
     /** Points kept per series: plenty for a chart a few thousand pixels wide, and quick to draw on the UI thread. */
     public static final int MAX_POINTS = 3_000;
-    private static final long MIN_BIN_NANOS = 100_000_000L;
-    private static final int MAX_BINS = 600;
+    private static final long MIN_BIN_NANOS = 10_000_000L;
+    /** About this many throughput bins over the connection's life. */
+    private static final int BINS = 100;
     private static final int CHECK_EVERY = 4096;
 
     private ChartDataBuilder() {}
@@ -59,7 +60,7 @@ public final class ChartDataBuilder {
         long firstNanos = packets.size() == 0 ? 0 : packets.timestampNanos(0);
         long startNanos = c.startNanos() - firstNanos;
         long spanNanos = Math.max(1, c.endNanos() - c.startNanos());
-        long binNanos = Math.max(MIN_BIN_NANOS, ((spanNanos / MAX_BINS) / MIN_BIN_NANOS + 1) * MIN_BIN_NANOS);
+        long binNanos = binNanos(spanNanos);
         int bins = (int) (spanNanos / binNanos) + 1;
         long[][] binBytes = new long[subflowCount][bins];
         int[][] binFirstPacket = new int[subflowCount][bins];
@@ -153,6 +154,20 @@ public final class ChartDataBuilder {
                 acks.build(MAX_POINTS), edge.build(MAX_POINTS), throughput, binSeconds, shares,
                 lifecycle(c, names, firstNanos), build(edges), highest.build(MAX_POINTS),
                 inFlight.build(MAX_POINTS), usable.build(MAX_POINTS));
+    }
+
+    /** A round bin width (1, 2 or 5 times a power of ten, at least 10 ms) giving about {@value #BINS} bins. */
+    static long binNanos(long spanNanos) {
+        long target = Math.max(MIN_BIN_NANOS, spanNanos / BINS);
+        long decade = MIN_BIN_NANOS;
+        while (true) {
+            for (long step : new long[] {1, 2, 5}) {
+                if (decade * step >= target) {
+                    return decade * step;
+                }
+            }
+            decade *= 10;
+        }
     }
 
     /** The data side of a packet; within a flow its source port tells its end, unless both ends use the same port. */

@@ -83,7 +83,8 @@ public final class ConnectionCharts {
     public static JFreeChart throughput(ConnectionChartData d) {
         XYPlot plot = plot(axis("time (s)"), axis("throughput (Mbit/s)"));
         plot.setDataset(new PacketDataset(d.throughput()));
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        // Steps: each bin's rate holds over its whole width.
+        XYStepRenderer lines = new XYStepRenderer();
         for (int s = 0; s < d.throughput().size(); s++) {
             lines.setSeriesPaint(s, subflowColor(s));
             lines.setSeriesStroke(s, new BasicStroke(1.5f));

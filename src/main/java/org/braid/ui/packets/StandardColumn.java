@@ -8,15 +8,15 @@ public enum StandardColumn implements PacketColumn {
         @Override
         public String text(RowContext c, int i) { return Long.toString(c.trace().index().packetNumber(i)); }
     },
-    TIME("Time", 100, true) {
+    TIME("Time", 90, true) {
         @Override
         public String text(RowContext c, int i) { return relativeSeconds(c.trace().index().relativeNanos(i)); }
     },
-    SOURCE("Source", 150, false) {
+    SOURCE("Source", 125, false) {
         @Override
         public String text(RowContext c, int i) { return c.summaries().get(i).source(); }
     },
-    DESTINATION("Destination", 150, false) {
+    DESTINATION("Destination", 125, false) {
         @Override
         public String text(RowContext c, int i) { return c.summaries().get(i).destination(); }
     },

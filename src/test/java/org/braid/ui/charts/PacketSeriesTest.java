@@ -45,4 +45,13 @@ class PacketSeriesTest {
         PacketSeries odd = points(9).build(3);
         assertThat(odd.packets()).containsExactly(1000, 1003, 1006, 1008);
     }
+
+    @Test
+    void throughputBinsAreRoundAndAboutAHundred() {
+        assertThat(ChartDataBuilder.binNanos(600_000_000L)).isEqualTo(10_000_000L);
+        assertThat(ChartDataBuilder.binNanos(2_300_000_000L)).isEqualTo(50_000_000L);
+        assertThat(ChartDataBuilder.binNanos(10_000_000_000L)).isEqualTo(100_000_000L);
+        assertThat(ChartDataBuilder.binNanos(60_000_000_000L)).isEqualTo(1_000_000_000L);
+        assertThat(ChartDataBuilder.binNanos(1)).isEqualTo(10_000_000L);
+    }
 }
