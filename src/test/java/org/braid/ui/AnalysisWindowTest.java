@@ -35,6 +35,7 @@ import org.braid.model.Reinjection;
 import org.braid.ui.analysis.ConnectionRow;
 import org.braid.ui.charts.ChartKind;
 import org.braid.ui.charts.PacketDataset;
+import org.braid.ui.charts.PacketSeries;
 import org.braid.ui.packets.PacketRow;
 import org.braid.testing.Traces;
 import org.jfree.chart.entity.ChartEntity;
@@ -414,5 +415,28 @@ class AnalysisWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         WindowDriver.waitUntil("the chart shows everything again",
                 () -> Math.abs(domain.getRange().getLength() - full) < full * 1e-6);
+    }
+
+    @Test
+    void lifecycleShadesTheBackupPeriodBetweenTheTwoMpPrios(FxRobot robot) throws IOException {
+        Path trace = Traces.sampleTrace("mp-prio-backup.pcap");
+        Expected expected = Expected.of(trace);
+        driver.openAndWait(trace);
+        waitForCharts();
+        var tabs = driver.window.controller().analysisTabs().tabs();
+        fxRun(() -> tabs.getSelectionModel().select(ChartKind.LIFECYCLE.ordinal()));
+        XYPlot plot = fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.LIFECYCLE).getChart().getXYPlot());
+        org.jfree.data.xy.XYIntervalSeriesCollection bars = (org.jfree.data.xy.XYIntervalSeriesCollection) plot.getDataset(1);
+        MptcpConnection connection = expected.result().connections().get(0);
+        var changes = connection.subflows().stream().flatMap(s -> s.lifecycle().backupChanges().stream()).toList();
+        assertThat(changes).hasSize(2); // frame 506 sets the backup flag, frame 953 clears it
+        assertThat(bars.getSeries(1).getItemCount()).isEqualTo(1);
+        long first = fx(() -> driver.viewModel().traceProperty().get().index().timestampNanos(0));
+        assertThat(bars.getSeries(1).getXLowValue(0)).isCloseTo((changes.get(0).timeNanos() - first) / 1e9,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bars.getSeries(1).getXHighValue(0)).isCloseTo((changes.get(1).timeNanos() - first) / 1e9,
+                org.assertj.core.data.Offset.offset(1e-9));
+        PacketDataset events = (PacketDataset) plot.getDataset(0);
+        assertThat(events.series().stream().map(PacketSeries::name)).contains("MP_PRIO");
     }
 }

@@ -108,6 +108,7 @@ public final class ConnectionCharts {
         // Events at a subflow's first or last packet sit on the plot's edge without a margin.
         time.setLowerMargin(0.02);
         time.setUpperMargin(0.02);
+        time.setAutoRangeStickyZero(false);
         XYPlot plot = plot(time, subflows);
         XYIntervalSeries life = new XYIntervalSeries("alive");
         XYIntervalSeries backup = new XYIntervalSeries("backup");
