@@ -12,12 +12,16 @@ import java.util.Objects;
  * @param snaplen        bytes kept of each packet
  * @param promiscuous    put the interface in promiscuous mode
  * @param bufferBytes    kernel ring buffer: what absorbs bursts while the analysis is busy
+ * @param immediate      libpcap's immediate mode: each packet handed over at once instead of in
+ *                       blocks retired every 50 ms; off by default, because on Linux it switches the
+ *                       ring to fixed slots the size of the snaplen (TPACKET_V2), so the same buffer
+ *                       holds hundreds of packets instead of tens of thousands and bursts are dropped
  * @param maxPackets     stop after this many packets; 0 for no limit
  * @param maxDuration    stop after this long; null for no limit
  * @param saveTo         write every captured packet to this pcapng (published on stop); null to keep nothing
  */
 public record CaptureSettings(String interfaceName, String filter, int snaplen, boolean promiscuous, int bufferBytes,
-        long maxPackets, Duration maxDuration, Path saveTo) {
+        boolean immediate, long maxPackets, Duration maxDuration, Path saveTo) {
     public static final String DEFAULT_FILTER = "tcp";
     /** Enough for any frame, as tcpdump's default. */
     public static final int DEFAULT_SNAPLEN = 262_144;
@@ -43,42 +47,47 @@ public record CaptureSettings(String interfaceName, String filter, int snaplen, 
 
     /** The defaults on {@code interfaceName}: filter {@code tcp}, full frames, promiscuous, no limit, nothing saved. */
     public static CaptureSettings on(String interfaceName) {
-        return new CaptureSettings(interfaceName, DEFAULT_FILTER, DEFAULT_SNAPLEN, true, DEFAULT_BUFFER_BYTES, 0,
-                null, null);
+        return new CaptureSettings(interfaceName, DEFAULT_FILTER, DEFAULT_SNAPLEN, true, DEFAULT_BUFFER_BYTES, false,
+                0, null, null);
     }
 
     public CaptureSettings withFilter(String value) {
-        return new CaptureSettings(interfaceName, value, snaplen, promiscuous, bufferBytes, maxPackets, maxDuration,
+        return new CaptureSettings(interfaceName, value, snaplen, promiscuous, bufferBytes, immediate, maxPackets, maxDuration,
                 saveTo);
     }
 
     public CaptureSettings withSnaplen(int value) {
-        return new CaptureSettings(interfaceName, filter, value, promiscuous, bufferBytes, maxPackets, maxDuration,
+        return new CaptureSettings(interfaceName, filter, value, promiscuous, bufferBytes, immediate, maxPackets, maxDuration,
                 saveTo);
     }
 
     public CaptureSettings withPromiscuous(boolean value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, value, bufferBytes, maxPackets, maxDuration,
+        return new CaptureSettings(interfaceName, filter, snaplen, value, bufferBytes, immediate, maxPackets, maxDuration,
                 saveTo);
     }
 
     public CaptureSettings withBufferBytes(int value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, value, maxPackets, maxDuration,
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, value, immediate, maxPackets, maxDuration,
                 saveTo);
     }
 
+    public CaptureSettings withImmediate(boolean value) {
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, value, maxPackets,
+                maxDuration, saveTo);
+    }
+
     public CaptureSettings withMaxPackets(long value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, value, maxDuration,
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, immediate, value, maxDuration,
                 saveTo);
     }
 
     public CaptureSettings withMaxDuration(Duration value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, maxPackets, value,
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, immediate, maxPackets, value,
                 saveTo);
     }
 
     public CaptureSettings withSaveTo(Path value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, maxPackets, maxDuration,
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, immediate, maxPackets, maxDuration,
                 value);
     }
 }

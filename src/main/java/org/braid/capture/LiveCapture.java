@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.braid.analysis.PacketPass;
@@ -46,8 +47,14 @@ import org.pcap4j.core.PcapStat;
 public final class LiveCapture implements AutoCloseable {
     /** How often the counters are polled and the observer hears of them. */
     static final long STATISTICS_PERIOD_NANOS = 250_000_000L;
-    /** pcap_next_ex returns after this long without packets, so stops and the clock are checked. */
+    /** libpcap's buffer timeout; without immediate mode, how long packets may wait in a kernel block. */
     private static final int READ_TIMEOUT_MILLIS = 50;
+    /**
+     * The handle is non-blocking and the thread naps this long when the ring is empty: libpcap's
+     * own timeout does not fire on Linux (TPACKET_V3 polls without one), and a blocked read would
+     * leave the duration, the counters and the stop unchecked while no packet comes.
+     */
+    private static final long IDLE_NAP_NANOS = 1_000_000L;
     private static final int LINKTYPE_RAW = 101;
 
     private final CaptureSettings settings;
@@ -91,6 +98,7 @@ public final class LiveCapture implements AutoCloseable {
         PcapngWriter writer = null;
         try {
             applyFilter(handle, settings);
+            nonBlocking(handle, settings);
             if (settings.saveTo() != null) {
                 writer = openWriter(settings);
             }
@@ -109,7 +117,7 @@ public final class LiveCapture implements AutoCloseable {
                     .promiscuousMode(settings.promiscuous() ? PromiscuousMode.PROMISCUOUS : PromiscuousMode.NONPROMISCUOUS)
                     .timeoutMillis(READ_TIMEOUT_MILLIS)
                     .bufferSize(settings.bufferBytes())
-                    .immediateMode(true) // packets reach the analysis as they come, not a buffer block later
+                    .immediateMode(settings.immediate())
                     .timestampPrecision(PcapHandle.TimestampPrecision.NANO)
                     .build();
         } catch (LinkageError e) {
@@ -156,6 +164,17 @@ public final class LiveCapture implements AutoCloseable {
         }
     }
 
+    private static void nonBlocking(PcapHandle handle, CaptureSettings settings) throws CaptureException {
+        try {
+            handle.setBlockingMode(PcapHandle.BlockingMode.NONBLOCKING);
+        } catch (PcapNativeException e) {
+            throw new CaptureException(CaptureException.Kind.FAILED, "cannot capture on " + settings.interfaceName()
+                    + ": " + e.getMessage(), e);
+        } catch (NotOpenException e) {
+            throw new IllegalStateException("handle closed while opening", e);
+        }
+    }
+
     private static PcapngWriter openWriter(CaptureSettings settings) throws CaptureException {
         String comment = "Braid live capture on " + settings.interfaceName()
                 + (settings.filter().isEmpty() ? "" : ", filter \"" + settings.filter() + "\"")
@@ -180,7 +199,7 @@ public final class LiveCapture implements AutoCloseable {
     public void stop() {
         stopRequested = true;
         try {
-            handle.breakLoop(); // wakes a pcap_next_ex waiting for packets
+            handle.breakLoop(); // ends the capture at the next read, even mid-burst
         } catch (NotOpenException e) {
             // already closed: the capture has ended
         }
@@ -300,11 +319,12 @@ public final class LiveCapture implements AutoCloseable {
         finish(reason, error, captured, start);
     }
 
-    /** The next packet, or null after the read timeout or a break. */
+    /** The next packet, or null when none is waiting (after a short nap) or after a break. */
     private byte[] nextPacket() throws PcapNativeException {
         try {
             return handle.getNextRawPacketEx();
         } catch (TimeoutException e) {
+            LockSupport.parkNanos(IDLE_NAP_NANOS);
             return null;
         } catch (EOFException e) {
             stopRequested = true; // pcap_breakloop: only stop() calls it

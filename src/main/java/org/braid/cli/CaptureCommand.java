@@ -54,6 +54,10 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "Kernel capture buffer in KiB (default: ${DEFAULT-VALUE}).")
     int bufferKib;
 
+    @Option(names = "--immediate", description = "libpcap immediate mode: no 50 ms batching, but on Linux a ring "
+            + "of snaplen-sized slots that drops bursts sooner.")
+    boolean immediate;
+
     @Option(names = {"-w", "--write"}, paramLabel = "OUT.pcapng",
             description = "Save every captured packet as pcapng (written aside and moved into place at the end).")
     Path output;
@@ -164,6 +168,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 .withSnaplen(snaplen)
                 .withPromiscuous(!noPromiscuous)
                 .withBufferBytes(Math.multiplyExact(bufferKib, 1024))
+                .withImmediate(immediate)
                 .withSaveTo(output);
         if (limit != null && limit.seconds != null) {
             settings = settings.withMaxDuration(Duration.ofNanos(Math.round(limit.seconds * 1e9)));

@@ -1,0 +1,127 @@
+package org.braid.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.braid.analysis.MptcpAnalyzer;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
+import org.braid.model.AnalysisResult;
+import org.braid.model.EndReason;
+import org.braid.model.MptcpConnection;
+import org.braid.model.Subflow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real two-subflow MPTCP transfer between two network namespaces, captured live through
+ * {@link LiveCapture} and analysed as it arrives; the saved pcapng must re-analyse to the same result.
+ * Runs as root (CI); skipped elsewhere.
+ */
+class LiveCaptureNetnsTest {
+    private static final long BYTES = 1_000_000;
+
+    @BeforeAll
+    static void needsRootAndNamespaces() {
+        TwoPathNetwork.assumeAvailable();
+    }
+
+    @Test
+    void twoSubflowTransferIsAnalysedLiveAndTheSavedTraceReanalysesTheSame(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("live.pcapng");
+        MptcpAnalyzer analyzer = new MptcpAnalyzer();
+        List<CaptureStatistics> statistics = new CopyOnWriteArrayList<>();
+        List<CaptureEnd> ends = new CopyOnWriteArrayList<>();
+        CaptureObserver observer = new CaptureObserver() {
+            @Override
+            public void onStatistics(CaptureStatistics s) {
+                statistics.add(s);
+            }
+
+            @Override
+            public void onEnd(CaptureEnd end) {
+                ends.add(end);
+            }
+        };
+        // Rate-shaped so the transfer lasts long enough for both subflows to carry data.
+        try (TwoPathNetwork network = TwoPathNetwork.create("40mbit")) {
+            Process server = network.startServer(1);
+            CaptureSettings settings = CaptureSettings.on(CaptureInterfaces.ANY)
+                    .withFilter("tcp port " + TwoPathNetwork.PORT)
+                    .withSaveTo(saved);
+            LiveCapture capture = network.inClient(() -> LiveCapture.open(settings, List.of(analyzer), observer));
+            try {
+                capture.start();
+                network.runClient(BYTES);
+                assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("server done").isTrue();
+                // The window's way in: snapshots from another thread while the capture runs.
+                AnalysisResult live = waitFor(() -> capture.read(analyzer::result),
+                        LiveCaptureNetnsTest::bothSubflowsClosed, Duration.ofSeconds(10));
+                assertTransfer(live);
+            } finally {
+                capture.stop();
+            }
+            CaptureEnd end = capture.awaitEnd(Duration.ofSeconds(10));
+            assertThat(end).isNotNull();
+            assertThat(end.reason()).isEqualTo(StopReason.STOPPED);
+            assertThat(end.error()).isNull();
+            assertThat(end.saved()).isEqualTo(saved);
+            assertThat(ends).containsExactly(end);
+            assertThat(end.statistics().droppedByKernel()).isZero();
+            assertThat(end.statistics().captured()).isEqualTo(analyzer.result().packets());
+            assertThat(statistics).isNotEmpty();
+            assertThat(capture.linkType()).isEqualTo(113); // Linux cooked capture on `any`
+
+            AnalysisResult live = analyzer.result();
+            assertTransfer(live);
+            try (PacketSource source = TraceReader.open(saved)) {
+                AnalysisResult reread = MptcpAnalyzer.analyze(source);
+                assertThat(reread).isEqualTo(live);
+            }
+            assertThat(Files.list(dir)).as("no temporary file left beside the save").containsExactly(saved);
+        }
+    }
+
+    /** One connection, client to server, both subflows, every byte sent counted once. */
+    static void assertTransfer(AnalysisResult result) {
+        assertThat(result.connections()).hasSize(1);
+        MptcpConnection c = result.connections().get(0);
+        assertThat(c.handshake()).isTrue();
+        assertThat(c.server().address()).isEqualTo(TwoPathNetwork.SERVER_ADDRESS);
+        assertThat(c.subflows()).hasSize(2);
+        assertThat(c.subflows().get(0).join()).isFalse();
+        assertThat(c.subflows().get(1).join()).isTrue();
+        assertThat(c.subflows().get(1).client().address()).isEqualTo("198.51.100.1");
+        assertThat(c.hmacFailed()).isZero();
+        assertThat(c.data().client().uniqueBytes()).isEqualTo(BYTES);
+        assertThat(c.data().server().uniqueBytes()).isZero();
+        long firstSent = c.subflows().stream().mapToLong(s -> s.data().clientFirstSentBytes()).sum();
+        assertThat(firstSent).isEqualTo(BYTES);
+        long onTheWire = c.subflows().stream().mapToLong(Subflow::clientBytes).sum();
+        assertThat(onTheWire).isGreaterThanOrEqualTo(BYTES);
+        assertThat(result.tcpConnections()).isEmpty();
+    }
+
+    private static boolean bothSubflowsClosed(AnalysisResult result) {
+        return result.connections().size() == 1 && result.connections().get(0).subflows().size() == 2
+                && result.connections().get(0).subflows().stream().allMatch(s -> s.end() == EndReason.FIN);
+    }
+
+    static <T> T waitFor(Supplier<T> poll, Predicate<T> done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T value = poll.get();
+        while (!done.test(value) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            value = poll.get();
+        }
+        return value;
+    }
+}
