@@ -22,9 +22,10 @@ final class PcapErrors {
 
     /** pcap4j throws linkage errors (UnsatisfiedLinkError, then NoClassDefFoundError) when libpcap is missing. */
     static CaptureException missingLibrary(LinkageError error) {
-        return new CaptureException(Kind.NO_LIBPCAP, "libpcap is not installed or cannot be loaded ("
-                + error.getMessage() + "). Live capture needs it: on Debian or Ubuntu, apt-get install "
-                + LIBPCAP_PACKAGE + "; elsewhere install the libpcap package of your system.", error);
+        String detail = String.valueOf(error.getMessage()).lines().findFirst().orElse("").strip();
+        return new CaptureException(Kind.NO_LIBPCAP, "libpcap is not installed (or cannot be loaded), and live "
+                + "capture needs it: on Debian or Ubuntu, apt-get install " + LIBPCAP_PACKAGE
+                + "; elsewhere, your system's libpcap package. (" + detail + ")", error);
     }
 
     /** A failed pcap_create/pcap_activate on {@code interfaceName}. */

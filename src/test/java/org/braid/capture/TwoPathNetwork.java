@@ -184,7 +184,7 @@ final class TwoPathNetwork implements AutoCloseable {
         }
     }
 
-    private static boolean isRoot() {
+    static boolean isRoot() {
         try {
             return Files.readAllLines(Paths.get("/proc/self/status")).stream()
                     .filter(line -> line.startsWith("Uid:"))
