@@ -163,6 +163,14 @@ public final class CaptureCommand implements Callable<Integer> {
     }
 
     private CaptureSettings settings() {
+        try {
+            return validSettings();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private CaptureSettings validSettings() {
         CaptureSettings settings = CaptureSettings.on(interfaceName)
                 .withFilter(filter)
                 .withSnaplen(snaplen)

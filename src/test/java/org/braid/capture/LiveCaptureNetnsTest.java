@@ -90,6 +90,37 @@ class LiveCaptureNetnsTest {
         }
     }
 
+    @Test
+    void interfaceRemovedMidCaptureKeepsAndSavesWhatWasCaptured(@TempDir Path dir) throws Exception {
+        Path saved = dir.resolve("gone.pcapng");
+        MptcpAnalyzer analyzer = new MptcpAnalyzer();
+        try (TwoPathNetwork network = TwoPathNetwork.create(null)) {
+            Process server = network.startServer(1);
+            CaptureSettings settings = CaptureSettings.on(network.clientInterface(1)).withSaveTo(saved);
+            LiveCapture capture = network.inClient(
+                    () -> LiveCapture.open(settings, List.of(analyzer), new CaptureObserver() {}));
+            capture.start();
+            network.runClient(100_000);
+            assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("server done").isTrue();
+            long seen = waitFor(() -> capture.read(analyzer::result).packets(), n -> n > 0, Duration.ofSeconds(5));
+            assertThat(seen).isPositive();
+
+            TwoPathNetwork.run("ip", "-n", network.clientNamespace(), "link", "del", network.clientInterface(1));
+            CaptureEnd end = capture.awaitEnd(Duration.ofSeconds(10));
+
+            assertThat(end).as("the capture ends by itself").isNotNull();
+            assertThat(end.reason()).isEqualTo(StopReason.FAILED);
+            assertThat(end.error().kind()).isEqualTo(CaptureException.Kind.INTERFACE_GONE);
+            assertThat(end.error().getMessage()).startsWith("interface " + network.clientInterface(1)
+                    + " went away during the capture (").endsWith("the packets captured until then are kept");
+            assertThat(end.saved()).isEqualTo(saved);
+            try (PacketSource source = TraceReader.open(saved)) {
+                assertThat(MptcpAnalyzer.analyze(source)).isEqualTo(analyzer.result());
+            }
+            assertThat(analyzer.result().packets()).isEqualTo(end.statistics().captured()).isPositive();
+        }
+    }
+
     /** One connection, client to server, both subflows, every byte sent counted once. */
     static void assertTransfer(AnalysisResult result) {
         assertThat(result.connections()).hasSize(1);

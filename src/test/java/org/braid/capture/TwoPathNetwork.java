@@ -166,14 +166,19 @@ final class TwoPathNetwork implements AutoCloseable {
         return Paths.get("sample-traces", "mptcp_peer.py").toAbsolutePath().toString();
     }
 
-    static void script(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", resource("netns.sh").toString()));
-        command.addAll(List.of(args));
+    /** Runs a command to its end; its output is the failure message. */
+    static void run(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException("netns.sh " + String.join(" ", args) + " failed: " + output);
+            throw new IOException(String.join(" ", command) + " failed: " + output);
         }
+    }
+
+    static void script(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", resource("netns.sh").toString()));
+        command.addAll(List.of(args));
+        run(command.toArray(String[]::new));
     }
 
     static Path resource(String name) {
