@@ -66,6 +66,11 @@ public final class LiveCapture implements AutoCloseable {
     private final ReentrantLock feedLock = new ReentrantLock();
     private final CompletableFuture<CaptureEnd> end = new CompletableFuture<>();
     private final Thread thread;
+    /** The allocation-free read, or null where only pcap4j's own read works. */
+    private final NativeReads reads;
+    /** Where {@link #reads} copies each packet; frames point into it until the next read. */
+    private final byte[] packetBytes;
+    private final ByteBuffer packetBuffer;
     private volatile boolean stopRequested;
     private volatile CaptureStatistics statistics = new CaptureStatistics(0, 0, 0, 0, 0);
     private boolean started;
@@ -78,6 +83,9 @@ public final class LiveCapture implements AutoCloseable {
         this.listeners = List.copyOf(listeners);
         this.observer = observer;
         this.writer = writer;
+        this.reads = NativeReads.on(handle);
+        this.packetBytes = new byte[reads == null ? 0 : settings.snaplen()];
+        this.packetBuffer = ByteBuffer.wrap(packetBytes);
         this.thread = new Thread(this::run, "braid-capture-" + settings.interfaceName());
         // A window closing must not hang on a capture; the command line waits for the end itself.
         thread.setDaemon(true);
@@ -280,14 +288,8 @@ public final class LiveCapture implements AutoCloseable {
         CaptureException error = null;
         try {
             while (!stopRequested) {
-                byte[] bytes = nextPacket();
-                if (bytes == null && stopRequested) {
-                    break;
-                }
-                if (bytes != null) {
+                if (next(frame, captured + 1)) {
                     captured++;
-                    frame.set(ByteBuffer.wrap(bytes), 0, bytes.length, originalLength(bytes.length), linkType, 0,
-                            timestampNanos(), captured, -1);
                     feed(frame, packet, decoder);
                     if (settings.maxPackets() > 0 && captured >= settings.maxPackets()) {
                         reason = StopReason.COUNT;
@@ -319,18 +321,48 @@ public final class LiveCapture implements AutoCloseable {
         finish(reason, error, captured, start);
     }
 
-    /** The next packet, or null when none is waiting (after a short nap) or after a break. */
-    private byte[] nextPacket() throws PcapNativeException {
+    /**
+     * Points {@code frame} at the next packet; false when none is waiting (after a short nap) or
+     * when {@link #stop()} broke the read off.
+     */
+    private boolean next(Frame frame, long number) throws PcapNativeException {
+        if (reads == null) {
+            return nextThroughPcap4j(frame, number);
+        }
+        switch (reads.next(packetBytes)) {
+            case NativeReads.PACKET -> {
+                frame.set(packetBuffer, 0, reads.capturedLength(), reads.originalLength(), linkType, 0,
+                        reads.timestampNanos(), number, -1);
+                return true;
+            }
+            case NativeReads.NONE -> LockSupport.parkNanos(IDLE_NAP_NANOS);
+            case NativeReads.BREAK -> stopRequested = true; // pcap_breakloop: only stop() calls it
+            default -> throw new PcapNativeException(libpcapError(), NativeReads.ERROR);
+        }
+        return false;
+    }
+
+    private boolean nextThroughPcap4j(Frame frame, long number) throws PcapNativeException {
         try {
-            return handle.getNextRawPacketEx();
+            byte[] bytes = handle.getNextRawPacketEx();
+            frame.set(ByteBuffer.wrap(bytes), 0, bytes.length, originalLength(bytes.length), linkType, 0,
+                    timestampNanos(), number, -1);
+            return true;
         } catch (TimeoutException e) {
             LockSupport.parkNanos(IDLE_NAP_NANOS);
-            return null;
         } catch (EOFException e) {
-            stopRequested = true; // pcap_breakloop: only stop() calls it
-            return null;
+            stopRequested = true;
         } catch (NotOpenException e) {
             throw new IllegalStateException("capture handle closed while capturing", e);
+        }
+        return false;
+    }
+
+    private String libpcapError() {
+        try {
+            return handle.getError();
+        } catch (NotOpenException e) {
+            return "capture handle closed";
         }
     }
 
