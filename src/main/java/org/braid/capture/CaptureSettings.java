@@ -52,42 +52,42 @@ public record CaptureSettings(String interfaceName, String filter, int snaplen, 
     }
 
     public CaptureSettings withFilter(String value) {
-        return new CaptureSettings(interfaceName, value, snaplen, promiscuous, bufferBytes, immediate, maxPackets, maxDuration,
-                saveTo);
+        return new CaptureSettings(interfaceName, value, snaplen, promiscuous, bufferBytes,
+                immediate, maxPackets, maxDuration, saveTo);
     }
 
     public CaptureSettings withSnaplen(int value) {
-        return new CaptureSettings(interfaceName, filter, value, promiscuous, bufferBytes, immediate, maxPackets, maxDuration,
-                saveTo);
+        return new CaptureSettings(interfaceName, filter, value, promiscuous, bufferBytes,
+                immediate, maxPackets, maxDuration, saveTo);
     }
 
     public CaptureSettings withPromiscuous(boolean value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, value, bufferBytes, immediate, maxPackets, maxDuration,
-                saveTo);
+        return new CaptureSettings(interfaceName, filter, snaplen, value, bufferBytes,
+                immediate, maxPackets, maxDuration, saveTo);
     }
 
     public CaptureSettings withBufferBytes(int value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, value, immediate, maxPackets, maxDuration,
-                saveTo);
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, value,
+                immediate, maxPackets, maxDuration, saveTo);
     }
 
     public CaptureSettings withImmediate(boolean value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, value, maxPackets,
-                maxDuration, saveTo);
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes,
+                value, maxPackets, maxDuration, saveTo);
     }
 
     public CaptureSettings withMaxPackets(long value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, immediate, value, maxDuration,
-                saveTo);
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes,
+                immediate, value, maxDuration, saveTo);
     }
 
     public CaptureSettings withMaxDuration(Duration value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, immediate, maxPackets, value,
-                saveTo);
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes,
+                immediate, maxPackets, value, saveTo);
     }
 
     public CaptureSettings withSaveTo(Path value) {
-        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes, immediate, maxPackets, maxDuration,
-                value);
+        return new CaptureSettings(interfaceName, filter, snaplen, promiscuous, bufferBytes,
+                immediate, maxPackets, maxDuration, value);
     }
 }

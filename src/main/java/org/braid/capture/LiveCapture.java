@@ -3,6 +3,7 @@ package org.braid.capture;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -118,38 +119,38 @@ public final class LiveCapture implements AutoCloseable {
     }
 
     private static PcapHandle openHandle(CaptureSettings settings) throws CaptureException {
-        String name = settings.interfaceName();
         try {
-            return new PcapHandle.Builder(name)
-                    .snaplen(settings.snaplen())
-                    .promiscuousMode(settings.promiscuous() ? PromiscuousMode.PROMISCUOUS : PromiscuousMode.NONPROMISCUOUS)
-                    .timeoutMillis(READ_TIMEOUT_MILLIS)
-                    .bufferSize(settings.bufferBytes())
-                    .immediateMode(settings.immediate())
-                    .timestampPrecision(PcapHandle.TimestampPrecision.NANO)
-                    .build();
+            return build(settings, true);
         } catch (LinkageError e) {
             throw PcapErrors.missingLibrary(e);
         } catch (PcapNativeException e) {
-            if (e.getMessage() != null && e.getMessage().contains("pcap_set_tstamp_precision")) {
-                return openMicroseconds(settings);
+            if (e.getMessage() == null || !e.getMessage().contains("pcap_set_tstamp_precision")) {
+                throw PcapErrors.openFailed(settings.interfaceName(), e);
             }
-            throw PcapErrors.openFailed(name, e);
         }
-    }
-
-    /** libpcap before 1.5 has no nanosecond precision; microseconds then, rather than no capture. */
-    private static PcapHandle openMicroseconds(CaptureSettings settings) throws CaptureException {
+        // libpcap before 1.5 has no nanosecond precision: microseconds then, rather than no capture.
         try {
-            return new PcapHandle.Builder(settings.interfaceName())
-                    .snaplen(settings.snaplen())
-                    .promiscuousMode(settings.promiscuous() ? PromiscuousMode.PROMISCUOUS : PromiscuousMode.NONPROMISCUOUS)
-                    .timeoutMillis(READ_TIMEOUT_MILLIS)
-                    .bufferSize(settings.bufferBytes())
-                    .build();
+            return build(settings, false);
         } catch (PcapNativeException e) {
             throw PcapErrors.openFailed(settings.interfaceName(), e);
         }
+    }
+
+    private static PcapHandle build(CaptureSettings settings, boolean nanoseconds) throws PcapNativeException {
+        PromiscuousMode promiscuous = settings.promiscuous()
+                ? PromiscuousMode.PROMISCUOUS : PromiscuousMode.NONPROMISCUOUS;
+        PcapHandle.Builder builder = new PcapHandle.Builder(settings.interfaceName())
+                .snaplen(settings.snaplen())
+                .promiscuousMode(promiscuous)
+                .timeoutMillis(READ_TIMEOUT_MILLIS)
+                .bufferSize(settings.bufferBytes());
+        if (settings.immediate()) {
+            builder.immediateMode(true);
+        }
+        if (nanoseconds) {
+            builder.timestampPrecision(PcapHandle.TimestampPrecision.NANO);
+        }
+        return builder.build();
     }
 
     private static void applyFilter(PcapHandle handle, CaptureSettings settings) throws CaptureException {
@@ -410,7 +411,7 @@ public final class LiveCapture implements AutoCloseable {
 
     private void finish(StopReason reason, CaptureException error, long captured, long start) {
         CaptureException failure = error;
-        java.nio.file.Path saved = null;
+        Path saved = null;
         try {
             publishStatistics(captured, System.nanoTime() - start);
         } catch (RuntimeException e) {

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
                         + "(or its JSON) when the capture stops: on --duration, --count or Ctrl-C.",
                 "Needs root, or: setcap cap_net_raw,cap_net_admin=eip on the java binary."})
 public final class CaptureCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--interface"}, paramLabel = "IFACE", description = "Interface to capture on (`any` for all).")
+    @Option(names = {"-i", "--interface"}, paramLabel = "IFACE",
+            description = "Interface to capture on (`any` for all).")
     String interfaceName;
 
     @Option(names = {"-f", "--filter"}, paramLabel = "FILTER", defaultValue = CaptureSettings.DEFAULT_FILTER,

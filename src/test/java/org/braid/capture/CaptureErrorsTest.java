@@ -17,7 +17,8 @@ class CaptureErrorsTest {
 
     @Test
     void unknownInterfaceListsTheAvailableOnes() {
-        assumeTrue(TwoPathNetwork.isRoot(), "opening an interface needs root; without it libpcap reports permission first");
+        assumeTrue(TwoPathNetwork.isRoot(),
+                "opening an interface needs root; without it libpcap reports the permission first");
         CaptureException e = catchThrowableOfType(CaptureException.class,
                 () -> LiveCapture.open(CaptureSettings.on("bcap-none0"), List.of(), QUIET));
         assertThat(e.kind()).isEqualTo(Kind.NO_SUCH_INTERFACE);

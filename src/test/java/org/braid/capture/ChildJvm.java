@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@code braid} in a fresh JVM, for what one process cannot undo: lost capabilities, a missing library, Ctrl-C. */
+/**
+ * Runs {@code braid} in a fresh JVM, for what one process cannot undo: lost capabilities, a missing
+ * library, Ctrl-C.
+ */
 final class ChildJvm {
     record Result(int exitCode, String out, String err) {}
 

@@ -56,7 +56,7 @@ final class TwoPathNetwork implements AutoCloseable {
         assumeTrue(succeeds("python3", "-c", "import socket"), "python3 is not available");
     }
 
-    /** Removes leftovers of killed runs, then builds the network; {@code rate} shapes the client's egress (tbf), or null. */
+    /** Removes leftovers of killed runs, then builds the network; {@code rate} shapes the client's egress, or null. */
     static TwoPathNetwork create(String rate) throws IOException, InterruptedException {
         script("cleanup");
         String prefix = String.format("bcap-%04x", ThreadLocalRandom.current().nextInt(0x10000));
@@ -120,7 +120,7 @@ final class TwoPathNetwork implements AutoCloseable {
         }
     }
 
-    /** Starts the MPTCP server (sample-traces/mptcp_peer.py) for {@code connections} connections and waits until it listens. */
+    /** Starts the MPTCP server (sample-traces/mptcp_peer.py) for {@code connections} connections, listening. */
     Process startServer(int connections) throws IOException, InterruptedException {
         Process server = start("ip", "netns", "exec", serverNamespace(), "python3", peerScript(), "server",
                 "--bind", "0.0.0.0", "--port", String.valueOf(PORT), "--count", String.valueOf(connections));
