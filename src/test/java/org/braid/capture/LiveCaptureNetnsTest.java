@@ -161,8 +161,8 @@ class LiveCaptureNetnsTest {
     }
 
     private static boolean allClosed(AnalysisResult result, int connections) {
-        return result.connections().size() == connections && result.connections().stream()
-                .allMatch(c -> c.subflows().size() == 2 && c.subflows().stream().allMatch(s -> s.end() == EndReason.FIN));
+        return result.connections().size() == connections && result.connections().stream().allMatch(
+                c -> c.subflows().size() == 2 && c.subflows().stream().allMatch(s -> s.end() == EndReason.FIN));
     }
 
     private static Thread captureThread() {
