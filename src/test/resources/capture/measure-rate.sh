@@ -12,8 +12,7 @@ PEER="python3 sample-traces/mptcp_peer.py"
 JAR=target/braid.jar
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-3}
 BUFFER_KIB=${BUFFER_KIB:-32768}
-P=bcap-m$$
-P=${P:0:12}
+P=$(printf "bcap-%06x0" $$)  # netns.sh's naming: this script's pid, so other runs' cleanups spare it
 [[ -f $JAR ]] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 trap '$NETNS down $P 2>/dev/null || true' EXIT
 

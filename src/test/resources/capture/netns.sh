@@ -6,8 +6,9 @@
 #                               MPTCP on, the client's subflow endpoint on path 2, offloads off;
 #                               RATE (e.g. 40mbit) shapes the client's egress on both paths with tbf.
 #   netns.sh down PREFIX        deletes both namespaces (their veths go with them)
-#   netns.sh cleanup            deletes every namespace and link named bcap-* (leftovers of killed runs)
-# PREFIX must start with bcap- and stay short: interface names have at most 15 characters.
+#   netns.sh cleanup [PID]      deletes the bcap-* namespaces and links left by runs that are gone, and PID's
+# PREFIX is bcap- + the owning process id in 6 hex digits + one more hex digit (12 characters: interface
+# names have at most 15), so a cleanup spares the networks of other builds running at the same time.
 # Documentation addresses only (RFC 5737), so nothing here can route anywhere real.
 set -euo pipefail
 
@@ -15,7 +16,7 @@ die() { echo "netns.sh: $*" >&2; exit 2; }
 
 up() {
     local p=$1 rate=${2:-}
-    [[ $p == bcap-* && ${#p} -le 12 ]] || die "prefix must be bcap-* of at most 12 characters: $p"
+    [[ $p =~ ^bcap-[0-9a-f]{7}$ ]] || die "prefix must be bcap- and 7 hex digits: $p"
     local cli=$p-c srv=$p-s
     ip netns add "$cli"
     ip netns add "$srv"
@@ -61,19 +62,28 @@ down() {
     done
 }
 
+# True when PREFIX belongs to a process that still runs and is not PID (the caller, whose own older
+# networks are leftovers: its tests run one after another).
+owned_by_running() {
+    local prefix=$1 caller=${2:-} owner
+    [[ $prefix =~ ^bcap-([0-9a-f]{6})[0-9a-f]$ ]] || return 1
+    owner=$((16#${BASH_REMATCH[1]}))
+    [[ $owner != "$caller" ]] && kill -0 "$owner" 2>/dev/null
+}
+
 cleanup() {
-    local ns link
+    local caller=${1:-} ns link
     for ns in $(ip netns list 2>/dev/null | awk '$1 ~ /^bcap-/ {print $1}'); do
-        down "${ns%-?}"
+        owned_by_running "${ns%-?}" "$caller" || down "${ns%-?}"
     done
     for link in $(ip -o link show 2>/dev/null | awk -F': ' '$2 ~ /^bcap-/ {sub(/@.*/, "", $2); print $2}'); do
-        ip link del "$link" 2>/dev/null || true
+        owned_by_running "${link%-??}" "$caller" || ip link del "$link" 2>/dev/null || true
     done
 }
 
 case ${1:-} in
     up) up "${2:?prefix}" "${3:-}" ;;
     down) down "${2:?prefix}" ;;
-    cleanup) cleanup ;;
-    *) die "usage: netns.sh up PREFIX [RATE] | down PREFIX | cleanup" ;;
+    cleanup) cleanup "${2:-}" ;;
+    *) die "usage: netns.sh up PREFIX [RATE] | down PREFIX | cleanup [PID]" ;;
 esac

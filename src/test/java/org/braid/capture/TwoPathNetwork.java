@@ -56,10 +56,12 @@ final class TwoPathNetwork implements AutoCloseable {
         assumeTrue(succeeds("python3", "-c", "import socket"), "python3 is not available");
     }
 
-    /** Removes leftovers of killed runs, then builds the network; {@code rate} shapes the client's egress, or null. */
+    /** Removes leftovers of ended runs, then builds the network; {@code rate} shapes the client's egress, or null. */
     static TwoPathNetwork create(String rate) throws IOException, InterruptedException {
-        script("cleanup");
-        String prefix = String.format("bcap-%04x", ThreadLocalRandom.current().nextInt(0x10000));
+        long pid = ProcessHandle.current().pid();
+        script("cleanup", String.valueOf(pid));
+        // Our pid in the name: a cleanup by another build running now spares this network.
+        String prefix = String.format("bcap-%06x%x", pid & 0xffffff, ThreadLocalRandom.current().nextInt(16));
         TwoPathNetwork network = new TwoPathNetwork(prefix);
         try {
             if (rate == null) {
