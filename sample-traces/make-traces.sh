@@ -338,9 +338,17 @@ scenario_big() {
     transfer "$CLI" big/big-two-subflows-s256.pcap "-i any -s 256" "" --connect "${SRV4[1]}" --bytes 320000000
 }
 
+scenario_zero_window() {
+    # The server waits 0.5 s before reading: its receive buffer fills, the shared window closes
+    # to zero on both subflows, and reopens once it reads. Captured at the sender.
+    setup 2 30mbit
+    client_subflow 2
+    transfer "$CLI" zero-window.pcap "" "--stall 0.5" --connect "${SRV4[1]}" --bytes 600000
+}
+
 DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_fail_two
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
-    headers_only ethernet formats)
+    headers_only ethernet formats zero_window)
 
 main() {
     [[ $EUID -eq 0 ]] || { echo "run as root" >&2; exit 1; }

@@ -58,6 +58,9 @@ def serve(args):
     print("ready", flush=True)
     for _ in range(args.count):
         conn, _peer = listener.accept()
+        if args.stall:
+            # Not reading lets the receive buffer fill: the shared window closes to zero.
+            time.sleep(args.stall)
         try:
             if args.reply:
                 # Request/response rounds until the client closes.
@@ -134,6 +137,7 @@ def main():
     sub = parser.add_subparsers(dest="role", required=True)
     srv = sub.add_parser("server")
     srv.add_argument("--bind", required=True)
+    srv.add_argument("--stall", type=float, default=0.0, help="seconds to wait before reading")
     cli = sub.add_parser("client")
     cli.add_argument("--connect", required=True)
     cli.add_argument("--bytes", type=int, default=1_000_000, help="bytes sent per round")

@@ -37,6 +37,10 @@ final class ConnectionState {
     final boolean[] dataFinSeen = new boolean[2];
     /** Unique data-level bytes and reinjections (DataTracker). */
     final ConnectionAccounting data = new ConnectionAccounting();
+    /** The shared receive window per data direction (see {@link WindowTracker}). */
+    final WindowDirection[] window = {new WindowDirection(), new WindowDirection()};
+    /** Mappings, checksum verdicts, fallback and closing (the checksum and lifecycle observers). */
+    final ConnectionHistory history = new ConnectionHistory();
 
     ConnectionState(int index, long startNanos) {
         this.index = index;

@@ -61,6 +61,10 @@ final class Flow {
 
     /** Recent DSS mappings per flow direction: 64-bit DSN, relative subflow sequence, length. */
     final RecentMappings[] mappings = {new RecentMappings(), new RecentMappings()};
+    /** The latest receive-window advertisement per flow direction (see {@link WindowTracker}). */
+    final SubflowWindowState window = new SubflowWindowState();
+    /** How the subflow ended and its backup changes (the lifecycle observer). */
+    final SubflowHistory history = new SubflowHistory();
 
     Flow(int index, int ipVersion, long clientHigh, long clientLow, int clientPort, long serverHigh, long serverLow,
             int serverPort, String clientAddress, String serverAddress, int firstPacketIndex) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Per-packet results as growable primitive columns, indexed by packet number - 1: what the
- * desktop packet list and filters read, without one object per packet (28 bytes a packet).
+ * desktop packet list and filters read, without one object per packet (36 bytes a packet).
  */
 public final class PacketColumns {
     /** Value of {@link #relativeDsn} for a packet that carries no mapped data. */
@@ -30,6 +30,7 @@ public final class PacketColumns {
     private int[] flags;
     private int[] mappingPacket;
     private int[] reinjectionOf;
+    private long[] windowEdge;
 
     PacketColumns(int initialCapacity) {
         int capacity = Math.max(16, initialCapacity);
@@ -39,6 +40,7 @@ public final class PacketColumns {
         flags = new int[capacity];
         mappingPacket = new int[capacity];
         reinjectionOf = new int[capacity];
+        windowEdge = new long[capacity];
     }
 
     void add(int flowIndex, int connectionIndex, long dsn) {
@@ -50,6 +52,7 @@ public final class PacketColumns {
             flags = Arrays.copyOf(flags, capacity);
             mappingPacket = Arrays.copyOf(mappingPacket, capacity);
             reinjectionOf = Arrays.copyOf(reinjectionOf, capacity);
+            windowEdge = Arrays.copyOf(windowEdge, capacity);
         }
         flow[size] = flowIndex;
         connection[size] = connectionIndex;
@@ -57,6 +60,7 @@ public final class PacketColumns {
         flags[size] = 0;
         mappingPacket[size] = NO_PACKET;
         reinjectionOf[size] = NO_PACKET;
+        windowEdge[size] = NO_DSN;
         size++;
     }
 
@@ -101,6 +105,17 @@ public final class PacketColumns {
 
     /** For a reinjection, the 0-based index of the original packet on another subflow; else {@link #NO_PACKET}. */
     public int reinjectionOf(int i) { return reinjectionOf[check(i)]; }
+
+    void setWindowEdge(int packetIndex, long relativeEdge) {
+        windowEdge[check(packetIndex)] = relativeEdge;
+    }
+
+    /**
+     * The connection-level right edge DATA_ACK + scaled window that packet {@code i} advertised for
+     * the data flowing towards its sender, relative to that data's DSN base like {@link #relativeDsn};
+     * {@link #NO_DSN} when the packet advertised none.
+     */
+    public long windowEdge(int i) { return windowEdge[check(i)]; }
 
     private int check(int i) {
         if (i < 0 || i >= size) {

@@ -3,7 +3,16 @@ package org.braid.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import org.braid.model.DataLevel;
+import org.braid.decode.MptcpOption;
+import org.braid.model.BackupChange;
+import org.braid.model.ChecksumFailure;
+import org.braid.model.ConnectionEnd;
+import org.braid.model.ConnectionEndReason;
+import org.braid.model.ConnectionLifecycle;
+import org.braid.model.DssMappings;
 import org.braid.model.EndReason;
+import org.braid.model.Fallback;
+import org.braid.model.SubflowLifecycle;
 import org.braid.model.Endpoint;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Subflow;
@@ -36,7 +45,70 @@ final class ResultBuilder {
                 c.keyKnown[0] ? c.idsn[0] : null, c.keyKnown[1] ? c.idsn[1] : null,
                 c.checksum, !c.baseFromFirstDsn, c.startNanos, c.endNanos, c.hmacVerified, c.hmacFailed,
                 subflows, ReinjectionBursts.merge(c.events, ReinjectionBursts.of(data.reinjections(),
-                        flow -> subflowName(c, flow))), data);
+                        flow -> subflowName(c, flow))), data,
+                WindowDirection.receiveWindow(c), mappings(c), lifecycle(c));
+    }
+
+    static DssMappings mappings(ConnectionState c) {
+        List<ChecksumFailure> failures = new ArrayList<>();
+        MappingLog log = c.history.mappings;
+        for (ChecksumFailureLink f : c.history.failures) {
+            long dsn = log.dsn(f.row);
+            failures.add(new ChecksumFailure(dsn, dsn - c.dsnBase[log.side(f.row)], f.flow, log.subflowSeq(f.row),
+                    log.length(f.row), log.firstPacket(f.row), f.failedPacket, packetOrNull(f.mpFailPacket),
+                    packetOrNull(f.resetPacket), f.resetReason == Flow.NONE ? null : f.resetReason,
+                    packetOrNull(f.fallbackPacket)));
+        }
+        return log.toModel(c.dsnBase, failures);
+    }
+
+    static ConnectionLifecycle lifecycle(ConnectionState c) {
+        ConnectionHistory h = c.history;
+        Fallback fallback = h.fallbackReason == null ? null
+                : new Fallback(h.fallbackReason, h.fallbackNanos, h.fallbackPacket, h.fallbackFlow);
+        return new ConnectionLifecycle(fallback, connectionEnd(c), h.addAddrHmacVerified, h.addAddrHmacFailed,
+                h.addAddrHmacLeftmost);
+    }
+
+    /** MP_FASTCLOSE first, then both DATA_FINs acknowledged, then every subflow ended, then one DATA_FIN. */
+    private static ConnectionEnd connectionEnd(ConnectionState c) {
+        ConnectionHistory h = c.history;
+        if (h.fastclosePacket != 0) {
+            return new ConnectionEnd(ConnectionEndReason.MP_FASTCLOSE, h.fastcloseNanos, h.fastclosePacket);
+        }
+        if (h.dataFinAckPacket[0] != 0 && h.dataFinAckPacket[1] != 0) {
+            int last = h.dataFinAckPacket[0] > h.dataFinAckPacket[1] ? 0 : 1;
+            return new ConnectionEnd(ConnectionEndReason.DATA_FIN, h.dataFinAckNanos[last], h.dataFinAckPacket[last]);
+        }
+        boolean allEnded = true;
+        boolean anyReset = false;
+        long lastPacket = 0;
+        long lastNanos = 0;
+        for (Flow flow : c.subflows) {
+            if (flow.history.endPacket == 0) {
+                allEnded = false;
+                break;
+            }
+            anyReset |= flow.reset;
+            if (flow.history.endPacket > lastPacket) {
+                lastPacket = flow.history.endPacket;
+                lastNanos = flow.history.endNanos;
+            }
+        }
+        if (allEnded) {
+            return new ConnectionEnd(anyReset ? ConnectionEndReason.RESET : ConnectionEndReason.FIN, lastNanos,
+                    lastPacket);
+        }
+        if (h.dataFinPacket[0] != 0 || h.dataFinPacket[1] != 0) {
+            int first = h.dataFinPacket[0] != 0 && (h.dataFinPacket[1] == 0 || h.dataFinPacket[0] < h.dataFinPacket[1])
+                    ? 0 : 1;
+            return new ConnectionEnd(ConnectionEndReason.HALF_CLOSED, h.dataFinNanos[first], h.dataFinPacket[first]);
+        }
+        return new ConnectionEnd(ConnectionEndReason.OPEN, null, null);
+    }
+
+    private static Long packetOrNull(long packet) {
+        return packet == 0 ? null : packet;
     }
 
     static Subflow subflow(Flow flow) {
@@ -44,7 +116,8 @@ final class ResultBuilder {
                 flow.clientAddressId == Flow.NONE ? null : flow.clientAddressId,
                 flow.serverAddressId == Flow.NONE ? null : flow.serverAddressId,
                 flow.backup, rtt(flow), flow.startNanos, flow.endNanos, flow.packets, flow.payloadBytes[0],
-                flow.payloadBytes[1], end(flow), flow.data.retransmissions, flow.data.toModel());
+                flow.payloadBytes[1], end(flow), flow.data.retransmissions, flow.data.toModel(),
+                subflowLifecycle(flow));
     }
 
     private static String subflowName(ConnectionState c, int flowIndex) {
@@ -54,6 +127,15 @@ final class ResultBuilder {
             }
         }
         return "flow " + flowIndex;
+    }
+
+    private static SubflowLifecycle subflowLifecycle(Flow flow) {
+        SubflowHistory h = flow.history;
+        List<BackupChange> changes = h.backupChanges;
+        boolean finalBackup = changes.isEmpty() ? flow.backup : changes.get(changes.size() - 1).backup();
+        Integer reason = h.resetReason == Flow.NONE ? null : h.resetReason;
+        return new SubflowLifecycle(packetOrNull(h.endPacket), reason,
+                reason == null ? null : MptcpOption.resetReasonName(reason), changes, finalBackup);
     }
 
     static TcpConnection tcpConnection(Flow flow) {

@@ -2,21 +2,23 @@ package org.braid.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
+import org.braid.model.ConnectionEnd;
 import org.braid.model.DataDirection;
+import org.braid.model.DssMappings;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
-import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
+import org.braid.model.SubflowLifecycle;
+import org.braid.model.SubflowWindow;
 import org.braid.model.TcpConnection;
+import org.braid.model.WindowStats;
+import org.braid.report.JsonReport;
+import org.braid.report.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,133 +45,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Json.print(out, toJson(result));
+            Json.print(out, JsonReport.document(result));
         } else {
             printText(out, result);
         }
         return result.warnings().isEmpty() ? 0 : ExitCodes.WARNINGS;
-    }
-
-    static Map<String, Object> toJson(AnalysisResult result) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("packets", result.packets());
-        doc.put("connections", result.connections().stream().map(AnalyzeCommand::connectionJson).toList());
-        doc.put("tcpConnections", result.tcpConnections().stream().map(AnalyzeCommand::tcpJson).toList());
-        doc.put("warnings", result.warnings());
-        return doc;
-    }
-
-    private static Map<String, Object> connectionJson(MptcpConnection c) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("index", c.index());
-        doc.put("version", c.version());
-        doc.put("handshake", c.handshake());
-        doc.put("client", c.client().toString());
-        doc.put("server", c.server().toString());
-        doc.put("clientKey", hex16(c.clientKey()));
-        doc.put("serverKey", hex16(c.serverKey()));
-        doc.put("clientToken", hex8(c.clientToken()));
-        doc.put("serverToken", hex8(c.serverToken()));
-        doc.put("clientIdsn", unsigned(c.clientIdsn()));
-        doc.put("serverIdsn", unsigned(c.serverIdsn()));
-        // An object so the checksum verdicts (verified, failed, unverifiable) can join the flag later.
-        Map<String, Object> checksum = new LinkedHashMap<>();
-        checksum.put("negotiated", c.checksum());
-        doc.put("checksum", checksum);
-        doc.put("relativeDsnFromIdsn", c.relativeToIdsn());
-        doc.put("firstTime", TimeText.iso(c.startNanos()));
-        doc.put("lastTime", TimeText.iso(c.endNanos()));
-        doc.put("durationSeconds", (c.endNanos() - c.startNanos()) / 1e9);
-        doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
-        doc.put("subflows", c.subflows().stream().map(AnalyzeCommand::subflowJson).toList());
-        doc.put("events", c.events().stream().map(AnalyzeCommand::eventJson).toList());
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("client", dataJson(c.data().client()));
-        data.put("server", dataJson(c.data().server()));
-        doc.put("data", data);
-        doc.put("reinjections", reinjectionsJson(c));
-        return doc;
-    }
-
-    private static Map<String, Object> dataJson(DataDirection d) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("uniqueBytes", d.uniqueBytes());
-        doc.put("firstTime", d.firstNanos() == null ? null : TimeText.iso(d.firstNanos()));
-        doc.put("lastTime", d.lastNanos() == null ? null : TimeText.iso(d.lastNanos()));
-        doc.put("durationSeconds", d.durationNanos() / 1e9);
-        doc.put("goodputBitsPerSecond", d.goodputBitsPerSecond());
-        return doc;
-    }
-
-    /** The issue's contract {@code packets} and {@code bytes}, and each reinjection with subflows as indexes into {@code subflows}. */
-    private static Map<String, Object> reinjectionsJson(MptcpConnection c) {
-        List<Integer> flows = c.subflows().stream().map(Subflow::flow).toList();
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Reinjection r : c.data().reinjections()) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("packet", r.packet());
-            doc.put("time", TimeText.iso(r.timeNanos()));
-            doc.put("direction", r.fromClient() ? "client" : "server");
-            doc.put("originalPackets", r.originalPackets());
-            doc.put("fromSubflow", flows.indexOf(r.fromFlow()));
-            doc.put("toSubflow", flows.indexOf(r.toFlow()));
-            doc.put("dsn", r.dsn());
-            doc.put("bytes", r.bytes());
-            doc.put("delaySeconds", r.delayNanos() / 1e9);
-            list.add(doc);
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("packets", c.data().reinjectedPackets());
-        doc.put("bytes", c.data().reinjectedBytes());
-        doc.put("list", list);
-        return doc;
-    }
-
-    private static Map<String, Object> subflowJson(Subflow s) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("client", s.client().toString());
-        doc.put("server", s.server().toString());
-        doc.put("join", s.join());
-        doc.put("clientAddressId", s.clientAddressId());
-        doc.put("serverAddressId", s.serverAddressId());
-        doc.put("backup", s.backup());
-        doc.put("handshakeRttSeconds", s.handshakeRttNanos() == null ? null : s.handshakeRttNanos() / 1e9);
-        doc.put("firstTime", TimeText.iso(s.startNanos()));
-        doc.put("lastTime", TimeText.iso(s.endNanos()));
-        doc.put("end", s.end().name().toLowerCase());
-        doc.put("packets", s.packets());
-        doc.put("clientBytes", s.clientBytes());
-        doc.put("serverBytes", s.serverBytes());
-        doc.put("retransmissions", s.retransmissions());
-        doc.put("clientFirstSentDataBytes", s.data().clientFirstSentBytes());
-        doc.put("clientReinjectedDataBytes", s.data().clientReinjectedBytes());
-        doc.put("serverFirstSentDataBytes", s.data().serverFirstSentBytes());
-        doc.put("serverReinjectedDataBytes", s.data().serverReinjectedBytes());
-        return doc;
-    }
-
-    private static Map<String, Object> tcpJson(TcpConnection t) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("client", t.client().toString());
-        doc.put("server", t.server().toString());
-        doc.put("handshakeRttSeconds", t.handshakeRttNanos() == null ? null : t.handshakeRttNanos() / 1e9);
-        doc.put("firstTime", TimeText.iso(t.startNanos()));
-        doc.put("lastTime", TimeText.iso(t.endNanos()));
-        doc.put("end", t.end().name().toLowerCase());
-        doc.put("packets", t.packets());
-        doc.put("clientBytes", t.clientBytes());
-        doc.put("serverBytes", t.serverBytes());
-        doc.put("mptcpRefused", t.mptcpRefused());
-        return doc;
-    }
-
-    private static Map<String, Object> eventJson(MptcpEvent e) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", e.type());
-        doc.put("time", TimeText.iso(e.timeNanos()));
-        doc.put("packet", e.packet());
-        doc.put("detail", e.detail());
-        return doc;
     }
 
     private static void printText(PrintWriter out, AnalysisResult result) {
@@ -180,20 +60,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.printf("MPTCP connection %d: %s -> %s, %s%s%n", c.index(), c.client(), c.server(),
                     c.version() == null ? "version unknown" : "v" + c.version(),
                     c.handshake() ? "" : ", incomplete (handshake not in the trace)");
-            out.printf("  keys    client %s  server %s%n", orDash(hex16(c.clientKey())), orDash(hex16(c.serverKey())));
-            out.printf("  tokens  client %s  server %s%n", orDash(hex8(c.clientToken())), orDash(hex8(c.serverToken())));
+            out.printf("  keys    client %s  server %s%n", orDash(Text.hex16(c.clientKey())), orDash(Text.hex16(c.serverKey())));
+            out.printf("  tokens  client %s  server %s%n", orDash(Text.hex8(c.clientToken())), orDash(Text.hex8(c.serverToken())));
             out.printf("  checksum %s, %.6f s, MP_JOIN HMACs %d verified, %d failed%n",
                     c.checksum() == null ? "unknown" : c.checksum() ? "on" : "off",
                     (c.endNanos() - c.startNanos()) / 1e9, c.hmacVerified(), c.hmacFailed());
             out.printf("  data    client %,d unique bytes%s, server %,d%s; %d reinjection(s), %,d bytes%n",
                     c.data().client().uniqueBytes(), goodputText(c.data().client()), c.data().server().uniqueBytes(),
                     goodputText(c.data().server()), c.data().reinjectedPackets(), c.data().reinjectedBytes());
+            DssMappings mappings = c.mappings();
+            if (c.checksum() == Boolean.TRUE || mappings.verified() + mappings.failed() + mappings.unverifiable() > 0) {
+                out.printf("  DSS checksums: %d verified, %d failed, %d unverifiable (of %d mappings)%n",
+                        mappings.verified(), mappings.failed(), mappings.unverifiable(), mappings.size());
+            }
+            ConnectionEnd end = c.lifecycle().end();
+            out.printf("  ended: %s%s%s%n", end.reason().name().toLowerCase(),
+                    end.packet() == null ? "" : " (#" + end.packet() + ")",
+                    c.lifecycle().fallback() == null ? "" : ", fell back to TCP: "
+                            + c.lifecycle().fallback().reason().name().toLowerCase() + " (#"
+                            + c.lifecycle().fallback().packet() + ")");
             for (Subflow s : c.subflows()) {
-                out.printf("  subflow %s -> %s  %s%s  %,d packets, %,d / %,d bytes, %,d retransmission(s), %s%n",
+                SubflowLifecycle life = s.lifecycle();
+                out.printf("  subflow %s -> %s  %s%s  %,d packets, %,d / %,d bytes, %,d retransmission(s), %s%s%s%n",
                         s.client(), s.server(), s.join() ? "join" : "initial", s.backup() ? " backup" : "",
                         s.packets(), s.clientBytes(), s.serverBytes(), s.retransmissions(),
-                        s.end().name().toLowerCase());
+                        s.end().name().toLowerCase(),
+                        life.resetReason() == null ? "" : " (MP_TCPRST " + life.resetReasonName() + ")",
+                        life.backupChanges().isEmpty() ? "" : ", " + life.backupChanges().size()
+                                + " MP_PRIO change(s), backup at the end: " + life.finalBackup());
             }
+            printWindow(out, c, c.window().client(), "client -> server");
+            printWindow(out, c, c.window().server(), "server -> client");
             for (MptcpEvent e : c.events()) {
                 if (!e.type().equals("DATA_FIN")) {
                     out.printf("  #%d %s %s%n", e.packet(), e.type(), e.detail());
@@ -220,16 +117,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return goodput == null ? "" : String.format(" (%.3f Mbit/s)", goodput / 1e6);
     }
 
-    private static String hex8(Long token) {
-        return token == null ? null : String.format("%08x", token);
-    }
-
-    private static String hex16(Long key) {
-        return key == null ? null : String.format("%016x", key);
-    }
-
-    private static String unsigned(Long value) {
-        return value == null ? null : Long.toUnsignedString(value);
+    private static void printWindow(PrintWriter out, MptcpConnection c, WindowStats w, String direction) {
+        if (w.advertisements() == 0) {
+            return;
+        }
+        StringBuilder scale = new StringBuilder();
+        for (SubflowWindow s : w.unknownScale()) {
+            scale.append(scale.length() == 0 ? ", scale unknown on subflow " : ", ").append(c.subflowPosition(s.flow()));
+        }
+        out.printf("  window %s: max edge %,d, %,d beyond%s, zero window %d (%.6f s), limited %s, "
+                        + "%,d disagreements%s%n", direction, w.maxRightEdge(), w.beyondWindowPackets(),
+                w.beyondWindowChecked() ? "" : " (not checked)", w.zeroWindowPeriods(), w.zeroWindowNanos() / 1e9,
+                w.windowLimitedNanos() == null ? "unknown" : String.format("%.6f s", w.windowLimitedNanos() / 1e9),
+                w.disagreements(), scale);
     }
 
     private static String orDash(String text) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Multipath TCP packet trace analyzer.",
-        subcommands = {InfoCommand.class, PacketsCommand.class, BenchCommand.class, AnalyzeCommand.class, CaptureCommand.class})
+        subcommands = {InfoCommand.class, PacketsCommand.class, AnalyzeCommand.class, ReportCommand.class,
+                BenchCommand.class, CaptureCommand.class})
 public final class BraidCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

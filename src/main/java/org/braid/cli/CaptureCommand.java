@@ -23,6 +23,7 @@ import org.braid.capture.LiveCapture;
 import org.braid.model.AnalysisResult;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Subflow;
+import org.braid.report.JsonReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -137,7 +138,7 @@ public final class CaptureCommand implements Callable<Integer> {
             announcer.report(); // subflows that appeared after the last poll
             AnalysisResult result = analyzer.result();
             if (json) {
-                Json.print(out, AnalyzeCommand.toJson(result));
+                Json.print(out, JsonReport.document(result));
             } else {
                 printAnalyzeText(out, result);
             }

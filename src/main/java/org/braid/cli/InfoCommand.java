@@ -13,6 +13,7 @@ import org.braid.decode.MptcpSubtype;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.io.TraceWarning;
+import org.braid.report.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,8 +62,8 @@ public final class InfoCommand implements Callable<Integer> {
         doc.put("packets", s.packets());
         doc.put("capturedBytes", s.capturedBytes());
         doc.put("wireBytes", s.wireBytes());
-        doc.put("firstTime", s.packets() == 0 ? null : TimeText.iso(s.firstNanos()));
-        doc.put("lastTime", s.packets() == 0 ? null : TimeText.iso(s.lastNanos()));
+        doc.put("firstTime", s.packets() == 0 ? null : Text.iso(s.firstNanos()));
+        doc.put("lastTime", s.packets() == 0 ? null : Text.iso(s.lastNanos()));
         doc.put("durationSeconds", s.durationNanos() / 1e9);
         doc.put("tcpPackets", s.tcpPackets());
         doc.put("mptcpPackets", s.mptcpPackets());
@@ -84,8 +85,8 @@ public final class InfoCommand implements Callable<Integer> {
         row(out, "Captured bytes", String.format("%,d", s.capturedBytes()));
         row(out, "Bytes on the wire", String.format("%,d", s.wireBytes()));
         if (s.packets() > 0) {
-            row(out, "First packet", TimeText.iso(s.firstNanos()));
-            row(out, "Last packet", TimeText.iso(s.lastNanos()));
+            row(out, "First packet", Text.iso(s.firstNanos()));
+            row(out, "Last packet", Text.iso(s.lastNanos()));
             row(out, "Duration", String.format("%.6f s", s.durationNanos() / 1e9));
         }
         StringBuilder options = new StringBuilder();

@@ -13,6 +13,7 @@ import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.io.TraceWarning;
+import org.braid.report.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ public final class PacketsCommand implements Callable<Integer> {
             out.print(DetailTreeText.render(DetailTree.build(frame, packet)));
             out.println();
         } else {
-            out.printf("%6d %11s %s%n", frame.packetNumber(), TimeText.relative(frame.timestampNanos(), firstNanos),
+            out.printf("%6d %11s %s%n", frame.packetNumber(), Text.relative(frame.timestampNanos(), firstNanos),
                     summary(frame, packet));
         }
     }

@@ -20,13 +20,27 @@ import java.util.List;
  * @param hmacVerified MP_JOIN HMACs that matched
  * @param hmacFailed   MP_JOIN HMACs that did not match
  * @param data         unique data-level bytes and goodput each way, and the reinjections
+ * @param window       the shared receive window per data direction
+ * @param mappings     the distinct DSS mappings with their checksum verdicts and failures
+ * @param lifecycle    fallback, how the connection ended, ADD_ADDR HMAC checks
  */
 public record MptcpConnection(int index, Integer version, boolean handshake, Endpoint client, Endpoint server,
         Long clientKey, Long serverKey, Long clientToken, Long serverToken, Long clientIdsn, Long serverIdsn,
         Boolean checksum, boolean relativeToIdsn, long startNanos, long endNanos, int hmacVerified, int hmacFailed,
-        List<Subflow> subflows, List<MptcpEvent> events, DataLevel data) {
+        List<Subflow> subflows, List<MptcpEvent> events, DataLevel data, ReceiveWindow window, DssMappings mappings,
+        ConnectionLifecycle lifecycle) {
     public MptcpConnection {
         subflows = List.copyOf(subflows);
         events = List.copyOf(events);
+    }
+
+    /** The position in {@link #subflows()} of the subflow on TCP flow {@code flow}, or null when none is. */
+    public Integer subflowPosition(int flow) {
+        for (int i = 0; i < subflows.size(); i++) {
+            if (subflows.get(i).flow() == flow) {
+                return i;
+            }
+        }
+        return null;
     }
 }

@@ -20,7 +20,9 @@ package org.braid.model;
  * @param retransmissions  TCP retransmissions both ways: segments repeating sequence numbers already
  *                         seen on this subflow (reinjections excluded; SYNs and resets not counted)
  * @param data             the subflow's share of the connection's data-level bytes
+ * @param lifecycle        where it ended, its MP_TCPRST reason, its MP_PRIO backup changes
  */
 public record Subflow(int flow, Endpoint client, Endpoint server, boolean join, Integer clientAddressId,
         Integer serverAddressId, boolean backup, Long handshakeRttNanos, long startNanos, long endNanos,
-        long packets, long clientBytes, long serverBytes, EndReason end, long retransmissions, SubflowData data) {}
+        long packets, long clientBytes, long serverBytes, EndReason end, long retransmissions, SubflowData data,
+        SubflowLifecycle lifecycle) {}

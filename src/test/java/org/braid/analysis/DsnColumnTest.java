@@ -35,6 +35,24 @@ class DsnColumnTest {
         assertThat(columns(Traces.publicTrace(trace)).relativeDsn(packet - 1)).isEqualTo(dsn);
     }
 
+    /**
+     * Where Wireshark is wrong: zero-window frames 66 and 70 carry DSS flags 0x0d (8-byte DSN,
+     * 4-byte DATA_ACK), mapping DSN bytes 3c 30 61 a8 0f 39 67 8a = 4337073815595607946 at subflow
+     * sequence 18609, length 13040, on the first subflow (IDSN 4337073815595540185 from the client key).
+     * The frames start at relative subflow sequence 20033 and 21457 (1424 and 2848 bytes into the
+     * mapping), so their relative DSNs are 67761 + 1424 = 69185 and 70609. tshark 4.0 shows 15761
+     * for both: it misreads the 64-bit DSN when only the DATA_ACK is 4 bytes (52,000 too low).
+     */
+    @ParameterizedTest(name = "zero-window.pcap packet {0}")
+    @CsvSource({"66, 69185", "70, 70609"})
+    void eightByteDsnWithFourByteDataAckReadFromTheBytes(int packet, long dsn) throws IOException {
+        Path trace = Traces.sampleTrace("zero-window.pcap");
+        var connection = Analysis.of(trace).connections().get(0);
+        assertThat(Long.toUnsignedString(connection.clientIdsn())).isEqualTo("4337073815595540185");
+        assertThat(4337073815595607946L - connection.clientIdsn()).isEqualTo(67761);
+        assertThat(columns(trace).relativeDsn(packet - 1)).isEqualTo(dsn);
+    }
+
     @ParameterizedTest(name = "{0} packet {1}")
     @CsvSource({"tcpdump-mptcp-v1.pcap, 1", "tcpdump-mptcp-v1.pcap, 5"})
     void packetsWithoutPayloadHaveNoDsn(String trace, int packet) throws IOException {

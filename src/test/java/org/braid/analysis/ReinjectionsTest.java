@@ -44,6 +44,16 @@ class ReinjectionsTest {
 
     record Exception(List<Long> wiresharkOnly, String reason) {}
 
+    /**
+     * Traces where Wireshark flags segments because it misreads their DSN. zero-window frames 66 and
+     * 70 carry DSS flags 0x0d (8-byte DSN, 4-byte DATA_ACK) with DSN bytes 3c 30 61 a8 0f 39 67 8a =
+     * 4337073815595607946; tshark 4.0 shows mptcp.rawdsn64 4337073815595555946, 52,000 lower (its
+     * known fault when only the DATA_ACK is 4 bytes), which lands them on frame 14's bytes of
+     * another subflow. From the bytes they are new data on their own subflow.
+     */
+    private static final Map<String, List<Long>> WIRESHARK_MISREAD_DSN = Map.of(
+            "zero-window.pcap", List.of(66L, 70L));
+
     static Stream<Traces.Expected> tracesWithReinjections() {
         return Traces.allExpected().filter(e -> e.json().get("reinjected_packets").asLong() > 0);
     }
@@ -73,6 +83,18 @@ class ReinjectionsTest {
         RecordedPass pass = RecordedPass.of(expected.trace());
         long ours = countFlagged(pass, PacketColumns.REINJECTION);
         long wireshark = expected.json().get("reinjected_packets").asLong();
+        List<Long> misread = WIRESHARK_MISREAD_DSN.get(expected.trace().getFileName().toString());
+        if (misread != null) {
+            Recount recount = new Recount(pass);
+            assertThat(ours + misread.size()).isEqualTo(wireshark);
+            for (long frame : misread) {
+                int i = (int) frame - 1;
+                assertThat(pass.columns.hasFlag(i, PacketColumns.REINJECTION)).isFalse();
+                assertThat(recount.anyEarlierCopy).as("no earlier copy of frame %d's bytes anywhere", frame)
+                        .doesNotContainKey(frame);
+            }
+            return;
+        }
         Exception exception = EXCEPTIONS.get(expected.trace().getFileName().toString());
         if (exception == null) {
             assertThat(ours).isCloseTo(wireshark, withinPercentage(10));

@@ -100,7 +100,8 @@ class LiveCaptureNetnsTest {
             assertTransfer(live, 2);
             try (PacketSource source = TraceReader.open(saved)) {
                 AnalysisResult reread = MptcpAnalyzer.analyze(source);
-                assertThat(reread).isEqualTo(live);
+                // Field by field: some model types (DssMappings) are classes without equals.
+                assertThat(reread).usingRecursiveComparison().isEqualTo(live);
             }
             assertThat(Files.list(dir)).as("no temporary file left beside the save").containsExactly(saved);
         }
@@ -131,7 +132,7 @@ class LiveCaptureNetnsTest {
                     + " went away during the capture (").endsWith("the packets captured until then are kept");
             assertThat(end.saved()).isEqualTo(saved);
             try (PacketSource source = TraceReader.open(saved)) {
-                assertThat(MptcpAnalyzer.analyze(source)).isEqualTo(analyzer.result());
+                assertThat(MptcpAnalyzer.analyze(source)).usingRecursiveComparison().isEqualTo(analyzer.result());
             }
             assertThat(analyzer.result().packets()).isEqualTo(end.statistics().captured()).isPositive();
         }

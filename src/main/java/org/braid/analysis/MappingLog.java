@@ -1,0 +1,149 @@
+package org.braid.analysis;
+
+import java.util.Arrays;
+import java.util.List;
+import org.braid.model.ChecksumFailure;
+import org.braid.model.ChecksumVerdict;
+import org.braid.model.DssMappings;
+
+/**
+ * Every distinct DSS mapping of one connection, as growable primitive columns, with an
+ * open-addressing index on (flow, side, DSN, subflow sequence, length) so a mapping repeated on
+ * each segment it spans is found again without allocating.
+ */
+final class MappingLog {
+    static final int NOT_FOUND = -1;
+    private static final byte PENDING = -1;
+
+    private int size;
+    private long[] dsn = new long[16];
+    private byte[] side = new byte[16];
+    private int[] flow = new int[16];
+    private long[] subflowSeq = new long[16];
+    private int[] length = new int[16];
+    private long[] firstPacket = new long[16];
+    private byte[] verdict = new byte[16];
+    private int[] index = filled(32);
+    /** The last row found or added per subflow and side (hashed into a few slots; a miss only costs a lookup). */
+    private static final int RECENT = 16;
+    private final int[] recent = filled(RECENT);
+
+    int size() {
+        return size;
+    }
+
+    /** The row of this mapping, or {@link #NOT_FOUND}. */
+    int find(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
+        // Linux repeats a mapping on every segment it spans: the subflow's last row usually answers.
+        int cached = recent[(flowIndex * 2 + dataSide) & (RECENT - 1)];
+        if (cached != NOT_FOUND && matches(cached, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength)) {
+            return cached;
+        }
+        int row = lookup(flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength);
+        if (row != NOT_FOUND) {
+            recent[(flowIndex * 2 + dataSide) & (RECENT - 1)] = row;
+        }
+        return row;
+    }
+
+    private boolean matches(int row, int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq,
+            int mappingLength) {
+        return dsn[row] == mappingDsn && subflowSeq[row] == mappingSubflowSeq && length[row] == mappingLength
+                && flow[row] == flowIndex && side[row] == dataSide;
+    }
+
+    private int lookup(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
+        int mask = index.length - 1;
+        for (int slot = hash(flowIndex, mappingDsn, mappingSubflowSeq, mappingLength) & mask; ;
+                slot = (slot + 1) & mask) {
+            int row = index[slot];
+            if (row == NOT_FOUND) {
+                return NOT_FOUND;
+            }
+            if (matches(row, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength)) {
+                return row;
+            }
+        }
+    }
+
+    /** Adds a mapping not yet in the log (see {@link #find}); pending when its checksum is still to be verified. */
+    int add(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength, long packet,
+            boolean pending) {
+        if (size == dsn.length) {
+            int capacity = size * 2;
+            dsn = Arrays.copyOf(dsn, capacity);
+            side = Arrays.copyOf(side, capacity);
+            flow = Arrays.copyOf(flow, capacity);
+            subflowSeq = Arrays.copyOf(subflowSeq, capacity);
+            length = Arrays.copyOf(length, capacity);
+            firstPacket = Arrays.copyOf(firstPacket, capacity);
+            verdict = Arrays.copyOf(verdict, capacity);
+        }
+        if ((size + 1) * 2 > index.length) {
+            rehash(index.length * 2);
+        }
+        int row = size++;
+        dsn[row] = mappingDsn;
+        side[row] = (byte) dataSide;
+        flow[row] = flowIndex;
+        subflowSeq[row] = mappingSubflowSeq;
+        length[row] = mappingLength;
+        firstPacket[row] = packet;
+        verdict[row] = pending ? PENDING : (byte) ChecksumVerdict.NONE.ordinal();
+        insert(row);
+        recent[(flowIndex * 2 + dataSide) & (RECENT - 1)] = row;
+        return row;
+    }
+
+    void setVerdict(int row, ChecksumVerdict value) {
+        verdict[row] = (byte) value.ordinal();
+    }
+
+    long dsn(int row) { return dsn[row]; }
+    int flow(int row) { return flow[row]; }
+    int side(int row) { return side[row]; }
+    long subflowSeq(int row) { return subflowSeq[row]; }
+    int length(int row) { return length[row]; }
+    long firstPacket(int row) { return firstPacket[row]; }
+
+    /** The immutable view; mappings still waiting for bytes count as unverifiable. */
+    DssMappings toModel(long[] dsnBase, List<ChecksumFailure> failures) {
+        long[] relative = new long[size];
+        byte[] verdicts = Arrays.copyOf(verdict, size);
+        for (int i = 0; i < size; i++) {
+            relative[i] = dsn[i] - dsnBase[side[i]];
+            if (verdicts[i] == PENDING) {
+                verdicts[i] = (byte) ChecksumVerdict.UNVERIFIABLE.ordinal();
+            }
+        }
+        return new DssMappings(size, dsn, relative, side, flow, subflowSeq, length, firstPacket, verdicts, failures);
+    }
+
+    private void rehash(int capacity) {
+        index = filled(capacity);
+        for (int row = 0; row < size; row++) {
+            insert(row);
+        }
+    }
+
+    private void insert(int row) {
+        int mask = index.length - 1;
+        int slot = hash(flow[row], dsn[row], subflowSeq[row], length[row]) & mask;
+        while (index[slot] != NOT_FOUND) {
+            slot = (slot + 1) & mask;
+        }
+        index[slot] = row;
+    }
+
+    private static int hash(int flowIndex, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
+        long h = mappingDsn * 0x9E3779B97F4A7C15L + mappingSubflowSeq * 0xC2B2AE3D27D4EB4FL
+                + ((long) flowIndex << 20 ^ mappingLength) * 0x165667B19E3779F9L;
+        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
+    }
+
+    private static int[] filled(int capacity) {
+        int[] table = new int[capacity];
+        Arrays.fill(table, NOT_FOUND);
+        return table;
+    }
+}

@@ -1,0 +1,43 @@
+package org.braid.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.braid.analysis.MptcpAnalyzer;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
+import org.braid.model.AnalysisResult;
+import org.braid.report.CsvReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Write the connection report of a trace as CSV files: connections, subflows, "
+                + "reinjections, mappings and events.")
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "pcap, pcapng or gzip-compressed trace")
+    Path file;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Folder for the CSV files (created if missing; files of the same names are replaced).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        AnalysisResult result;
+        try (PacketSource source = TraceReader.open(file)) {
+            result = MptcpAnalyzer.analyze(source);
+        }
+        CsvReport.write(result, out);
+        PrintWriter err = spec.commandLine().getErr();
+        result.warnings().forEach(w -> err.println("warning: " + w));
+        spec.commandLine().getOut().printf("%d MPTCP connection(s) written to %s%n", result.connections().size(), out);
+        return result.warnings().isEmpty() ? 0 : ExitCodes.WARNINGS;
+    }
+}
