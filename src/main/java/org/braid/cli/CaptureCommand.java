@@ -1,8 +1,6 @@
 package org.braid.cli;
 
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -140,7 +138,7 @@ public final class CaptureCommand implements Callable<Integer> {
             if (json) {
                 Json.print(out, JsonReport.document(result));
             } else {
-                printAnalyzeText(out, result);
+                AnalyzeCommand.printText(out, result);
             }
             out.flush();
             err.println("braid: " + end.statistics().describe());
@@ -187,19 +185,6 @@ public final class CaptureCommand implements Callable<Integer> {
             settings = settings.withMaxPackets(limit.packets);
         }
         return settings;
-    }
-
-    /** {@code braid analyze}'s text, so a capture reads like an analysed file; AnalyzeCommand keeps it private. */
-    private static void printAnalyzeText(PrintWriter out, AnalysisResult result) {
-        try {
-            Method print = AnalyzeCommand.class.getDeclaredMethod("printText", PrintWriter.class, AnalysisResult.class);
-            print.setAccessible(true);
-            print.invoke(null, out, result);
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new IllegalStateException("braid analyze's text summary moved: " + e, e);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("braid analyze's text summary failed", e.getCause());
-        }
     }
 
     /**
