@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a self-contained Braid: a trimmed Java runtime (jlink, JavaFX included) and a Linux
 # app image plus a .deb (jpackage). Needs JDK 17+ with jmods, Maven, and for the .deb
-# dpkg-deb (dpkg-dev) and fakeroot.
+# dpkg-deb (part of dpkg) and fakeroot.
 #
 #   installer/build.sh                 build the app with Maven, then the app image and the .deb
 #   installer/build.sh --type app-image   only the app image
@@ -33,7 +33,7 @@ if $run_maven; then
   mvn -B -ntp -q -DskipTests package
 fi
 [ -f "$build/braid.jar" ] || { echo "no $build/braid.jar: run mvn package first" >&2; exit 1; }
-version="$(unzip -p "$build/braid.jar" org/braid/version.properties | sed -n 's/^version=//p' | tr -d '\r')"
+version="$(sed -n 's/^version=//p' "$build/classes/org/braid/version.properties")"
 
 rm -rf "$out"
 mkdir -p "$out/input/lib"
