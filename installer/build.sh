@@ -76,7 +76,6 @@ echo "runtime modules: $modules"
 
 common=(
   --name Braid
-  --app-version "$version"
   --vendor "Braid project"
   --description "Multipath TCP (MPTCP) packet trace analyzer"
   --input "$out/input"
@@ -93,13 +92,13 @@ associations=(
 for type in "${types[@]}"; do
   case "$type" in
     app-image)
-      "$jdk_bin/jpackage" --type app-image "${common[@]}" --icon "$here/braid.png" --dest "$out/image"
+      "$jdk_bin/jpackage" --type app-image "${common[@]}" --app-version "$version" --icon "$here/braid.png" --dest "$out/image"
       echo "app image: $out/image/Braid ($(du -sh "$out/image/Braid" | cut -f1))"
       ;;
     deb)
       # The postinst and prerm in resources/ add and remove /usr/bin/braid; jpackage fills in
       # its own desktop and MIME commands where they name them.
-      "$jdk_bin/jpackage" --type deb "${common[@]}" "${associations[@]}" --dest "$out" \
+      "$jdk_bin/jpackage" --type deb "${common[@]}" --app-version "$version" "${associations[@]}" --dest "$out" \
         --icon "$here/braid.png" \
         --resource-dir "$here/resources" \
         --linux-package-name braid \
@@ -113,13 +112,19 @@ for type in "${types[@]}"; do
     msi)
       # Windows launchers are GUI programs without a console, so a second launcher, braid-cli,
       # runs the command line with one (Windows names ignore case: it cannot be called braid).
-      "$jdk_bin/jpackage" --type msi "${common[@]}" "${associations[@]}" --dest "$out" \
+      "$jdk_bin/jpackage" --type msi "${common[@]}" --app-version "$version" "${associations[@]}" --dest "$out" \
         --icon "$here/braid.ico" \
         --add-launcher braid-cli="$here/windows-console.properties" \
         --win-menu --win-menu-group Braid --win-shortcut --win-dir-chooser
       ;;
     dmg)
-      "$jdk_bin/jpackage" --type dmg "${common[@]}" "${associations[@]}" --dest "$out" \
+      # jpackage on macOS refuses a version whose first number is 0 (CFBundleVersion): before
+      # Braid 1.0 the .dmg needs BRAID_MAC_VERSION, e.g. 1.0.0, and says so.
+      mac_version="${BRAID_MAC_VERSION:-$version}"
+      case "$mac_version" in
+        0*) echo "jpackage on macOS needs a version from 1 up: set BRAID_MAC_VERSION" >&2; exit 1 ;;
+      esac
+      "$jdk_bin/jpackage" --type dmg "${common[@]}" --app-version "$mac_version" "${associations[@]}" --dest "$out" \
         --icon "$here/braid.icns" \
         --mac-package-identifier org.braid
       ;;
