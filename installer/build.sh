@@ -9,7 +9,7 @@
 #   installer/build.sh --type dmg      on macOS: the .dmg
 #   installer/build.sh --no-maven      reuse target/braid.jar and target/lib (after mvn package/verify)
 #
-# Output: target/installer/image/Braid (app image) and target/installer/braid_<version>_<arch>.deb
+# Output: target/installer/image/Braid (app image) and target/installer/braid_<version>-1_<arch>.deb
 # (Braid-<version>.msi or .dmg on those systems).
 set -euo pipefail
 
@@ -17,7 +17,7 @@ types=(app-image deb)
 run_maven=true
 while [ $# -gt 0 ]; do
   case "$1" in
-    --type) types=("$2"); shift 2 ;;
+    --type) types=("${2:?--type needs app-image, deb, msi or dmg}"); shift 2 ;;
     --no-maven) run_maven=false; shift ;;
     *) echo "usage: $0 [--type app-image|deb|msi|dmg] [--no-maven]" >&2; exit 2 ;;
   esac
@@ -36,7 +36,7 @@ java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v jlink)
 jdk_bin="$java_home/bin"
 
 if $run_maven; then
-  mvn -B -ntp -q -DskipTests package
+  mvn -B -ntp -q -DskipTests -Dbraid.buildDir="$build" package
 fi
 [ -f "$build/braid.jar" ] || { echo "no $build/braid.jar: run mvn package first" >&2; exit 1; }
 version="$(sed -n 's/^version=//p' "$build/classes/org/braid/version.properties")"
