@@ -52,7 +52,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return result.warnings().isEmpty() ? 0 : ExitCodes.WARNINGS;
     }
 
-    private static void printText(PrintWriter out, AnalysisResult result) {
+    /** The readable summary; {@code braid capture} prints the same when it stops. */
+    static void printText(PrintWriter out, AnalysisResult result) {
         out.printf("%,d packets, %d MPTCP connection(s), %d TCP connection(s)%n", result.packets(),
                 result.connections().size(), result.tcpConnections().size());
         for (MptcpConnection c : result.connections()) {

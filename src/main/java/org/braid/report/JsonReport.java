@@ -74,7 +74,10 @@ public final class JsonReport {
         doc.put("firstTime", Text.iso(c.startNanos()));
         doc.put("lastTime", Text.iso(c.endNanos()));
         doc.put("durationSeconds", (c.endNanos() - c.startNanos()) / 1e9);
-        doc.put("hmac", Map.of("verified", c.hmacVerified(), "failed", c.hmacFailed()));
+        Map<String, Object> hmac = new LinkedHashMap<>(); // not Map.of: its order changes from run to run
+        hmac.put("verified", c.hmacVerified());
+        hmac.put("failed", c.hmacFailed());
+        doc.put("hmac", hmac);
         Map<String, Object> addAddrHmac = new LinkedHashMap<>();
         addAddrHmac.put("verified", c.lifecycle().addAddrHmacVerified());
         addAddrHmac.put("failed", c.lifecycle().addAddrHmacFailed());
