@@ -77,7 +77,7 @@ public final class ConnectionCharts {
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         return chart("Connection " + d.connection() + ": DSN over time, " + d.direction(), plot,
                 d.reinjections().size() + " reinjections marked"
-                        + (d.dataAcks().size() == 0 ? "; no DATA_ACK line: the keys are not in the trace" : ""));
+                        + (d.dataAcks().size() == 0 ? "; no DATA_ACK line (none sent, or the keys are not in the trace)" : ""));
     }
 
     /** Payload throughput per subflow in fixed bins, with each subflow's share of the bytes. */
