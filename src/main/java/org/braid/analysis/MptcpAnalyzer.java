@@ -1,6 +1,7 @@
 package org.braid.analysis;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpOption;
 import org.braid.io.Frame;
 import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
 import org.braid.io.TraceWarning;
 import org.braid.model.AnalysisResult;
 import org.braid.model.MptcpConnection;
@@ -57,6 +59,13 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         checksums = new ChecksumVerifier(columns);
         lifecycle = new LifecycleTracker(columns);
         addAddr = new AddAddrVerifier(columns, warnings);
+    }
+
+    /** Opens, reads and closes a trace file: the one call for analysing a file. */
+    public static AnalysisResult analyze(Path trace) throws IOException {
+        try (PacketSource source = TraceReader.open(trace)) {
+            return analyze(source);
+        }
     }
 
     /** Reads a whole trace and returns what it holds, reader warnings included. */

@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.braid.analysis.MptcpAnalyzer;
-import org.braid.io.PacketSource;
-import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
 import org.braid.model.ConnectionEnd;
 import org.braid.model.DataDirection;
@@ -39,10 +37,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnalysisResult result;
-        try (PacketSource source = TraceReader.open(file)) {
-            result = MptcpAnalyzer.analyze(source);
-        }
+        AnalysisResult result = MptcpAnalyzer.analyze(file);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.print(out, JsonReport.document(result));

@@ -125,9 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private long analysisPass() throws Exception {
-        try (PacketSource source = TraceReader.open(file)) {
-            return MptcpAnalyzer.analyze(source).packets();
-        }
+        return MptcpAnalyzer.analyze(file).packets();
     }
 
     private long pcap4jPass() throws Exception {

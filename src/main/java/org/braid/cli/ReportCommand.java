@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.braid.analysis.MptcpAnalyzer;
-import org.braid.io.PacketSource;
-import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
 import org.braid.report.CsvReport;
 import picocli.CommandLine.Command;
@@ -30,10 +28,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnalysisResult result;
-        try (PacketSource source = TraceReader.open(file)) {
-            result = MptcpAnalyzer.analyze(source);
-        }
+        AnalysisResult result = MptcpAnalyzer.analyze(file);
         CsvReport.write(result, out);
         PrintWriter err = spec.commandLine().getErr();
         result.warnings().forEach(w -> err.println("warning: " + w));

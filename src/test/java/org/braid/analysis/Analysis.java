@@ -3,8 +3,6 @@ package org.braid.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.braid.io.PacketSource;
-import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
 
 /** Runs the analyzer over a trace file, for tests. */
@@ -12,8 +10,8 @@ final class Analysis {
     private Analysis() {}
 
     static AnalysisResult of(Path trace) {
-        try (PacketSource source = TraceReader.open(trace)) {
-            return MptcpAnalyzer.analyze(source);
+        try {
+            return MptcpAnalyzer.analyze(trace);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
