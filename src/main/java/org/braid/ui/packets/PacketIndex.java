@@ -35,14 +35,34 @@ public final class PacketIndex {
     private long firstTimestamp;
     /** The live frames' bytes; null for a file's index, whose frames are re-read from the file. */
     private final LiveFrameStore frames;
+    /** True for a {@link #snapshot()}, which shares the records and must never be added to. */
+    private final boolean frozen;
 
     /** An index of a file's packets. */
     public PacketIndex() {
-        this(null);
+        this((LiveFrameStore) null);
     }
 
     private PacketIndex(LiveFrameStore frames) {
         this.frames = frames;
+        this.frozen = false;
+    }
+
+    private PacketIndex(PacketIndex growing) {
+        this.frames = growing.frames;
+        this.chunks = growing.chunks;
+        this.size = growing.size;
+        this.firstTimestamp = growing.firstTimestamp;
+        this.frozen = true;
+    }
+
+    /**
+     * A read-only view of the packets added so far, sharing their records and bytes (which are
+     * never rewritten), so a live index can be shown while it grows. Take it where the adding
+     * thread is paused (under the capture's lock); the view's size never changes.
+     */
+    public PacketIndex snapshot() {
+        return new PacketIndex(this);
     }
 
     /** An index of live-captured packets, which also keeps their bytes. */
@@ -54,6 +74,9 @@ public final class PacketIndex {
 
     /** Appends the packet just read; it must be packet number {@code size() + 1}. */
     public void add(Frame frame, DecodedPacket packet) {
+        if (frozen) {
+            throw new IllegalStateException("a snapshot of a packet index is read-only");
+        }
         if (frame.packetNumber() != size + 1L) {
             throw new IllegalStateException("packet " + frame.packetNumber() + " added as number " + (size + 1));
         }

@@ -238,6 +238,35 @@ public final class MainViewModel {
         select(shown.packetIndex(next));
     }
 
+    /**
+     * Shows a live capture's latest snapshot. The first one replaces the trace shown, like a newly
+     * opened file; later ones only move the rows, counts and connections forward, keeping the
+     * selection and the applied filter (re-applied to the new packets). {@code last} marks the
+     * snapshot taken after the capture ended, which also redraws the charts.
+     */
+    public void showLive(LoadedTrace snapshot, boolean first, boolean last) {
+        if (first) {
+            show(snapshot);
+        } else {
+            trace.set(snapshot);
+            rowContext.set(new PacketColumn.RowContext(snapshot, new PacketSummaries(snapshot)));
+            if (last) {
+                analysis.show(snapshot);
+            } else {
+                analysis.refresh(snapshot);
+            }
+            String applied = filterBar.appliedProperty().get();
+            FilterResult again = filterBar.appliedResult();
+            if (!applied.isEmpty() && again.isValid()) {
+                apply(again, applied);
+            } else {
+                setRows(PacketRows.all(snapshot.index().size()));
+            }
+        }
+        fileText.set(snapshot.displayName() + " (" + snapshot.formatDetail() + ")");
+        title.set(snapshot.displayName() + " - Braid");
+    }
+
     /** Closes the open trace's files; call when the window closes. */
     public void dispose() {
         cancel();
