@@ -37,6 +37,8 @@ public final class CaptureViewModel {
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
     private final ReadOnlyStringWrapper counterText = new ReadOnlyStringWrapper(this, "counterText", "");
     private Session session;
+    /** The last capture's packets once it ended, for Save Capture As. */
+    private LoadedTrace captured;
 
     /** @param ui runs work on the UI thread ({@code Platform::runLater}) */
     public CaptureViewModel(MainViewModel main, Executor background, Executor ui) {
@@ -73,6 +75,7 @@ public final class CaptureViewModel {
         }
         started.attach(capture);
         session = started;
+        captured = null;
         unsaved.set(false);
         counterText.set("Capturing on " + settings.interfaceName());
         capturing.set(true);
@@ -93,8 +96,8 @@ public final class CaptureViewModel {
      * in the background; the user hears of a failure.
      */
     public void saveAs(Path target) {
-        LoadedTrace trace = main.traceProperty().get();
-        if (capturing.get() || trace == null || !trace.index().isLive()) {
+        LoadedTrace trace = captured;
+        if (capturing.get() || trace == null) {
             return;
         }
         background.execute(() -> {
@@ -130,13 +133,21 @@ public final class CaptureViewModel {
             return;
         }
         capturing.set(false);
+        captured = last;
         counterText.set(counter(end.statistics(), false));
-        main.showLive(last, false, true);
+        if (showingLive()) { // not when the user opened a file meanwhile
+            main.showLive(last, false, true);
+        }
         unsaved.set(end.saved() == null && last.index().size() > 0);
         if (end.reason() == StopReason.FAILED && end.error() != null) {
             main.report(error("The capture stopped", end.error(), last.index().size()
                     + " packets were captured before; they are shown and can be saved (File > Save Capture As)."));
         }
+    }
+
+    private boolean showingLive() {
+        LoadedTrace shown = main.traceProperty().get();
+        return shown != null && shown.index().isLive();
     }
 
     private static UserMessage error(String header, CaptureException e, String context) {
@@ -163,7 +174,7 @@ public final class CaptureViewModel {
         }
 
         private void refresh(LoadedTrace snapshot) {
-            if (!over && session == this) {
+            if (!over && session == this && showingLive()) {
                 main.showLive(snapshot, false, false);
             }
         }

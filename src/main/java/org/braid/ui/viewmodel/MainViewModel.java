@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -69,6 +70,7 @@ public final class MainViewModel {
 
     private final AnalysisViewModel analysis;
     private final ExportViewModel export;
+    private final CaptureViewModel capture;
 
     private Consumer<UserMessage> messages = message -> { };
     private Task<?> running;
@@ -82,6 +84,7 @@ public final class MainViewModel {
         this.analysis = new AnalysisViewModel(background, this::filterBy, this::reveal);
         this.export = new ExportViewModel(background, trace::get, rows::get, () -> filterBar.appliedProperty().get(),
                 () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
+        this.capture = new CaptureViewModel(this, background, Platform::runLater);
         details.setFollowHandler(this::reveal);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
@@ -269,6 +272,7 @@ public final class MainViewModel {
 
     /** Closes the open trace's files; call when the window closes. */
     public void dispose() {
+        capture.dispose();
         cancel();
         analysis.dispose();
         closeQuietly(trace.get());
@@ -389,6 +393,7 @@ public final class MainViewModel {
     public FilterBarViewModel filterBar() { return filterBar; }
     public AnalysisViewModel analysis() { return analysis; }
     public ExportViewModel export() { return export; }
+    public CaptureViewModel capture() { return capture; }
     public PacketDetailsViewModel details() { return details; }
     /** The packet list's columns, in order; the analysis appends its own. */
     public ObservableList<PacketColumn> columns() { return columns; }
