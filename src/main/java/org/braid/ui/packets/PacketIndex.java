@@ -72,6 +72,11 @@ public final class PacketIndex {
 
     public boolean isLive() { return frames != null; }
 
+    /** True when both are snapshots of the same live capture, so rows of one are valid in the later one. */
+    public boolean sameCapture(PacketIndex other) {
+        return frames != null && other != null && frames == other.frames;
+    }
+
     /** Appends the packet just read; it must be packet number {@code size() + 1}. */
     public void add(Frame frame, DecodedPacket packet) {
         if (frozen) {

@@ -163,7 +163,8 @@ public final class MainViewModel {
         FilterTask task = new FilterTask(shown, result.filter(), text);
         task.setOnSucceeded(e -> {
             finished(task);
-            if (trace.get() == shown) {
+            // A live capture's newer snapshot still holds every packet the filter matched.
+            if (trace.get() == shown || shown.index().sameCapture(trace.get().index())) {
                 filterBar.markApplied(text);
                 setRows(PacketRows.of(task.getValue()));
             }
@@ -260,10 +261,12 @@ public final class MainViewModel {
             }
             String applied = filterBar.appliedProperty().get();
             FilterResult again = filterBar.appliedResult();
-            if (!applied.isEmpty() && again.isValid()) {
-                apply(again, applied);
-            } else {
+            if (applied.isEmpty() || !again.isValid()) {
                 setRows(PacketRows.all(snapshot.index().size()));
+            } else if (running == null || last) {
+                // A filter still running on the previous snapshot finishes first (its rows stay
+                // valid); cancelling it at every refresh would never let a slow filter show anything.
+                apply(again, applied);
             }
         }
         fileText.set(snapshot.displayName() + " (" + snapshot.formatDetail() + ")");

@@ -41,6 +41,11 @@ class LivePacketIndexTest {
         long captured = originals.stream().mapToLong(bytes -> bytes.length).sum();
         assertThat(live.frameBytes()).isBetween(captured, captured + LiveFrameStore.CHUNK_BYTES);
         assertThat(new PacketIndex().frameBytes()).isZero();
+        PacketIndex early = live.snapshot();
+        assertThat(early.size()).isEqualTo(live.size());
+        assertThat(early.sameCapture(live.snapshot())).isTrue();
+        assertThat(early.sameCapture(PacketIndex.live())).isFalse();
+        assertThat(new PacketIndex().sameCapture(new PacketIndex())).isFalse();
     }
 
     @Test
