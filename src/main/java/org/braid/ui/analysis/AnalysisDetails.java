@@ -33,7 +33,7 @@ public record AnalysisDetails(DetailNode section, Map<DetailNode, Integer> links
         if (subflow == null) {
             lines.add(line("TCP stream: " + flow + " (not MPTCP)"));
         } else {
-            MptcpConnection c = analysis.connection(columns.connectionOfPacket(i));
+            MptcpConnection c = analysis.connection(analysis.connectionOfPacket(i));
             lines.add(line("Connection: " + c.index() + " (" + c.client() + " \u2192 " + c.server() + ")"));
             lines.add(line("Subflow: " + analysis.subflowOfFlow(flow) + " (tcp.stream " + flow + ")"
                     + (subflow.join() ? "" : ", the initial subflow")));

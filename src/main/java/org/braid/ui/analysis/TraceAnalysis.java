@@ -60,6 +60,15 @@ public final class TraceAnalysis {
         return flow >= 0 && flow < subflowOfFlow.length ? subflowOfFlow[flow] : NONE;
     }
 
+    /**
+     * The MPTCP connection of packet {@code i} as this result knows it, or {@link #NONE}. Unlike the
+     * raw column, never names a connection missing from {@link #result()}: a live capture's columns
+     * keep growing (a flow becomes MPTCP later) after the result was taken.
+     */
+    public int connectionOfPacket(int i) {
+        return connectionOfFlow(columns.flowOfPacket(i));
+    }
+
     /** The subflow record of packet {@code i}, or null for a packet outside MPTCP. */
     public Subflow subflowOfPacket(int i) {
         int flow = columns.flowOfPacket(i);

@@ -25,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.braid.capture.CaptureInterface;
 import org.braid.cli.VersionProvider;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.viewmodel.MainViewModel;
@@ -62,6 +63,9 @@ public final class MainController {
     @FXML private ConnectionsController connectionsController;
     @FXML private AnalysisTabsController analysisTabsController;
     @FXML private Menu exportMenu;
+    @FXML private MenuItem startCaptureItem;
+    @FXML private MenuItem stopCaptureItem;
+    @FXML private MenuItem saveCaptureItem;
 
     public MainController(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -71,6 +75,9 @@ public final class MainController {
     private void initialize() {
         exportMenu.disableProperty().bind(viewModel.traceProperty().isNull()
                 .or(viewModel.export().exportingProperty()));
+        startCaptureItem.disableProperty().bind(viewModel.capture().capturingProperty());
+        stopCaptureItem.disableProperty().bind(viewModel.capture().capturingProperty().not());
+        saveCaptureItem.disableProperty().bind(viewModel.capture().unsavedProperty().not());
         viewModel.warningTextProperty().addListener((o, was, now) -> warningsDismissed.set(false));
         warningLabel.textProperty().bind(viewModel.warningTextProperty());
         warningBanner.visibleProperty().bind(viewModel.warningTextProperty().isNotEmpty().and(warningsDismissed.not()));
@@ -209,6 +216,31 @@ public final class MainController {
         File directory = chooseDirectory("Export Charts as PNG");
         if (directory != null) {
             viewModel.export().exportCharts(directory.toPath());
+        }
+    }
+
+    @FXML
+    private void startCapture() {
+        List<CaptureInterface> interfaces = viewModel.capture().interfaces();
+        if (!interfaces.isEmpty()) {
+            CaptureDialog.ask(stage, interfaces).ifPresent(viewModel.capture()::start);
+        }
+    }
+
+    @FXML
+    private void stopCapture() {
+        viewModel.capture().stop();
+    }
+
+    @FXML
+    private void saveCapture() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save Capture As");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"));
+        chooser.setInitialFileName("capture.pcapng");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            viewModel.capture().saveAs(file.toPath());
         }
     }
 

@@ -6,11 +6,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import org.braid.ui.viewmodel.MainViewModel;
 
-/** File, packet counts, and the running task's progress with its Cancel button. */
+/** File, packet counts, the live capture's counter, and the running task's progress with its Cancel button. */
 public final class StatusBarController {
     private final MainViewModel viewModel;
     @FXML private Label file;
     @FXML private Label task;
+    @FXML private Label captureCounter;
     @FXML private Label counts;
     @FXML private ProgressBar progress;
     @FXML private Button cancel;
@@ -23,6 +24,7 @@ public final class StatusBarController {
     private void initialize() {
         file.textProperty().bind(viewModel.fileTextProperty());
         task.textProperty().bind(viewModel.taskTextProperty());
+        captureCounter.textProperty().bind(viewModel.capture().counterTextProperty());
         counts.textProperty().bind(viewModel.countTextProperty());
         progress.progressProperty().bind(viewModel.progressProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());

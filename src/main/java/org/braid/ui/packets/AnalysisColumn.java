@@ -42,7 +42,7 @@ public enum AnalysisColumn implements PacketColumn {
             if (summary.dataAck() == null || subflow == null) {
                 return "";
             }
-            MptcpConnection connection = analysis.connection(analysis.columns().connectionOfPacket(i));
+            MptcpConnection connection = analysis.connection(analysis.connectionOfPacket(i));
             int ackedSide = 1 - TraceAnalysis.side(connection, subflow, summary.sender());
             Long relative = TraceAnalysis.relativeDataAck(connection, ackedSide, summary.dataAck(), summary.dataAck8());
             return relative != null ? Long.toString(relative) : Long.toUnsignedString(summary.dataAck()) + " (raw)";

@@ -11,7 +11,7 @@ import org.braid.ui.analysis.TraceAnalysis;
 /**
  * A trace after its load pass: the packet columns, the MPTCP analysis made in the same pass, a
  * reader to re-read any packet, and what the reader found wrong. {@code displayName} is what the
- * title and messages call it.
+ * title and messages call it. A live capture has no path or reader (null): its index keeps the bytes.
  */
 public record LoadedTrace(Path path, String displayName, String formatDetail, PacketIndex index,
                           TraceAnalysis analysis, FrameReader reader, List<TraceWarning> warnings)
@@ -22,6 +22,8 @@ public record LoadedTrace(Path path, String displayName, String formatDetail, Pa
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        if (reader != null) {
+            reader.close();
+        }
     }
 }

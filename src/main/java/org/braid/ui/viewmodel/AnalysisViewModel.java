@@ -63,6 +63,16 @@ public final class AnalysisViewModel {
         chart(loaded.analysis().result().connections().isEmpty() ? -1 : 0);
     }
 
+    /**
+     * Shows a newer snapshot of the live trace on show: the connections panel follows it, while the
+     * charted connection's data stays as it was until {@link #show} at the end of the capture
+     * (gathering chart data walks every packet, too much a few times a second).
+     */
+    void refresh(LoadedTrace snapshot) {
+        trace = snapshot;
+        connections.setAll(ConnectionRows.of(snapshot.analysis()));
+    }
+
     /** Selects a connections-panel line: filters the packet list to it and charts its connection. */
     public void select(Scope selected) {
         if (selected == null || selected.equals(scope.get())) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -69,6 +70,7 @@ public final class MainViewModel {
 
     private final AnalysisViewModel analysis;
     private final ExportViewModel export;
+    private final CaptureViewModel capture;
 
     private Consumer<UserMessage> messages = message -> { };
     private Task<?> running;
@@ -82,6 +84,7 @@ public final class MainViewModel {
         this.analysis = new AnalysisViewModel(background, this::filterBy, this::reveal);
         this.export = new ExportViewModel(background, trace::get, rows::get, () -> filterBar.appliedProperty().get(),
                 () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
+        this.capture = new CaptureViewModel(this, background, Platform::runLater);
         details.setFollowHandler(this::reveal);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
@@ -160,7 +163,8 @@ public final class MainViewModel {
         FilterTask task = new FilterTask(shown, result.filter(), text);
         task.setOnSucceeded(e -> {
             finished(task);
-            if (trace.get() == shown) {
+            // A live capture's newer snapshot still holds every packet the filter matched.
+            if (trace.get() == shown || shown.index().sameCapture(trace.get().index())) {
                 filterBar.markApplied(text);
                 setRows(PacketRows.of(task.getValue()));
             }
@@ -238,8 +242,40 @@ public final class MainViewModel {
         select(shown.packetIndex(next));
     }
 
+    /**
+     * Shows a live capture's latest snapshot. The first one replaces the trace shown, like a newly
+     * opened file; later ones only move the rows, counts and connections forward, keeping the
+     * selection and the applied filter (re-applied to the new packets). {@code last} marks the
+     * snapshot taken after the capture ended, which also redraws the charts.
+     */
+    public void showLive(LoadedTrace snapshot, boolean first, boolean last) {
+        if (first) {
+            show(snapshot);
+        } else {
+            trace.set(snapshot);
+            rowContext.set(new PacketColumn.RowContext(snapshot, new PacketSummaries(snapshot)));
+            if (last) {
+                analysis.show(snapshot);
+            } else {
+                analysis.refresh(snapshot);
+            }
+            String applied = filterBar.appliedProperty().get();
+            FilterResult again = filterBar.appliedResult();
+            if (applied.isEmpty() || !again.isValid()) {
+                setRows(PacketRows.all(snapshot.index().size()));
+            } else if (running == null || last) {
+                // A filter still running on the previous snapshot finishes first (its rows stay
+                // valid); cancelling it at every refresh would never let a slow filter show anything.
+                apply(again, applied);
+            }
+        }
+        fileText.set(snapshot.displayName() + " (" + snapshot.formatDetail() + ")");
+        title.set(snapshot.displayName() + " - Braid");
+    }
+
     /** Closes the open trace's files; call when the window closes. */
     public void dispose() {
+        capture.dispose();
         cancel();
         analysis.dispose();
         closeQuietly(trace.get());
@@ -360,6 +396,7 @@ public final class MainViewModel {
     public FilterBarViewModel filterBar() { return filterBar; }
     public AnalysisViewModel analysis() { return analysis; }
     public ExportViewModel export() { return export; }
+    public CaptureViewModel capture() { return capture; }
     public PacketDetailsViewModel details() { return details; }
     /** The packet list's columns, in order; the analysis appends its own. */
     public ObservableList<PacketColumn> columns() { return columns; }
