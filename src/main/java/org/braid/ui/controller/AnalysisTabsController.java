@@ -1,6 +1,7 @@
 package org.braid.ui.controller;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +31,11 @@ import org.braid.ui.viewmodel.AnalysisViewModel;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.Zoomable;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
@@ -49,6 +55,8 @@ public final class AnalysisTabsController {
     /** Charts made for the data shown; the others are made when their tab is first shown, to spare the UI thread. */
     private final java.util.Set<ChartKind> made = java.util.EnumSet.noneOf(ChartKind.class);
     private ConnectionChartData shown;
+    /** The connection each viewer's chart shows: newer data of it (a live capture) keeps the zoom. */
+    private final Map<ChartKind, Integer> chartedConnection = new EnumMap<>(ChartKind.class);
     @FXML private TabPane tabs;
     private TableView<Reinjection> reinjections;
     private TableView<MptcpEvent> events;
@@ -95,6 +103,10 @@ public final class AnalysisTabsController {
 
     private void showCharts(ConnectionChartData data) {
         if (data != shown) {
+            if (data == null) {
+                // A new selection or trace: its charts start unzoomed.
+                chartedConnection.clear();
+            }
             shown = data;
             made.clear();
         }
@@ -116,7 +128,34 @@ public final class AnalysisTabsController {
         }
         ChartKind kind = ChartKind.values()[selected];
         if (made.add(kind)) {
-            viewers.get(kind).setChart(kind.create(shown));
+            ChartViewer viewer = viewers.get(kind);
+            JFreeChart chart = kind.create(shown);
+            Integer before = chartedConnection.put(kind, shown.connection());
+            if (viewer.getChart() != null && before != null && before == shown.connection()) {
+                copyZoom(viewer.getChart().getPlot(), chart.getPlot());
+            }
+            viewer.setChart(chart);
+        }
+    }
+
+    /** Gives {@code to} the axis ranges the user zoomed or panned {@code from} to; auto-ranged axes stay automatic. */
+    private static void copyZoom(Plot from, Plot to) {
+        if (from instanceof CombinedDomainXYPlot a && to instanceof CombinedDomainXYPlot b) {
+            copyRange(a.getDomainAxis(), b.getDomainAxis());
+            List<XYPlot> was = a.getSubplots();
+            List<XYPlot> now = b.getSubplots();
+            for (int i = 0; i < Math.min(was.size(), now.size()); i++) {
+                copyRange(was.get(i).getRangeAxis(), now.get(i).getRangeAxis());
+            }
+        } else if (from instanceof XYPlot a && to instanceof XYPlot b) {
+            copyRange(a.getDomainAxis(), b.getDomainAxis());
+            copyRange(a.getRangeAxis(), b.getRangeAxis());
+        }
+    }
+
+    private static void copyRange(ValueAxis from, ValueAxis to) {
+        if (from != null && to != null && !from.isAutoRange()) {
+            to.setRange(from.getRange(), true, false);
         }
     }
 

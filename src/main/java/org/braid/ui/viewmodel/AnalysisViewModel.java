@@ -1,8 +1,11 @@
 package org.braid.ui.viewmodel;
 
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -11,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.util.Duration;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
@@ -43,6 +47,9 @@ public final class AnalysisViewModel {
     private final ReadOnlyBooleanWrapper charting = new ReadOnlyBooleanWrapper(this, "charting");
     private LoadedTrace trace;
     private ChartDataTask running;
+    /** During a live capture, rebuilds the charted connection's data at most once a second. */
+    private final ChartRefreshThrottle liveCharts = new ChartRefreshThrottle(TimeUnit.SECONDS.toNanos(1),
+            System::nanoTime, AnalysisViewModel::later, this::rebuildLive);
 
     /**
      * @param applyFilter writes a filter text into the bar and applies it
@@ -57,6 +64,7 @@ public final class AnalysisViewModel {
     /** Shows a newly loaded trace's connections, charting its first MPTCP connection. */
     void show(LoadedTrace loaded) {
         trace = loaded;
+        liveCharts.clear();
         scope.set(null);
         connections.setAll(ConnectionRows.of(loaded.analysis()));
         chartConnection.set(-1);
@@ -64,13 +72,17 @@ public final class AnalysisViewModel {
     }
 
     /**
-     * Shows a newer snapshot of the live trace on show: the connections panel follows it, while the
-     * charted connection's data stays as it was until {@link #show} at the end of the capture
-     * (gathering chart data walks every packet, too much a few times a second).
+     * Shows a newer snapshot of the live trace on show: the connections panel follows it at once;
+     * the charted connection's data is rebuilt from the latest snapshot in the background, at most
+     * once a second and never while a build is still running (gathering chart data walks every
+     * packet, too much a few times a second).
      */
     void refresh(LoadedTrace snapshot) {
         trace = snapshot;
         connections.setAll(ConnectionRows.of(snapshot.analysis()));
+        if (chartConnection.get() >= 0) {
+            liveCharts.request();
+        }
     }
 
     /** Selects a connections-panel line: filters the packet list to it and charts its connection. */
@@ -109,6 +121,7 @@ public final class AnalysisViewModel {
             checksums.clear();
             checksumsNegotiated.set(false);
             charting.set(false);
+            liveCharts.finished();
             return;
         }
         MptcpConnection connection = trace.analysis().connection(index);
@@ -116,24 +129,60 @@ public final class AnalysisViewModel {
         events.setAll(connection.events());
         checksums.setAll(ChecksumRow.of(connection.mappings()));
         checksumsNegotiated.set(Boolean.TRUE.equals(connection.checksum()) || !checksums.isEmpty());
+        charting.set(true);
+        build(index);
+    }
+
+    /** Rebuilds the charted connection's data from the latest snapshot, keeping the old data shown meanwhile. */
+    private boolean rebuildLive() {
+        int index = chartConnection.get();
+        if (trace == null || index < 0 || running != null
+                || index >= trace.analysis().result().connections().size()) {
+            return false;
+        }
+        MptcpConnection connection = trace.analysis().connection(index);
+        // Only a grown table is replaced, so a row selected in it stays selected meanwhile.
+        if (connection.data().reinjections().size() != reinjections.size()) {
+            reinjections.setAll(connection.data().reinjections());
+        }
+        if (connection.events().size() != events.size()) {
+            events.setAll(connection.events());
+        }
+        List<ChecksumRow> verdicts = ChecksumRow.of(connection.mappings());
+        if (verdicts.size() != checksums.size()) {
+            checksums.setAll(verdicts);
+            checksumsNegotiated.set(Boolean.TRUE.equals(connection.checksum()) || !checksums.isEmpty());
+        }
+        build(index);
+        return true;
+    }
+
+    private void build(int index) {
         ChartDataTask task = new ChartDataTask(trace, index);
-        LoadedTrace charted = trace;
         task.setOnSucceeded(e -> {
-            if (running == task && trace == charted) {
+            if (running == task) {
                 running = null;
                 charting.set(false);
                 chartData.set(task.getValue());
+                liveCharts.finished();
             }
         });
         task.setOnFailed(e -> {
             if (running == task) {
                 running = null;
                 charting.set(false);
+                liveCharts.finished();
             }
         });
         running = task;
-        charting.set(true);
+        liveCharts.started();
         background.execute(task);
+    }
+
+    private static void later(long nanos, Runnable task) {
+        PauseTransition pause = new PauseTransition(Duration.millis(nanos / 1e6));
+        pause.setOnFinished(e -> task.run());
+        pause.play();
     }
 
     void dispose() {
