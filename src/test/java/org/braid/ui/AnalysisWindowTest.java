@@ -418,6 +418,30 @@ class AnalysisWindowTest {
     }
 
     @Test
+    void aLiveSnapshotRebuildsTheChartsKeepingTheZoom(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        waitForCharts();
+        ChartViewer viewer = fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.TIMELINE));
+        WindowDriver.waitUntil("the timeline is drawn", () -> viewer.getRenderingInfo().getPlotInfo().getDataArea()
+                .getWidth() > 0);
+        var before = fx(() -> driver.viewModel().analysis().chartDataProperty().get());
+        var chart = fx(viewer::getChart);
+        double full = fx(() -> chart.getXYPlot().getDomainAxis().getRange().getLength());
+        fxRun(() -> driver.window.controller().packetList().table().requestFocus());
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        WindowDriver.waitUntil("the chart zooms in",
+                () -> chart.getXYPlot().getDomainAxis().getRange().getLength() < full * 0.6);
+        var zoomed = fx(() -> chart.getXYPlot().getDomainAxis().getRange());
+        // A live refresh with a newer snapshot (here the same trace again) rebuilds the charts in the background.
+        fxRun(() -> driver.viewModel().showLive(driver.viewModel().traceProperty().get(), false, false));
+        WindowDriver.waitUntil("the chart data is rebuilt",
+                () -> driver.viewModel().analysis().chartDataProperty().get() != before
+                        && driver.viewModel().analysis().chartDataProperty().get() != null);
+        WindowDriver.waitUntil("the timeline is redrawn", () -> viewer.getChart() != chart);
+        assertThat(fx(() -> viewer.getChart().getXYPlot().getDomainAxis().getRange())).isEqualTo(zoomed);
+    }
+
+    @Test
     void lifecycleShadesTheBackupPeriodBetweenTheTwoMpPrios(FxRobot robot) throws IOException {
         Path trace = Traces.sampleTrace("mp-prio-backup.pcap");
         Expected expected = Expected.of(trace);
