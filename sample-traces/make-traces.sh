@@ -15,8 +15,9 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$HERE"
 PEER="python3 ./mptcp_peer.py"
-CLI=braid-cli
-SRV=braid-srv
+# BRAID_NS names the namespace pair (default braid), so that several runs can work side by side.
+CLI=${BRAID_NS:-braid}-cli
+SRV=${BRAID_NS:-braid}-srv
 PORT=5201
 TCPDUMP_PID=""
 TCPDUMP_LOG=""

@@ -17,20 +17,20 @@ import org.braid.testing.Traces;
 final class TestTraces {
     private TestTraces() {}
 
-    /** Folder of the shared public traces, passed by surefire as {@code braid.sharedTraces}. */
+    /** Folder of the public traces in the repository. */
     static Path publicDir() {
         return Traces.publicDir();
     }
 
     static Path publicTrace(String name) {
-        return publicDir().resolve(name);
+        return Traces.publicTrace(name);
     }
 
     /** Wireshark's packet count of every public trace, from expected-tshark.json. */
     static Map<String, Long> expectedPacketCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Traces.Expected expected : Traces.expected(publicDir())) {
-            counts.put(expected.trace().getFileName().toString(), expected.json().get("packets").asLong());
+            counts.put(expected.toString(), expected.json().get("packets").asLong());
         }
         return counts;
     }

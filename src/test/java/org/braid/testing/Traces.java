@@ -10,20 +10,33 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /** Finds the real traces the tests run on, and the expected results beside them. */
 public final class Traces {
     private Traces() {}
 
-    /** The public traces made by others (shared beside the project). */
+    /**
+     * The public traces made by others, copied into the repository with their origin and licence
+     * (src/test/resources/traces/public/README.md). Those whose licence does not allow
+     * redistribution are left out, and the tests that need them skip.
+     */
     public static Path publicDir() {
-        String dir = System.getProperty("braid.sharedTraces");
-        Path path = dir != null ? Paths.get(dir) : Paths.get("..", "shared", "traces", "public");
+        Path path = Paths.get("src", "test", "resources", "traces", "public");
         if (!Files.isDirectory(path)) {
-            throw new IllegalStateException("public traces not found at " + path.toAbsolutePath()
-                    + " (set -Dbraid.sharedTraces)");
+            throw new IllegalStateException("public traces not found at " + path.toAbsolutePath());
         }
         return path;
+    }
+
+    /**
+     * Skips the calling test when {@code trace} is one of the public traces left out of the
+     * repository for its licence.
+     */
+    public static Path requirePresent(Path trace) {
+        Assumptions.assumeTrue(Files.exists(trace), () -> trace.getFileName()
+                + " is not in the repository (its licence does not allow redistribution): skipped");
+        return trace;
     }
 
     /** The traces this project made with the Linux kernel. */
@@ -31,8 +44,9 @@ public final class Traces {
         return Paths.get("sample-traces");
     }
 
+    /** A public trace; the calling test skips when the trace is not redistributable. */
     public static Path publicTrace(String name) {
-        return publicDir().resolve(name);
+        return requirePresent(publicDir().resolve(name));
     }
 
     public static Path sampleTrace(String name) {
@@ -41,6 +55,12 @@ public final class Traces {
 
     /** One entry of an expected-tshark.json file, with the path of the trace it describes. */
     public record Expected(Path trace, JsonNode json) {
+        /** The trace; the calling test skips when it is not redistributable. */
+        @Override
+        public Path trace() {
+            return requirePresent(trace);
+        }
+
         @Override
         public String toString() {
             return trace.getFileName().toString();

@@ -63,7 +63,7 @@ class MainWindowTest {
         TableView<PacketRow> table = table(robot);
         long expected = TraceFacts.count(trace, p -> true);
         assertThat(expected).isEqualTo(Traces.expected(Traces.publicDir()).stream()
-                .filter(e -> e.trace().getFileName().equals(trace.getFileName())).findFirst().orElseThrow()
+                .filter(e -> e.toString().equals(trace.getFileName().toString())).findFirst().orElseThrow()
                 .json().get("packets").asLong());
         assertThat(fx(() -> table.getItems().size())).isEqualTo((int) expected);
         assertThat(fx(() -> table.getColumns().stream().map(TableColumn::getText).toList()))
