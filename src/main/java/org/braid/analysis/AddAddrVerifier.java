@@ -1,7 +1,6 @@
 package org.braid.analysis;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
@@ -15,9 +14,9 @@ import org.braid.decode.MptcpSubtype;
  */
 final class AddAddrVerifier implements PacketObserver {
     private final PacketColumns columns;
-    private final List<String> warnings;
+    private final AnalysisWarnings warnings;
 
-    AddAddrVerifier(PacketColumns columns, List<String> warnings) {
+    AddAddrVerifier(PacketColumns columns, AnalysisWarnings warnings) {
         this.columns = columns;
         this.warnings = warnings;
     }
@@ -39,7 +38,7 @@ final class AddAddrVerifier implements PacketObserver {
                 || !connection.bothKeys() || connection.version == 0) {
             return;
         }
-        byte[] expected = AddAddrHmac.of(connection.key[c.side], connection.key[1 - c.side], option);
+        byte[] expected = AddAddrHmac.of(connection.side(c.side).key, connection.side(1 - c.side).key, option);
         ConnectionHistory history = connection.history;
         long seen = option.truncatedHmac();
         if (ByteBuffer.wrap(expected).getLong(expected.length - 8) == seen) {

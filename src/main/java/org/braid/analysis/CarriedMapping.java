@@ -38,7 +38,7 @@ final class CarriedMapping {
         }
         DecodedPacket packet = c.packet;
         if (packet.mptcpOptionCount() == 0 || packet.hasTcpFlag(DecodedPacket.TCP_SYN)
-                || !c.connection.keyKnown[c.side]) {
+                || !c.connection.side(c.side).keyKnown) {
             return false;
         }
         MptcpOption capable = packet.firstMptcpOption(MptcpSubtype.MP_CAPABLE);
@@ -46,7 +46,7 @@ final class CarriedMapping {
                 || capable.dataLevelLength() == 0) {
             return false;
         }
-        dsn = c.connection.idsn[c.side] + 1;
+        dsn = c.connection.side(c.side).idsn + 1;
         subflowSeq = 1;
         length = capable.dataLevelLength();
         dataFin = false;

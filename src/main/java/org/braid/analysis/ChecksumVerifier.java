@@ -27,16 +27,16 @@ final class ChecksumVerifier implements PacketObserver {
     @Override
     public void onPacket(PacketContext c) {
         ConnectionHistory history = c.connection.history;
-        Boolean negotiated = c.connection.checksum;
+        ChecksumUse negotiated = c.connection.checksum;
         if (carried.read(c)) {
             boolean first = !history.mappingSeen[c.side];
             history.mappingSeen[c.side] = true;
-            history.dsnAnchored[c.side] |= carried.wideDsn || (first && c.connection.keyKnown[c.side]);
+            history.dsnAnchored[c.side] |= carried.wideDsn || (first && c.connection.side(c.side).keyKnown);
             if (carried.length > 0 && history.mappings.find(c.flow.index, c.side, carried.dsn, carried.subflowSeq,
                     carried.length) == MappingLog.NOT_FOUND) {
                 // Without the handshake in the trace, a checksum field in the option says they are in use.
-                boolean verify = negotiated == null ? carried.hasChecksum
-                        : negotiated && (carried.hasChecksum || carried.cut);
+                boolean verify = negotiated == ChecksumUse.UNKNOWN ? carried.hasChecksum
+                        : negotiated == ChecksumUse.NEGOTIATED && (carried.hasChecksum || carried.cut);
                 int row = history.mappings.add(c.flow.index, c.side, carried.dsn, carried.subflowSeq,
                         carried.length, c.frame.packetNumber(), verify);
                 if (verify) {

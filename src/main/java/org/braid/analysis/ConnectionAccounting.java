@@ -12,8 +12,16 @@ final class ConnectionAccounting {
     final long[] firstDataNanos = new long[2];
     final long[] lastDataNanos = new long[2];
     final boolean[] dataSeen = new boolean[2];
+    /** Capture-loss events listed on the timeline per connection; the rest are counted. */
+    static final int LISTED_EVENTS = 20;
+
     final List<Reinjection> reinjections = new ArrayList<>();
     long reinjectedBytes;
+    /** Same-subflow resends (see {@link DataTracker}): the original is on the same subflow. */
+    final List<Reinjection> resends = new ArrayList<>();
+    long resentBytes;
+    long captureLostBytes;
+    int captureLossEvents;
 
     /** The DSN ranges of data direction {@code side}, made on first use. */
     SentRanges sent(int side) {
@@ -37,6 +45,11 @@ final class ConnectionAccounting {
         reinjectedBytes += reinjection.bytes();
     }
 
+    void resent(Reinjection resend) {
+        resends.add(resend);
+        resentBytes += resend.bytes();
+    }
+
     void dataAt(int side, long nanos) {
         if (!dataSeen[side]) {
             dataSeen[side] = true;
@@ -45,13 +58,15 @@ final class ConnectionAccounting {
         lastDataNanos[side] = nanos;
     }
 
-    DataLevel toModel() {
-        return new DataLevel(direction(0), direction(1), reinjections.size(), reinjectedBytes, reinjections);
+    DataLevel toModel(ConnectionState connection) {
+        return new DataLevel(direction(connection, 0), direction(connection, 1), reinjections.size(), reinjectedBytes,
+                reinjections, resends.size(), resentBytes, resends, captureLostBytes);
     }
 
-    private DataDirection direction(int side) {
+    private DataDirection direction(ConnectionState connection, int side) {
         long unique = sent[side] == null ? 0 : sent[side].uniqueBytes();
-        return dataSeen[side] ? new DataDirection(unique, firstDataNanos[side], lastDataNanos[side])
-                : new DataDirection(unique, null, null);
+        Long acknowledged = connection.side(side).acknowledgedBytes();
+        return dataSeen[side] ? new DataDirection(unique, firstDataNanos[side], lastDataNanos[side], acknowledged)
+                : new DataDirection(unique, null, null, acknowledged);
     }
 }

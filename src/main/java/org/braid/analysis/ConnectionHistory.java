@@ -16,6 +16,11 @@ final class ConnectionHistory {
     final boolean[] mappingSeen = new boolean[2];
     final boolean[] dsnAnchored = new boolean[2];
 
+    /** The MP_FAIL that asked for the fallback (packet 0: none), and the flow it came on. */
+    long fallbackRequestPacket;
+    long fallbackRequestNanos;
+    int fallbackRequestFlow = Flow.NONE;
+    /** The completed fallback: its reason, null while there is none. */
     FallbackReason fallbackReason;
     long fallbackNanos;
     long fallbackPacket;

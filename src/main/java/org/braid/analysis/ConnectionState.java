@@ -2,39 +2,35 @@ package org.braid.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.braid.model.Grouping;
 import org.braid.model.MptcpEvent;
 
 /**
  * Mutable state of one MPTCP connection during the pass. Side 0 is the connection's client (the
- * sender of the MP_CAPABLE SYN), side 1 its server; data direction d carries data sent by side d.
+ * sender of the MP_CAPABLE SYN, or the end inferred to be it), side 1 its server; data direction d
+ * carries data sent by side d.
  */
 final class ConnectionState {
     final int index;
     int version = Flow.NONE;
     boolean handshake;
-    Boolean checksum;
-    final long[] key = new long[2];
-    final boolean[] keyKnown = new boolean[2];
-    final long[] token = new long[2];
-    final boolean[] tokenKnown = new boolean[2];
-    final long[] idsn = new long[2];
+    ChecksumUse checksum = ChecksumUse.UNKNOWN;
+    final ConnectionSide[] sides = {new ConnectionSide(), new ConnectionSide()};
     long startNanos;
     long endNanos;
     int hmacVerified;
     int hmacFailed;
     final List<Flow> subflows = new ArrayList<>();
     final List<MptcpEvent> events = new ArrayList<>();
+    /** How the subflows were put together: the weakest of its subflows' groupings. */
+    Grouping grouping = Grouping.HANDSHAKE;
+    /** Created without the evidence to test other flows against; see {@link ConnectionRegistry}. */
+    boolean provisional;
+    /** The connection this one was merged into, or {@link Flow#NONE}. */
+    int mergedInto = Flow.NONE;
+    /** Why subflows were grouped without a handshake or token, in words. */
+    final List<String> groupingEvidence = new ArrayList<>();
 
-    /** The last 64-bit DSN sent per data direction, and the last DATA_ACK sent per data direction. */
-    final long[] lastDsn = new long[2];
-    final boolean[] lastDsnKnown = new boolean[2];
-    final long[] lastDataAck = new long[2];
-    final boolean[] lastDataAckKnown = new boolean[2];
-    /** The base of relative DSNs per data direction: the IDSN, or the first DSN seen without a key. */
-    final long[] dsnBase = new long[2];
-    final boolean[] dsnBaseKnown = new boolean[2];
-    boolean baseFromFirstDsn;
-    final boolean[] dataFinSeen = new boolean[2];
     /** Unique data-level bytes and reinjections (DataTracker). */
     final ConnectionAccounting data = new ConnectionAccounting();
     /** The shared receive window per data direction (see {@link WindowTracker}). */
@@ -48,36 +44,49 @@ final class ConnectionState {
         this.endNanos = startNanos;
     }
 
+    ConnectionSide side(int side) {
+        return sides[side];
+    }
+
     /**
      * Records side {@code side}'s key and what follows from it. Returns false when a different key
      * was already known for that side (the first one is kept).
      */
     boolean setKey(int side, long value) {
-        if (keyKnown[side]) {
-            return key[side] == value;
+        ConnectionSide s = sides[side];
+        if (s.keyKnown) {
+            return s.key == value;
         }
-        key[side] = value;
-        keyKnown[side] = true;
+        s.key = value;
+        s.keyKnown = true;
         int hashVersion = version == Flow.NONE ? 1 : version;
-        token[side] = MptcpCrypto.token(hashVersion, value);
-        tokenKnown[side] = true;
-        idsn[side] = MptcpCrypto.idsn(hashVersion, value);
-        if (!dsnBaseKnown[side]) {
-            dsnBase[side] = idsn[side];
-            dsnBaseKnown[side] = true;
+        s.token = MptcpCrypto.token(hashVersion, value);
+        s.tokenKnown = true;
+        s.idsn = MptcpCrypto.idsn(hashVersion, value);
+        if (!s.dsnBaseKnown) {
+            s.dsnBase = s.idsn;
+            s.dsnBaseKnown = true;
         }
         return true;
     }
 
-    void setToken(int side, long value) {
-        if (!tokenKnown[side]) {
-            token[side] = value;
-            tokenKnown[side] = true;
-        }
+    boolean bothKeys() {
+        return sides[0].keyKnown && sides[1].keyKnown;
     }
 
-    boolean bothKeys() {
-        return keyKnown[0] && keyKnown[1];
+    /** True when relative DSNs of both sides count from the IDSN (none from a first DSN seen). */
+    boolean relativeToIdsn() {
+        return !sides[0].baseFromFirstDsn && !sides[1].baseFromFirstDsn;
+    }
+
+    /** Lowers the connection's grouping to {@code weaker} (handshake, then token, then inferred). */
+    void groupedBy(Grouping weaker, String evidence) {
+        if (weaker.ordinal() > grouping.ordinal()) {
+            grouping = weaker;
+        }
+        if (evidence != null && groupingEvidence.size() < 16) {
+            groupingEvidence.add(evidence);
+        }
     }
 
     void event(String type, long nanos, long packet, int flow, String detail) {

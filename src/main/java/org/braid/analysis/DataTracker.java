@@ -25,17 +25,22 @@ final class DataTracker implements PacketObserver {
     @Override
     public void onPacket(PacketContext c) {
         DecodedPacket packet = c.packet;
-        if (packet.hasTcpFlag(DecodedPacket.TCP_RST)) {
-            releaseWhenAllClosed(c.connection);
-            return; // a reset's sequence number carries nothing
-        }
         Flow flow = c.flow;
         SubflowAccounting subflow = flow.data;
         int payload = packet.payloadWireLength();
+        if (packet.hasTcpFlag(DecodedPacket.TCP_RST)) {
+            subflow.unmappedBytes[c.direction] += payload;
+            releaseWhenAllClosed(c.connection);
+            return; // a reset's sequence number carries nothing
+        }
         boolean syn = packet.hasTcpFlag(DecodedPacket.TCP_SYN);
         boolean fin = packet.hasTcpFlag(DecodedPacket.TCP_FIN);
         if (packet.hasTcpFlag(DecodedPacket.TCP_ACK)) {
-            subflow.sequence(1 - c.direction).acknowledged(packet.acknowledgmentNumber(), payload == 0 && !syn && !fin);
+            long lost = subflow.sequence(1 - c.direction).acknowledged(packet.acknowledgmentNumber(),
+                    payload == 0 && !syn && !fin);
+            if (lost > 0) {
+                captureLoss(c, lost);
+            }
         }
         int length = payload + (syn ? 1 : 0) + (fin ? 1 : 0);
         if (length == 0) {
@@ -48,13 +53,34 @@ final class DataTracker implements PacketObserver {
         }
         boolean retransmission = sequence.sent(packet.sequenceNumber(), length, c.nanos,
                 flow.handshakeRttNanos >= 0 ? flow.handshakeRttNanos : DEFAULT_OUT_OF_ORDER_NANOS);
-        boolean reinjection = payload > 0 && c.payloadDsn != PacketContext.UNKNOWN && placeData(c, payload);
+        boolean reinjection = false;
+        if (payload > 0) {
+            if (c.payloadDsn != PacketContext.UNKNOWN) {
+                sequence.mapped();
+                reinjection = placeData(c, payload, retransmission, retransmission && sequence.lastBeforeCapture());
+            } else if (retransmission) {
+                subflow.retransmittedBytes[c.direction] += payload;
+            } else {
+                subflow.unmappedBytes[c.direction] += payload;
+            }
+        }
         if (retransmission && !reinjection) {
             subflow.retransmissions++;
             columns.addFlags(c.packetIndex, PacketColumns.TCP_RETRANSMISSION);
         }
         if (fin) {
             releaseWhenAllClosed(c.connection);
+        }
+    }
+
+    /** The packet acknowledges {@code lost} subflow bytes that the capture never saw. */
+    private void captureLoss(PacketContext c, long lost) {
+        columns.addFlags(c.packetIndex, PacketColumns.CAPTURE_LOSS);
+        ConnectionAccounting data = c.connection.data;
+        data.captureLostBytes += lost;
+        if (data.captureLossEvents < ConnectionAccounting.LISTED_EVENTS) {
+            data.captureLossEvents++;
+            FindingEvents.captureLoss(c, lost);
         }
     }
 
@@ -72,20 +98,36 @@ final class DataTracker implements PacketObserver {
         connection.data.release();
     }
 
-    /** Places the segment's DSN range; returns true for a reinjection. */
-    private boolean placeData(PacketContext c, int payload) {
+    /**
+     * Places the segment's DSN range and sorts its bytes into first-sent, reinjected, retransmitted
+     * and resent; returns true for a reinjection. A retransmission whose original went by before
+     * the capture started is only a retransmission: what else sent those DSNs first is unknown.
+     */
+    private boolean placeData(PacketContext c, int payload, boolean retransmission, boolean beforeCapture) {
         ConnectionAccounting data = c.connection.data;
         SentRanges sent = data.sent(c.side);
-        long start = c.payloadDsn - c.connection.dsnBase[c.side];
+        long start = c.payloadDsn - c.connection.side(c.side).dsnBase;
         int flow = c.flow.index;
         sent.place(flow, start, start + payload, c.packetIndex, c.nanos);
         data.dataAt(c.side, c.nanos);
         SubflowAccounting subflow = c.flow.data;
-        subflow.firstSentBytes[c.direction] += sent.newBytes;
+        int d = c.direction;
+        if (beforeCapture) {
+            subflow.retransmittedBytes[d] += payload;
+            return false;
+        }
+        subflow.firstSentBytes[d] += sent.newBytes;
+        if (sent.ownBytes > 0) {
+            if (retransmission) {
+                subflow.retransmittedBytes[d] += sent.ownBytes;
+            } else {
+                resent(c, sent);
+            }
+        }
         if (sent.reinjectedBytes == 0) {
             return false;
         }
-        subflow.reinjectedBytes[c.direction] += sent.reinjectedBytes;
+        subflow.reinjectedBytes[d] += sent.reinjectedBytes;
         columns.addFlags(c.packetIndex, PacketColumns.REINJECTION);
         columns.setReinjectionOf(c.packetIndex, sent.originalPacket);
         int count = sent.originalCount(flow);
@@ -99,5 +141,24 @@ final class DataTracker implements PacketObserver {
         data.reinjected(new Reinjection(c.packetIndex + 1L, c.nanos, c.side == 0, originals, sent.originalFlow, flow,
                 sent.originalDsn, sent.reinjectedBytes, c.nanos - sent.originalNanos));
         return true;
+    }
+
+    /**
+     * DSNs this subflow sent before, sent again with new subflow sequence numbers: Linux does so
+     * when the receiver dropped its out-of-order data (after REMOVE_ADDR, or on a dead path).
+     */
+    private void resent(PacketContext c, SentRanges sent) {
+        SubflowAccounting subflow = c.flow.data;
+        subflow.resentBytes[c.direction] += sent.ownBytes;
+        subflow.resends[c.direction]++;
+        columns.addFlags(c.packetIndex, PacketColumns.RESENT);
+        if (sent.reinjectedBytes == 0 && sent.ownOriginalPacket != PacketColumns.NO_PACKET) {
+            columns.setReinjectionOf(c.packetIndex, sent.ownOriginalPacket);
+        }
+        List<Long> original = sent.ownOriginalPacket == PacketColumns.NO_PACKET ? List.of()
+                : List.of(sent.ownOriginalPacket + 1L);
+        c.connection.data.resent(new Reinjection(c.packetIndex + 1L, c.nanos, c.side == 0, original, c.flow.index,
+                c.flow.index, sent.ownOriginalDsn, sent.ownBytes,
+                sent.ownOriginalPacket == PacketColumns.NO_PACKET ? 0 : c.nanos - sent.ownOriginalNanos));
     }
 }

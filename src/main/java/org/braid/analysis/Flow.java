@@ -1,5 +1,8 @@
 package org.braid.analysis;
 
+import org.braid.model.Grouping;
+import org.braid.model.RoleBasis;
+
 /**
  * Mutable state of one TCP flow (both directions of a 4-tuple) during the pass. Direction 0 is
  * from the flow's client (the sender of its SYN, or of the first packet seen), 1 the reverse.
@@ -10,14 +13,17 @@ final class Flow {
 
     final int index;
     final int ipVersion;
-    final long clientHigh;
-    final long clientLow;
-    final int clientPort;
-    final long serverHigh;
-    final long serverLow;
-    final int serverPort;
-    final String clientAddress;
-    final String serverAddress;
+    // Not final: without the SYN the roles are inferred, and MPTCP evidence can overturn a guess.
+    long clientHigh;
+    long clientLow;
+    int clientPort;
+    long serverHigh;
+    long serverLow;
+    int serverPort;
+    String clientAddress;
+    String serverAddress;
+    /** What told the client from the server. */
+    RoleBasis roles = RoleBasis.FIRST_PACKET;
     final int firstPacketIndex;
 
     long startNanos;
@@ -29,9 +35,15 @@ final class Flow {
     boolean sawSynAck;
     long synNanos;
     long handshakeRttNanos = -1;
-    /** Initial sequence numbers per direction, known from SYN and SYN/ACK or inferred from a mapping. */
+    /**
+     * Initial sequence numbers per direction, known from SYN and SYN/ACK, or anchored by the DSS
+     * mapper from MPTCP evidence (see {@link DssMapper}).
+     */
     final long[] isn = new long[2];
     final boolean[] isnKnown = new boolean[2];
+    /** The ISN a new mapping implies if it starts on the packet that first carries it; confirmed by the next. */
+    final long[] isnCandidate = new long[2];
+    final boolean[] isnCandidateSet = new boolean[2];
     final boolean[] finSeen = new boolean[2];
     /** Window scale shift each direction announced on its SYN (-1 when absent or not captured). */
     final int[] windowScale = {-1, -1};
@@ -46,6 +58,8 @@ final class Flow {
     boolean capableOnSynAck;
     boolean join;
     int connection = NONE;
+    /** How this subflow was put into its connection. */
+    Grouping grouping = Grouping.HANDSHAKE;
     /** True when the flow's client is the connection's client (data direction 0 = flow direction 0). */
     boolean clientIsConnectionClient = true;
     int clientAddressId = NONE;
@@ -79,6 +93,47 @@ final class Flow {
         this.clientAddress = clientAddress;
         this.serverAddress = serverAddress;
         this.firstPacketIndex = firstPacketIndex;
+    }
+
+    /**
+     * Exchanges client and server: the roles were guessed from ports or the first packet, and an
+     * MPTCP option sent only by clients says otherwise. Only before the flow joins a connection,
+     * while nothing but the TCP basics has been recorded per direction.
+     */
+    void swapRoles(RoleBasis basis) {
+        long h = clientHigh;
+        clientHigh = serverHigh;
+        serverHigh = h;
+        long l = clientLow;
+        clientLow = serverLow;
+        serverLow = l;
+        int p = clientPort;
+        clientPort = serverPort;
+        serverPort = p;
+        String a = clientAddress;
+        clientAddress = serverAddress;
+        serverAddress = a;
+        swap(payloadBytes);
+        swap(data.unmappedBytes);
+        swap(isn);
+        swap(isnKnown);
+        swap(finSeen);
+        int w = windowScale[0];
+        windowScale[0] = windowScale[1];
+        windowScale[1] = w;
+        roles = basis;
+    }
+
+    private static void swap(long[] pair) {
+        long t = pair[0];
+        pair[0] = pair[1];
+        pair[1] = t;
+    }
+
+    private static void swap(boolean[] pair) {
+        boolean t = pair[0];
+        pair[0] = pair[1];
+        pair[1] = t;
     }
 
     boolean isFromClient(long srcHigh, long srcLow, int srcPort) {

@@ -23,8 +23,8 @@ final class JoinVerifier {
         // The join's client is A; on the connection it is side 0 when it is the connection's client.
         int a = flow.clientIsConnectionClient ? 0 : 1;
         int b = 1 - a;
-        long keyA = connection.key[a];
-        long keyB = connection.key[b];
+        long keyA = connection.side(a).key;
+        long keyB = connection.side(b).key;
         byte[] expected = synAck
                 ? MptcpCrypto.joinHmac(connection.version, keyB, keyA, flow.serverNonce, flow.clientNonce)
                 : MptcpCrypto.joinHmac(connection.version, keyA, keyB, flow.clientNonce, flow.serverNonce);

@@ -144,8 +144,13 @@ final class LifecycleTracker implements PacketObserver {
         if (match != null) {
             match.mpFailPacket = c.frame.packetNumber();
         }
-        if (!c.packet.hasTcpFlag(DecodedPacket.TCP_RST) && history.fallbackReason == null && onlyLiveSubflow(c)) {
-            fallBack(c, history, FallbackReason.MP_FAIL);
+        if (!c.packet.hasTcpFlag(DecodedPacket.TCP_RST) && history.fallbackReason == null
+                && history.fallbackRequestPacket == 0 && onlyLiveSubflow(c)) {
+            // Only a request: the fallback is done when data flows without mappings, or with an infinite one.
+            history.fallbackRequestPacket = c.frame.packetNumber();
+            history.fallbackRequestNanos = c.nanos;
+            history.fallbackRequestFlow = c.flow.index;
+            FindingEvents.fallbackRequested(c);
         }
     }
 
@@ -165,6 +170,13 @@ final class LifecycleTracker implements PacketObserver {
             if (dss.hasDataLevelLength() && dss.dataLevelLength() == 0) {
                 fallBack(c, history, FallbackReason.INFINITE_MAPPING);
             }
+            return;
+        }
+        boolean unmapped = c.packet.payloadWireLength() > 0 && !c.packet.hasTcpFlag(DecodedPacket.TCP_SYN)
+                && (c.dss == null || !c.dss.cut()) && c.packet.firstMptcpOption(MptcpSubtype.MP_CAPABLE) == null;
+        // After an MP_FAIL asked for it, data without a mapping on that subflow completes the fallback.
+        if (unmapped && history.fallbackRequestPacket != 0 && c.flow.index == history.fallbackRequestFlow) {
+            fallBack(c, history, FallbackReason.DSS_MISSING);
             return;
         }
         // Data on the initial subflow, and its sender never sent a mapping (the checksum verifier,

@@ -25,7 +25,7 @@ final class OptionEvents {
             case MP_PRIO -> text.append(option.backup() ? "backup on" : "backup off")
                     .append(option.hasAddressId() ? ", address id " + option.addressId() : "");
             case MP_FAIL -> text.append("DSN ").append(Long.toUnsignedString(option.dataSequenceNumber()));
-            case MP_FASTCLOSE -> text.append("receiver key ").append(MptcpAnalyzer.hex16(option.receiverKey()));
+            case MP_FASTCLOSE -> text.append("receiver key ").append(HandshakeTracker.hex16(option.receiverKey()));
             case MP_TCPRST -> text.append("reason ").append(option.resetReason()).append(" (")
                     .append(MptcpOption.resetReasonName(option.resetReason())).append(')')
                     .append(option.hasFlag(MptcpOption.RST_T) ? ", transient" : "");

@@ -22,6 +22,15 @@ public final class PacketColumns {
     public static final int CHECKSUM_UNVERIFIABLE = 1 << 6;
     public static final int HMAC_FAILED = 1 << 7;
     public static final int FALLBACK = 1 << 8;
+    /** The packet carries data of the connection's server (data direction 1); clear for the client's. */
+    public static final int SERVER_DATA = 1 << 9;
+    /**
+     * Data-level bytes sent again on the same subflow with new subflow sequence numbers (the
+     * receiver had dropped its out-of-order data): an MPTCP-level resend, not a TCP retransmission.
+     */
+    public static final int RESENT = 1 << 10;
+    /** The packet acknowledges subflow bytes the capture never saw: the capture lost them. */
+    public static final int CAPTURE_LOSS = 1 << 11;
 
     private int size;
     private int[] flow;
@@ -31,6 +40,13 @@ public final class PacketColumns {
     private int[] mappingPacket;
     private int[] reinjectionOf;
     private long[] windowEdge;
+    /** Per connection as created: its number in the results (merged connections share their survivor's). */
+    private int[] connectionNumber = new int[16];
+    private int connectionsCreated;
+    private int liveConnections;
+    /** Per connection as created and data direction: the base of relative DSNs, when known. */
+    private long[] dsnBase = new long[32];
+    private boolean[] dsnBaseKnown = new boolean[32];
 
     PacketColumns(int initialCapacity) {
         int capacity = Math.max(16, initialCapacity);
@@ -64,6 +80,42 @@ public final class PacketColumns {
         size++;
     }
 
+    /** A connection was created with index {@code created}: it takes the next number. */
+    void connectionAdded(int created) {
+        if (created >= connectionNumber.length) {
+            connectionNumber = Arrays.copyOf(connectionNumber, created * 2);
+            dsnBase = Arrays.copyOf(dsnBase, created * 4);
+            dsnBaseKnown = Arrays.copyOf(dsnBaseKnown, created * 4);
+        }
+        connectionNumber[created] = liveConnections++;
+        connectionsCreated = Math.max(connectionsCreated, created + 1);
+    }
+
+    /** Connection {@code from} turned out to be part of {@code into}: numbers after it close up. */
+    void merge(int from, int into) {
+        int removed = connectionNumber[from];
+        int target = connectionNumber[into];
+        int newTarget = target > removed ? target - 1 : target;
+        for (int k = 0; k < connectionsCreated; k++) {
+            if (connectionNumber[k] == removed) {
+                connectionNumber[k] = newTarget;
+            } else if (connectionNumber[k] > removed) {
+                connectionNumber[k]--;
+            }
+        }
+        liveConnections--;
+    }
+
+    /** The number in the results of the connection created as {@code created}. */
+    public int connectionNumber(int created) {
+        return connectionNumber[created];
+    }
+
+    void setDsnBase(int created, int side, long base) {
+        dsnBase[created * 2 + side] = base;
+        dsnBaseKnown[created * 2 + side] = true;
+    }
+
     /** Sets the connection of a packet already added (a flow can become MPTCP after its first packets). */
     void setConnection(int packetIndex, int connectionIndex) {
         connection[packetIndex] = connectionIndex;
@@ -73,8 +125,13 @@ public final class PacketColumns {
         mappingPacket[check(packetIndex)] = mappingPacketIndex;
     }
 
+    /** The original of a reinjection or a resend (the flags say which). */
     void setReinjectionOf(int packetIndex, int originalPacketIndex) {
         reinjectionOf[check(packetIndex)] = originalPacketIndex;
+    }
+
+    void clearFlags(int packetIndex, int bits) {
+        flags[check(packetIndex)] &= ~bits;
     }
 
     void addFlags(int packetIndex, int bits) {
@@ -86,14 +143,32 @@ public final class PacketColumns {
     /** The TCP flow of packet {@code i} (0-based), -1 for a packet without TCP. */
     public int flowOfPacket(int i) { return flow[check(i)]; }
 
-    /** The MPTCP connection of packet {@code i}, -1 for plain TCP or no TCP. */
-    public int connectionOfPacket(int i) { return connection[check(i)]; }
+    /** The MPTCP connection of packet {@code i} (its number in the results), -1 for plain TCP or no TCP. */
+    public int connectionOfPacket(int i) {
+        int created = connection[check(i)];
+        return created < 0 ? created : connectionNumber[created];
+    }
 
     /**
      * The connection-level sequence number of the packet's first payload byte, relative to the
      * sender's IDSN (or to the first DSN seen when the key is not in the trace); {@link #NO_DSN} when none.
      */
     public long relativeDsn(int i) { return relativeDsn[check(i)]; }
+
+    /**
+     * The 64-bit data sequence number of the packet's first payload byte, as on the wire; {@link #NO_DSN}
+     * when unknown. Compare captures of one connection with this: relative DSNs count from a base
+     * that depends on what the capture holds.
+     */
+    public long absoluteDsn(int i) {
+        long relative = relativeDsn[check(i)];
+        int created = connection[i];
+        if (relative == NO_DSN || created < 0) {
+            return NO_DSN;
+        }
+        int slot = created * 2 + ((flags[i] & SERVER_DATA) != 0 ? 1 : 0);
+        return dsnBaseKnown[slot] ? relative + dsnBase[slot] : NO_DSN;
+    }
 
     /** The analysis flag bits of packet {@code i} (the constants above). */
     public int flags(int i) { return flags[check(i)]; }
@@ -104,7 +179,14 @@ public final class PacketColumns {
     public int mappingPacket(int i) { return mappingPacket[check(i)]; }
 
     /** For a reinjection, the 0-based index of the original packet on another subflow; else {@link #NO_PACKET}. */
-    public int reinjectionOf(int i) { return reinjectionOf[check(i)]; }
+    public int reinjectionOf(int i) {
+        return (flags[check(i)] & REINJECTION) != 0 ? reinjectionOf[i] : NO_PACKET;
+    }
+
+    /** For a same-subflow resend, the 0-based index of the packet that first sent its DSNs; else {@link #NO_PACKET}. */
+    public int resentOf(int i) {
+        return (flags[check(i)] & (RESENT | REINJECTION)) == RESENT ? reinjectionOf[i] : NO_PACKET;
+    }
 
     void setWindowEdge(int packetIndex, long relativeEdge) {
         windowEdge[check(packetIndex)] = relativeEdge;

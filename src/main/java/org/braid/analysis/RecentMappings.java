@@ -30,6 +30,17 @@ final class RecentMappings {
         count = Math.min(count + 1, CAPACITY);
     }
 
+    /** True when this exact mapping is in the ring. */
+    boolean contains(long mappingDsn, long mappingSubflowSeq, int mappingLength) {
+        for (int k = 1; k <= count; k++) {
+            int i = (next + CAPACITY - k) % CAPACITY;
+            if (dsn[i] == mappingDsn && subflowSeq[i] == mappingSubflowSeq && length[i] == mappingLength) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }

@@ -7,6 +7,9 @@ import org.braid.decode.MptcpOption;
 import org.braid.model.BackupChange;
 import org.braid.model.ChecksumFailure;
 import org.braid.model.ConnectionEnd;
+import org.braid.model.ConnectionGrouping;
+import org.braid.model.EndpointKeys;
+import org.braid.model.FallbackReason;
 import org.braid.model.ConnectionEndReason;
 import org.braid.model.ConnectionLifecycle;
 import org.braid.model.DssMappings;
@@ -22,7 +25,7 @@ import org.braid.model.TcpConnection;
 final class ResultBuilder {
     private ResultBuilder() {}
 
-    static MptcpConnection connection(ConnectionState c) {
+    static MptcpConnection connection(ConnectionState c, int number) {
         List<Subflow> subflows = new ArrayList<>();
         for (Flow flow : c.subflows) {
             subflows.add(subflow(flow));
@@ -37,16 +40,18 @@ final class ResultBuilder {
         Endpoint firstClient = client(first);
         Endpoint firstServer = server(first);
         boolean same = first.clientIsConnectionClient;
-        DataLevel data = c.data.toModel();
-        return new MptcpConnection(c.index, c.version == Flow.NONE ? null : c.version, c.handshake,
-                same ? firstClient : firstServer, same ? firstServer : firstClient,
-                c.keyKnown[0] ? c.key[0] : null, c.keyKnown[1] ? c.key[1] : null,
-                c.tokenKnown[0] ? c.token[0] : null, c.tokenKnown[1] ? c.token[1] : null,
-                c.keyKnown[0] ? c.idsn[0] : null, c.keyKnown[1] ? c.idsn[1] : null,
-                c.checksum, !c.baseFromFirstDsn, c.startNanos, c.endNanos, c.hmacVerified, c.hmacFailed,
-                subflows, ReinjectionBursts.merge(c.events, ReinjectionBursts.of(data.reinjections(),
+        DataLevel data = c.data.toModel(c);
+        ConnectionGrouping grouping = new ConnectionGrouping(c.grouping, c.groupingEvidence, !c.handshake);
+        return new MptcpConnection(number, c.version == Flow.NONE ? null : c.version, c.handshake,
+                same ? firstClient : firstServer, same ? firstServer : firstClient, keys(c.side(0)), keys(c.side(1)),
+                c.checksum.toModel(), c.relativeToIdsn(), grouping, c.startNanos, c.endNanos, c.hmacVerified,
+                c.hmacFailed, subflows, ReinjectionBursts.merge(c.events, ReinjectionBursts.of(data.reinjections(),
                         flow -> subflowName(c, flow))), data,
                 WindowDirection.receiveWindow(c), mappings(c), lifecycle(c));
+    }
+
+    private static EndpointKeys keys(ConnectionSide s) {
+        return new EndpointKeys(s.keyKnown ? s.key : null, s.tokenKnown ? s.token : null, s.keyKnown ? s.idsn : null);
     }
 
     static DssMappings mappings(ConnectionState c) {
@@ -54,19 +59,22 @@ final class ResultBuilder {
         MappingLog log = c.history.mappings;
         for (ChecksumFailureLink f : c.history.failures) {
             long dsn = log.dsn(f.row);
-            failures.add(new ChecksumFailure(dsn, dsn - c.dsnBase[log.side(f.row)], f.flow, log.subflowSeq(f.row),
+            failures.add(new ChecksumFailure(dsn, dsn - c.side(log.side(f.row)).dsnBase, f.flow, log.subflowSeq(f.row),
                     log.length(f.row), log.firstPacket(f.row), f.failedPacket, packetOrNull(f.mpFailPacket),
                     packetOrNull(f.resetPacket), f.resetReason == Flow.NONE ? null : f.resetReason,
                     packetOrNull(f.fallbackPacket)));
         }
-        return log.toModel(c.dsnBase, failures);
+        return log.toModel(new long[] {c.side(0).dsnBase, c.side(1).dsnBase}, failures);
     }
 
     static ConnectionLifecycle lifecycle(ConnectionState c) {
         ConnectionHistory h = c.history;
         Fallback fallback = h.fallbackReason == null ? null
                 : new Fallback(h.fallbackReason, h.fallbackNanos, h.fallbackPacket, h.fallbackFlow);
-        return new ConnectionLifecycle(fallback, connectionEnd(c), h.addAddrHmacVerified, h.addAddrHmacFailed,
+        Fallback requested = h.fallbackRequestPacket == 0 ? null
+                : new Fallback(FallbackReason.MP_FAIL, h.fallbackRequestNanos, h.fallbackRequestPacket,
+                        h.fallbackRequestFlow);
+        return new ConnectionLifecycle(fallback, requested, connectionEnd(c), h.addAddrHmacVerified, h.addAddrHmacFailed,
                 h.addAddrHmacLeftmost);
     }
 
@@ -117,7 +125,7 @@ final class ResultBuilder {
                 flow.serverAddressId == Flow.NONE ? null : flow.serverAddressId,
                 flow.backup, rtt(flow), flow.startNanos, flow.endNanos, flow.packets, flow.payloadBytes[0],
                 flow.payloadBytes[1], end(flow), flow.data.retransmissions, flow.data.toModel(),
-                subflowLifecycle(flow));
+                subflowLifecycle(flow), flow.grouping, flow.roles);
     }
 
     private static String subflowName(ConnectionState c, int flowIndex) {
@@ -140,7 +148,7 @@ final class ResultBuilder {
 
     static TcpConnection tcpConnection(Flow flow) {
         return new TcpConnection(flow.index, client(flow), server(flow), rtt(flow), flow.startNanos, flow.endNanos,
-                flow.packets, flow.payloadBytes[0], flow.payloadBytes[1], end(flow), refusal(flow));
+                flow.packets, flow.payloadBytes[0], flow.payloadBytes[1], end(flow), refusal(flow), flow.roles);
     }
 
     /** Why a flow whose SYN asked for MPTCP is plain TCP; null when it never asked. */

@@ -42,6 +42,12 @@ final class SentRanges {
     long newBytes;
     /** Bytes of the segment first sent on another subflow: more than 0 makes it a reinjection. */
     long reinjectedBytes;
+    /** Bytes of the segment this subflow had sent before (a retransmission, or a resend with new sequence numbers). */
+    long ownBytes;
+    /** The first (lowest-DSN) overlap with this subflow's own earlier data: its packet index, or {@link PacketColumns#NO_PACKET}. */
+    int ownOriginalPacket;
+    long ownOriginalNanos;
+    long ownOriginalDsn;
     /** The first (lowest-DSN) overlap on another subflow: its packet index, flow, time and first DSN. */
     int originalPacket;
     int originalFlow;
@@ -75,6 +81,11 @@ final class SentRanges {
     void place(int flow, long start, long end, int packetIndex, long nanos) {
         newBytes = 0;
         reinjectedBytes = 0;
+        ownBytes = 0;
+        ownOriginalPacket = PacketColumns.NO_PACKET;
+        ownOriginalNanos = 0;
+        ownOriginalDsn = 0;
+        long length = end - start;
         originalPacket = PacketColumns.NO_PACKET;
         originalFlow = Flow.NONE;
         originalNanos = 0;
@@ -82,6 +93,7 @@ final class SentRanges {
         overlaps = 0;
         start = Math.max(start, releasedBelow);
         if (start >= end) {
+            ownBytes = length; // logged before the logs were released: seen already
             return;
         }
         SubflowLog own = log(flow);
@@ -107,11 +119,16 @@ final class SentRanges {
                     originalDsn = overlapStart[i];
                 }
                 reinjectedBytes += overlapEnd[i] - overlapStart[i];
+            } else if (ownOriginalPacket == PacketColumns.NO_PACKET) {
+                ownOriginalPacket = overlapPacket[i];
+                ownOriginalNanos = overlapNanos[i];
+                ownOriginalDsn = overlapStart[i];
             }
         }
         if (cursor < end) {
             logNew(own, cursor, end, packetIndex, nanos);
         }
+        ownBytes = length - newBytes - reinjectedBytes;
         if (end > highestEnd) {
             highestEnd = end;
         }

@@ -21,6 +21,17 @@ final class SubflowSequence {
     private boolean started;
     /** One past the highest sequence number seen, extended to 64 bits. */
     private long highest;
+    /** The lowest sequence number seen: below it, the capture holds nothing of this direction. */
+    private long lowest;
+    /** The last segment given to {@link #sent} began below {@link #lowest}: its original is not in the capture. */
+    private boolean lastBeforeCapture;
+    /** The 64-bit start of the last segment given to {@link #sent}. */
+    private long lastStart;
+    /** From this sequence number on, the segments' DSNs were known (see {@link #mapped}); Long.MAX_VALUE before. */
+    private long mappedFrom = Long.MAX_VALUE;
+    /** Bytes never captured that the receiver acknowledged, and the holes they were in. */
+    private long lostBytes;
+    private long lostGaps;
     private long advancedNanos;
     /** The receiver's latest cumulative ACK of this direction (32 bits) and how often it was repeated bare. */
     private long peerAck = -1;
@@ -34,18 +45,27 @@ final class SubflowSequence {
      * at 32-bit {@code sequence}, captured at {@code nanos}, and returns true for a retransmission.
      */
     boolean sent(long sequence, int length, long nanos, long outOfOrderNanos) {
+        lastBeforeCapture = false;
         if (length <= 0) {
             return false;
         }
         if (!started) {
             started = true;
-            highest = (sequence & 0xffffffffL) + length;
+            lowest = sequence & 0xffffffffL;
+            lastStart = lowest;
+            highest = lowest + length;
             advancedNanos = nanos;
             return false;
         }
         // Nearest 64-bit value with these low 32 bits: the signed 32-bit distance from the highest.
         long start = highest + (int) (sequence - highest);
         long end = start + length;
+        lastStart = start;
+        if (start < lowest) {
+            lastBeforeCapture = true;
+            lowest = start;
+            return true; // its original went by before the capture started
+        }
         if (start >= highest) {
             if (start > highest) {
                 addHole(highest, start);
@@ -65,16 +85,63 @@ final class SubflowSequence {
         return !outOfOrder;
     }
 
-    /** Notes an ACK of this direction sent by the receiver; {@code bare} for one without data, SYN or FIN. */
-    void acknowledged(long ack, boolean bare) {
+    /**
+     * Notes an ACK of this direction sent by the receiver; {@code bare} for one without data, SYN or
+     * FIN. Returns the bytes it acknowledges that fell in holes: the receiver got them, so the
+     * capture lost them (Wireshark's "ACKed segment that wasn't captured").
+     */
+    long acknowledged(long ack, boolean bare) {
         if (ack == peerAck) {
             if (bare) {
                 duplicateAcks++;
             }
-        } else {
-            peerAck = ack;
-            duplicateAcks = 0;
+            return 0;
         }
+        peerAck = ack;
+        duplicateAcks = 0;
+        if (holes == 0) {
+            return 0;
+        }
+        long acked = highest + (int) (ack - highest);
+        long lost = 0;
+        for (int i = 0; i < holes; i++) {
+            if (holeStart[i] < acked) {
+                long end = Math.min(holeEnd[i], acked);
+                lost += end - holeStart[i];
+                lostGaps++;
+                if (end == holeEnd[i]) {
+                    removeHole(i);
+                    i--;
+                } else {
+                    holeStart[i] = end;
+                }
+            }
+        }
+        lostBytes += lost;
+        return lost;
+    }
+
+    /**
+     * True when the last segment given to {@link #sent} began before anything the capture holds, or
+     * before the first segment whose DSNs were known: its earlier copies, if any, have no DSN.
+     */
+    boolean lastBeforeCapture() {
+        return lastBeforeCapture || lastStart < mappedFrom;
+    }
+
+    /** The last segment given to {@link #sent} had its DSNs known. */
+    void mapped() {
+        if (mappedFrom == Long.MAX_VALUE) {
+            mappedFrom = lastStart;
+        }
+    }
+
+    long lostBytes() {
+        return lostBytes;
+    }
+
+    long lostGaps() {
+        return lostGaps;
     }
 
     boolean started() {

@@ -157,7 +157,9 @@ final class WindowDirection {
 
     /** The immutable statistics, with open periods closed at {@code endNanos} (the connection's last packet). */
     WindowStats stats(ConnectionState connection, int side, long endNanos) {
-        long base = connection.dsnBase[side];
+        long base = connection.side(side).dsnBase;
+        // Lost packets could have moved the edge: with capture loss, a segment beyond it proves nothing.
+        boolean checked = !unknownScale && connection.data.captureLostBytes == 0;
         List<WindowPeriod> periods = new ArrayList<>(zeroWindows);
         long zero = zeroNanos;
         if (zeroOpen) {
@@ -175,7 +177,7 @@ final class WindowDirection {
         }
         return new WindowStats(sentKnown ? highestSent - base : null, ackKnown ? highestAck - base : null,
                 advertisements, edgeKnown ? maxEdge - base : null, belowMaxEdge, shrinks,
-                !unknownScale, beyondPackets, beyondBytes, zeroPackets, zeroPeriods, zero, periods,
+                checked, checked ? beyondPackets : 0, checked ? beyondBytes : 0, zeroPackets, zeroPeriods, zero, periods,
                 unknownScale ? null : limitedNanos + (limited ? endNanos - limitedSince : 0), disagreements, subflows);
     }
 

@@ -31,7 +31,7 @@ final class WindowTracker implements PacketObserver {
         // A reset's window says nothing about the receiver's buffer, and without a DSN base the
         // DATA_ACK cannot be related to the data.
         if (c.dataAck != PacketContext.UNKNOWN && !c.packet.hasTcpFlag(DecodedPacket.TCP_RST)
-                && c.connection.dsnBaseKnown[advertisedFor]) {
+                && c.connection.side(advertisedFor).dsnBaseKnown) {
             onAdvertisement(c, c.connection.window[advertisedFor], advertisedFor);
         }
     }
@@ -46,7 +46,7 @@ final class WindowTracker implements PacketObserver {
             w.beyondBytes += beyond;
             if (w.beyondEvents < WindowDirection.LISTED_EVENTS) {
                 w.beyondEvents++;
-                long base = c.connection.dsnBase[c.side];
+                long base = c.connection.side(c.side).dsnBase;
                 c.connection.event("BEYOND_WINDOW", c.nanos, c.frame.packetNumber(), c.flow.index,
                         sender(c.side) + " data DSN " + (start - base) + "-" + (end - base) + " ends " + beyond
                                 + " bytes beyond the right edge " + (w.maxEdge - base));
@@ -63,7 +63,7 @@ final class WindowTracker implements PacketObserver {
         long window = (long) c.packet.window() << shift;
         long edge = c.dataAck + window;
         ConnectionState connection = c.connection;
-        columns.setWindowEdge(c.packetIndex, edge - connection.dsnBase[side]);
+        columns.setWindowEdge(c.packetIndex, edge - connection.side(side).dsnBase);
 
         // A scaled window is rounded to its granularity, so an edge may step back by less than that.
         long granularity = 1L << shift;
@@ -93,7 +93,7 @@ final class WindowTracker implements PacketObserver {
             if (!w.zeroOpen) {
                 w.openZeroWindow(connection, flow.index, c.nanos, c.frame.packetNumber(),
                         receiver(side) + " advertised a zero window for the " + sender(side) + "'s data at DATA_ACK "
-                                + (c.dataAck - connection.dsnBase[side]));
+                                + (c.dataAck - connection.side(side).dsnBase));
             }
         } else if (w.zeroOpen) {
             w.closeZeroWindow(connection, c.nanos, c.frame.packetNumber());
@@ -122,7 +122,7 @@ final class WindowTracker implements PacketObserver {
                 w.disagreements++;
                 if (w.disagreementEvents < WindowDirection.LISTED_EVENTS) {
                     w.disagreementEvents++;
-                    long base = c.connection.dsnBase[side];
+                    long base = c.connection.side(side).dsnBase;
                     c.connection.event("WINDOW_DISAGREEMENT", c.nanos, c.frame.packetNumber(), c.flow.index,
                             receiver(side) + " advertised right edge " + (edge - base) + " here, "
                                     + (theirs.edge[direction] - base) + " on flow " + other.index + String.format(

@@ -70,8 +70,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         mappings.verified(), mappings.failed(), mappings.unverifiable(), mappings.size());
             }
             ConnectionEnd end = c.lifecycle().end();
-            out.printf("  ended: %s%s%s%n", end.reason().name().toLowerCase(),
+            out.printf("  ended: %s%s%s%s%n", end.reason().name().toLowerCase(),
                     end.packet() == null ? "" : " (#" + end.packet() + ")",
+                    c.lifecycle().fallbackRequested() == null ? ""
+                            : ", fallback requested by MP_FAIL (#" + c.lifecycle().fallbackRequested().packet() + ")"
+                                    + (c.lifecycle().fallback() == null ? ", not completed" : ""),
                     c.lifecycle().fallback() == null ? "" : ", fell back to TCP: "
                             + c.lifecycle().fallback().reason().name().toLowerCase() + " (#"
                             + c.lifecycle().fallback().packet() + ")");

@@ -7,8 +7,12 @@ package org.braid.model;
  *                    retransmissions and reinjections)
  * @param firstNanos  capture time of the first data segment, or null when none
  * @param lastNanos   capture time of the last data segment, or null when none
+ * @param acknowledgedBytes data-level bytes the receiver acknowledged (DATA_ACK) while the capture ran,
+ *                    from the IDSN when the key is known, else from the first DATA_ACK seen; a DATA_FIN
+ *                    is not counted. DATA_ACK proves delivery even of bytes the capture missed. Null
+ *                    without a 64-bit DATA_ACK.
  */
-public record DataDirection(long uniqueBytes, Long firstNanos, Long lastNanos) {
+public record DataDirection(long uniqueBytes, Long firstNanos, Long lastNanos, Long acknowledgedBytes) {
     /** From the first to the last data segment, in nanoseconds; 0 without data. */
     public long durationNanos() {
         return firstNanos == null ? 0 : lastNanos - firstNanos;

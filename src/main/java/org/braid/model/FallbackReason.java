@@ -4,7 +4,7 @@ package org.braid.model;
 public enum FallbackReason {
     /** A DSS mapping with data-level length 0. */
     INFINITE_MAPPING,
-    /** MP_FAIL on the only subflow left, without a reset: the receiver carries on as plain TCP. */
+    /** MP_FAIL on the only subflow left, without a reset: the receiver asks to carry on as plain TCP (a request). */
     MP_FAIL,
     /** Data on the initial subflow without any DSS mapping from its sender since the handshake. */
     DSS_MISSING

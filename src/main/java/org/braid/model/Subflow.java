@@ -21,8 +21,10 @@ package org.braid.model;
  *                         seen on this subflow (reinjections excluded; SYNs and resets not counted)
  * @param data             the subflow's share of the connection's data-level bytes
  * @param lifecycle        where it ended, its MP_TCPRST reason, its MP_PRIO backup changes
+ * @param grouping         how it was put into its connection: handshake, token or inferred
+ * @param roles            what told its client from its server (inferred unless the SYN or SYN/ACK is in the trace)
  */
 public record Subflow(int flow, Endpoint client, Endpoint server, boolean join, Integer clientAddressId,
         Integer serverAddressId, boolean backup, Long handshakeRttNanos, long startNanos, long endNanos,
         long packets, long clientBytes, long serverBytes, EndReason end, long retransmissions, SubflowData data,
-        SubflowLifecycle lifecycle) {}
+        SubflowLifecycle lifecycle, Grouping grouping, RoleBasis roles) {}

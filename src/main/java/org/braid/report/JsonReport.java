@@ -19,6 +19,7 @@ import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
+import org.braid.model.SubflowData;
 import org.braid.model.TcpConnection;
 import org.braid.model.WindowPeriod;
 import org.braid.model.WindowStats;
@@ -50,7 +51,7 @@ public final class JsonReport {
         doc.put("packets", result.packets());
         doc.put("connections", result.connections().stream().map(JsonReport::connectionJson).toList());
         doc.put("tcpConnections", result.tcpConnections().stream().map(JsonReport::tcpJson).toList());
-        doc.put("warnings", result.warnings());
+        doc.put("warnings", result.warnings().stream().map(Object::toString).toList());
         return doc;
     }
 
@@ -59,6 +60,9 @@ public final class JsonReport {
         doc.put("index", c.index());
         doc.put("version", c.version());
         doc.put("handshake", c.handshake());
+        doc.put("grouping", c.grouping().grouping().jsonName());
+        doc.put("groupingEvidence", c.grouping().evidence());
+        doc.put("rolesInferred", c.grouping().rolesInferred());
         doc.put("client", c.client().toString());
         doc.put("server", c.server().toString());
         doc.put("clientKey", Text.hex16(c.clientKey()));
@@ -69,6 +73,7 @@ public final class JsonReport {
         doc.put("serverIdsn", Text.unsigned(c.serverIdsn()));
         doc.put("checksum", checksumJson(c));
         doc.put("fallback", fallbackJson(c.lifecycle().fallback()));
+        doc.put("fallbackRequested", fallbackJson(c.lifecycle().fallbackRequested()));
         doc.put("end", endJson(c.lifecycle().end()));
         doc.put("relativeDsnFromIdsn", c.relativeToIdsn());
         doc.put("firstTime", Text.iso(c.startNanos()));
@@ -89,7 +94,10 @@ public final class JsonReport {
         data.put("client", dataJson(c.data().client()));
         data.put("server", dataJson(c.data().server()));
         doc.put("data", data);
-        doc.put("reinjections", reinjectionsJson(c));
+        doc.put("reinjections", resendsJson(c, c.data().reinjections(), c.data().reinjectedPackets(),
+                c.data().reinjectedBytes()));
+        doc.put("resends", resendsJson(c, c.data().resends(), c.data().resentPackets(), c.data().resentBytes()));
+        doc.put("captureLostBytes", c.data().captureLostBytes());
         doc.put("window", windowJson(c));
         return doc;
     }
@@ -97,6 +105,8 @@ public final class JsonReport {
     private static Map<String, Object> dataJson(DataDirection d) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uniqueBytes", d.uniqueBytes());
+        doc.put("seenBytes", d.uniqueBytes());
+        doc.put("acknowledgedBytes", d.acknowledgedBytes());
         doc.put("firstTime", d.firstNanos() == null ? null : Text.iso(d.firstNanos()));
         doc.put("lastTime", d.lastNanos() == null ? null : Text.iso(d.lastNanos()));
         doc.put("durationSeconds", d.durationNanos() / 1e9);
@@ -104,10 +114,14 @@ public final class JsonReport {
         return doc;
     }
 
-    /** The contract {@code packets} and {@code bytes}, and each reinjection with subflows as indexes into {@code subflows}. */
-    private static Map<String, Object> reinjectionsJson(MptcpConnection c) {
+    /**
+     * Reinjections (or same-subflow resends): {@code packets} and {@code bytes}, and each one with
+     * subflows as indexes into {@code subflows}.
+     */
+    private static Map<String, Object> resendsJson(MptcpConnection c, List<Reinjection> all, long packets,
+            long bytes) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (Reinjection r : c.data().reinjections()) {
+        for (Reinjection r : all) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("packet", r.packet());
             doc.put("time", Text.iso(r.timeNanos()));
@@ -121,8 +135,8 @@ public final class JsonReport {
             list.add(doc);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("packets", c.data().reinjectedPackets());
-        doc.put("bytes", c.data().reinjectedBytes());
+        doc.put("packets", packets);
+        doc.put("bytes", bytes);
         doc.put("list", list);
         return doc;
     }
@@ -231,6 +245,9 @@ public final class JsonReport {
     private static Map<String, Object> subflowJson(Subflow s) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("tcpStream", s.flow());
+        doc.put("grouping", s.grouping().jsonName());
+        doc.put("roles", s.roles().jsonName());
+        doc.put("rolesInferred", s.roles().inferred());
         doc.put("client", s.client().toString());
         doc.put("server", s.server().toString());
         doc.put("join", s.join());
@@ -254,7 +271,19 @@ public final class JsonReport {
         doc.put("clientReinjectedDataBytes", s.data().clientReinjectedBytes());
         doc.put("serverFirstSentDataBytes", s.data().serverFirstSentBytes());
         doc.put("serverReinjectedDataBytes", s.data().serverReinjectedBytes());
+        putBytes(doc, "client", s.data().client());
+        putBytes(doc, "server", s.data().server());
         return doc;
+    }
+
+    /** The categories beyond first-sent and reinjected; with those, they add up to the direction's payload. */
+    private static void putBytes(Map<String, Object> doc, String end, SubflowData.Direction d) {
+        doc.put(end + "RetransmittedBytes", d.retransmittedBytes());
+        doc.put(end + "ResentDataBytes", d.resentBytes());
+        doc.put(end + "UnmappedBytes", d.unmappedBytes());
+        doc.put(end + "Resends", d.resends());
+        doc.put(end + "CaptureLostBytes", d.captureLostBytes());
+        doc.put(end + "CaptureLostGaps", d.captureLostGaps());
     }
 
     private static Map<String, Object> backupJson(BackupChange b) {
@@ -278,6 +307,8 @@ public final class JsonReport {
         doc.put("clientBytes", t.clientBytes());
         doc.put("serverBytes", t.serverBytes());
         doc.put("mptcpRefused", t.mptcpRefused());
+        doc.put("roles", t.roles().jsonName());
+        doc.put("rolesInferred", t.roles().inferred());
         return doc;
     }
 

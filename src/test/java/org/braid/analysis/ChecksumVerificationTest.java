@@ -65,7 +65,7 @@ class ChecksumVerificationTest {
     }
 
     @Test
-    void exactlyTheCorruptedMappingFailsWithOneSubflowThenTheConnectionFallsBack() {
+    void exactlyTheCorruptedMappingFailsWithOneSubflowThenAFallbackIsRequested() {
         JsonNode expected = expectedChecksums("checksum-fail-one-subflow.pcap");
         MptcpConnection c = only(Analysis.of(Traces.sampleTrace("checksum-fail-one-subflow.pcap")));
         assertThat(c.mappings().verified()).isEqualTo(expected.get("verified").asInt()).isEqualTo(4);
@@ -76,7 +76,10 @@ class ChecksumVerificationTest {
         // Frame 66: the receiver's MP_FAIL carries the failed mapping's DSN; no reset follows.
         assertThat(failure.mpFailPacket()).isEqualTo(66);
         assertThat(failure.resetPacket()).isNull();
-        assertThat(failure.fallbackPacket()).isEqualTo(66);
+        // The MP_FAIL asks for the fallback; the sender keeps its mappings and stalls, so none is done.
+        assertThat(c.lifecycle().fallbackRequested().packet()).isEqualTo(66);
+        assertThat(c.lifecycle().fallback()).isNull();
+        assertThat(failure.fallbackPacket()).isNull();
     }
 
     @Test

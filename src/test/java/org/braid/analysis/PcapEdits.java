@@ -19,7 +19,42 @@ final class PcapEdits {
 
     private PcapEdits() {}
 
+    /** The trace as a classic pcap (nanosecond, little-endian), whatever its format: pcapng is converted. */
     static byte[] read(Path trace) {
+        try {
+            byte[] bytes = Files.readAllBytes(trace);
+            int magic = ByteBuffer.wrap(bytes).getInt(0);
+            return magic == 0x0a0d0d0a ? toPcap(trace) : bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] toPcap(Path trace) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (org.braid.io.PacketSource source = org.braid.io.TraceReader.open(trace)) {
+            org.braid.io.Frame frame = new org.braid.io.Frame();
+            boolean first = true;
+            while (source.next(frame)) {
+                if (first) {
+                    ByteBuffer header = ByteBuffer.allocate(FILE_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+                    header.putInt(0xa1b23c4d).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
+                            .putInt(262144).putInt(frame.linkType());
+                    out.write(header.array());
+                    first = false;
+                }
+                ByteBuffer record = ByteBuffer.allocate(RECORD_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+                long nanos = frame.timestampNanos();
+                record.putInt((int) (nanos / 1_000_000_000L)).putInt((int) (nanos % 1_000_000_000L))
+                        .putInt(frame.capturedLength()).putInt(frame.originalLength());
+                out.write(record.array());
+                out.write(frame.copyBytes());
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] readRaw(Path trace) {
         try {
             return Files.readAllBytes(trace);
         } catch (IOException e) {
@@ -54,6 +89,44 @@ final class PcapEdits {
         System.arraycopy(pcap, 0, out, 0, record);
         System.arraycopy(pcap, record + length, out, record, pcap.length - record - length);
         return out;
+    }
+
+    /**
+     * The trace as a capture started just before packet {@code first} (1-based) would have it:
+     * packets {@code first} and after, renumbered from 1.
+     */
+    static byte[] from(byte[] pcap, long first) {
+        int record = recordOffset(pcap, first);
+        byte[] out = new byte[pcap.length - record + FILE_HEADER];
+        System.arraycopy(pcap, 0, out, 0, FILE_HEADER);
+        System.arraycopy(pcap, record, out, FILE_HEADER, pcap.length - record);
+        return out;
+    }
+
+    /** The trace without every {@code every}-th packet from {@code first} on, as a capture dropping under load. */
+    static byte[] withoutEvery(byte[] pcap, long first, int every) {
+        ByteBuffer in = order(pcap);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pcap.length);
+        out.write(pcap, 0, FILE_HEADER);
+        long number = 1;
+        for (int record = FILE_HEADER; record < pcap.length; number++) {
+            int length = RECORD_HEADER + in.getInt(record + 8);
+            if (number < first || (number - first) % every != 0) {
+                out.write(pcap, record, length);
+            }
+            record += length;
+        }
+        return out.toByteArray();
+    }
+
+    /** Packets in the trace. */
+    static long count(byte[] pcap) {
+        ByteBuffer in = order(pcap);
+        long count = 0;
+        for (int record = FILE_HEADER; record < pcap.length; count++) {
+            record += RECORD_HEADER + in.getInt(record + 8);
+        }
+        return count;
     }
 
     /** The trace with the last captured byte of packet {@code number} changed, as a middlebox would. */

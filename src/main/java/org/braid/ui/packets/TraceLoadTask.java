@@ -35,9 +35,9 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
     @Override
     protected LoadedTrace call() throws IOException {
         PacketIndex index = new PacketIndex();
-        MptcpAnalyzer analyzer = new MptcpAnalyzer();
         FrameReader reader = FrameReader.open(path);
         try (PacketSource source = TraceReader.open(path)) {
+            MptcpAnalyzer analyzer = new MptcpAnalyzer(1024, source.name());
             long size = Math.max(1, source.size());
             PacketPass.run(source, (frame, packet) -> {
                 index.add(frame, packet);
@@ -56,11 +56,16 @@ public final class TraceLoadTask extends Task<LoadedTrace> {
             updateProgress(size, size);
             updateMessage(index.size() + " packets");
             TraceAnalysis analysis = new TraceAnalysis(
-                    analyzer.result(source.warnings().stream().map(TraceWarning::toString).toList()), analyzer.columns());
+                    finished(analyzer, source), analyzer.columns());
             return new LoadedTrace(path, displayName, source.formatDetail(), index, analysis, reader, source.warnings());
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
+    }
+
+    private static org.braid.model.AnalysisResult finished(MptcpAnalyzer analyzer, PacketSource source) {
+        analyzer.finish();
+        return analyzer.result(source.warnings());
     }
 }

@@ -96,7 +96,9 @@ class AnalysisDetailsTest {
     }
 
     private static org.braid.model.MptcpConnection connectionWith(Long clientIdsn, Long serverIdsn) {
-        return new org.braid.model.MptcpConnection(0, 1, true, null, null, null, null, null, null, clientIdsn,
-                serverIdsn, null, true, 0, 0, 0, 0, List.of(), List.of(), null, null, null, null);
+        return new org.braid.model.MptcpConnection(0, 1, true, null, null,
+                new org.braid.model.EndpointKeys(null, null, clientIdsn),
+                new org.braid.model.EndpointKeys(null, null, serverIdsn), null, true, null, 0, 0, 0, 0, List.of(),
+                List.of(), null, null, null, null);
     }
 }

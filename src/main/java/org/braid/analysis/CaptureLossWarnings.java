@@ -1,0 +1,42 @@
+package org.braid.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.braid.model.AnalysisWarning;
+
+/**
+ * One warning per subflow whose receiver acknowledged bytes the capture never saw, naming the first
+ * packet that proved it. The analysis skips the beyond-window checks of such a connection: the
+ * missing packets could have moved the window.
+ */
+final class CaptureLossWarnings {
+    private CaptureLossWarnings() {}
+
+    static List<AnalysisWarning> of(String file, List<ConnectionState> connections, PacketColumns columns) {
+        List<AnalysisWarning> warnings = new ArrayList<>();
+        for (ConnectionState connection : connections) {
+            for (Flow flow : connection.subflows) {
+                long bytes = flow.data.lostBytes(0) + flow.data.lostBytes(1);
+                if (bytes == 0) {
+                    continue;
+                }
+                long gaps = flow.data.lostGaps(0) + flow.data.lostGaps(1);
+                long first = firstLossPacket(flow, columns);
+                warnings.add(new AnalysisWarning(AnalysisWarning.Kind.CAPTURE_LOSS, file, first, -1,
+                        "the capture lost " + bytes + " bytes in " + gaps + " gaps of subflow " + flow.index
+                                + " of connection " + columns.connectionNumber(connection.index)
+                                + " (acknowledged by the receiver, never seen); its beyond-window checks are skipped"));
+            }
+        }
+        return warnings;
+    }
+
+    private static long firstLossPacket(Flow flow, PacketColumns columns) {
+        for (int i = flow.firstPacketIndex; i < columns.size(); i++) {
+            if (columns.flowOfPacket(i) == flow.index && columns.hasFlag(i, PacketColumns.CAPTURE_LOSS)) {
+                return i + 1L;
+            }
+        }
+        return 0;
+    }
+}
