@@ -69,7 +69,8 @@ setup() {  # setup NPATHS [RATES]   tbf rates on the client's egress, e.g. 30mbi
         for side in "$CLI:braid-c$i" "$SRV:braid-s$i"; do
             local ns=${side%%:*} dev=${side#*:}
             ip netns exec "$ns" sysctl -qw "net.ipv4.conf.$dev.rp_filter=0"
-            ip netns exec "$ns" ethtool -K "$dev" tso off gso off gro off >/dev/null
+            # OFFLOADS=on keeps TSO/GSO/GRO: the capture then shows segments of up to 64 KB, as on real hosts.
+            [[ "${OFFLOADS:-off}" == on ]] || ip netns exec "$ns" ethtool -K "$dev" tso off gso off gro off >/dev/null
             ip -n "$ns" link set "$dev" up
         done
         ip -n "$CLI" route add default via "${SRV4[$i]}" dev "braid-c$i" metric "10$i"
@@ -347,9 +348,96 @@ scenario_zero_window() {
     transfer "$CLI" zero-window.pcap "" "--stall 0.5" --connect "${SRV4[1]}" --bytes 600000
 }
 
+# ---------------------------------------------------------------- partial captures (issue: truth on partial captures)
+scenario_download() {
+    # The server sends (1.5 MB answer to a 100-byte request) over two subflows: the data flows
+    # from the server, so a capture without the SYN must not take the client for the sender.
+    setup 2 30mbit
+    client_subflow 2
+    server_shaped 2 30mbit
+    transfer "$CLI" download.pcap "" "--request 100 --reply 1500000" --connect "${SRV4[1]}" --bytes 100
+}
+
+scenario_download_capture_loss() {
+    # The same download with the server's egress unshaped: it sends faster than tcpdump in the
+    # client's namespace keeps up with, and the capture loses segments that the client acknowledges
+    # (tcpdump still reports 0 drops). Wireshark flags the same ACKs as "ACKed segment that wasn't captured".
+    setup 2 30mbit
+    client_subflow 2
+    transfer "$CLI" download-capture-loss.pcap "" "--request 100 --reply 1500000" --connect "${SRV4[1]}" --bytes 100
+}
+
+server_shaped() {  # server_shaped NPATHS RATE: tbf on the server's egress too, for transfers the server sends
+    local i
+    for ((i = 1; i <= $1; i++)); do
+        ip netns exec "$SRV" tc qdisc replace dev "braid-s$i" root tbf rate "$2" burst 32kbit latency 200ms
+    done
+}
+
+scenario_three_paths_loss() {
+    # Three paths, 3 % random loss on path 3 where the server receives; captured at the sender.
+    setup 3 20mbit
+    client_subflow 2
+    client_subflow 3
+    in_srv nft -f - <<EOF
+table inet braid_loss3 {
+    chain pre {
+        type filter hook prerouting priority -150; policy accept;
+        iifname "braid-s3" tcp flags & syn == 0 numgen random mod 1000 < 30 drop
+    }
+}
+EOF
+    transfer "$CLI" three-paths-loss.pcap "" "" --connect "${SRV4[1]}" --bytes 900000
+}
+
+scenario_tso_checksum() {
+    # DSS checksums with TSO/GSO/GRO left on: the capture sees super-segments of up to 64 KB.
+    OFFLOADS=on setup 2 100mbit
+    checksums_on
+    client_subflow 2
+    transfer "$CLI" tso-checksum.pcap "" "" --connect "${SRV4[1]}" --bytes 900000
+}
+
+scenario_ipv4_ipv6_join() {
+    # An IPv4 connection (a dual-stack socket to a v4-mapped address) that the server's ADD_ADDR
+    # of an IPv6 address lets the client join over IPv6.
+    setup 2 30mbit
+    ip -n "$SRV" mptcp endpoint add "${SRV6[2]}" dev braid-s2 signal
+    client_subflow 2 v6
+    transfer "$CLI" ipv4-ipv6-join.pcap "" "" --connect "::ffff:${SRV4[1]}" --bytes 600000
+}
+
+cut_from() {  # cut_from SOURCE FIRST OUT: the capture as if started just before packet FIRST
+    local count
+    count=$(capinfos -c -M "$1" | awk '/Number of packets/ {print $NF}')
+    editcap -r "$1" "$3" "$2-$count"
+}
+
+scenario_partial() {
+    # Captures as people take them, made from full ones: started after the handshake, at the
+    # MP_CAPABLE data packet (frame 4 on our traces) and after the joins; with packets lost; cut
+    # to a 64-byte snaplen. They go to partial/; the tests make their own cuts of every trace.
+    local source
+    for source in three-paths-loss download checksum-fail-two-subflows ipv4-ipv6-join dss-checksum tso-checksum; do
+        [[ -f $source.pcap ]] || "scenario_${source//-/_}" 2>/dev/null || continue
+    done
+    mkdir -p partial
+    cut_from three-paths-loss.pcap 200 partial/three-paths-loss-from-200.pcap
+    cut_from download.pcap 800 partial/download-from-800.pcap
+    cut_from download.pcap 4 partial/download-from-4.pcap
+    cut_from dss-checksum.pcap 4 partial/dss-checksum-from-mp-capable-data.pcap
+    cut_from checksum-fail-two-subflows.pcap 40 partial/checksum-fail-two-subflows-after-joins.pcap
+    cut_from ipv4-ipv6-join.pcap 30 partial/ipv4-ipv6-join-after-joins.pcap
+    cut_from tso-checksum.pcap 300 partial/tso-checksum-from-300.pcap
+    # Every 50th packet from the 100th on deleted: the capture dropped them.
+    editcap three-paths-loss.pcap partial/three-paths-loss-dropped.pcap $(seq 100 50 3000)
+    editcap -s 64 three-paths-loss.pcap partial/three-paths-loss-s64.pcap
+    log "partial: $(ls partial | paste -sd, -)"
+}
+
 DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_fail_two
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
-    headers_only ethernet formats zero_window)
+    headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum ipv4_ipv6_join partial)
 
 main() {
     [[ $EUID -eq 0 ]] || { echo "run as root" >&2; exit 1; }

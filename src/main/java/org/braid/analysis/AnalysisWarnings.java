@@ -42,7 +42,7 @@ final class AnalysisWarnings {
             packetWarnings++;
             if (packetWarnings <= MAX_PACKET_WARNINGS) {
                 PacketWarning warning = packet.warning(i);
-                add(Kind.PACKET_DAMAGE, frame, "byte " + warning.offset() + " of the packet: " + warning.message());
+                add(Kind.PACKET_DAMAGE, frame, warning.located());
             }
         }
     }

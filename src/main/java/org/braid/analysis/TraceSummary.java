@@ -66,7 +66,7 @@ public final class TraceSummary {
             for (int i = 0; i < warnings && packetWarnings.size() < MAX_PACKET_WARNINGS; i++) {
                 PacketWarning warning = packet.warning(i);
                 packetWarnings.add(new TraceWarning(file, frame.packetNumber(), frame.fileOffset(),
-                        "byte " + warning.offset() + " of the packet: " + warning.message()));
+                        warning.located()));
             }
         }
     }

@@ -2,6 +2,8 @@ package org.braid.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.braid.analysis.PacketPass;
 import org.braid.decode.DecodedPacket;
@@ -43,6 +45,9 @@ public final class PacketsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** As {@code braid info}: the first this many packet warnings are listed. */
+    private static final int MAX_PACKET_WARNINGS = 10_000;
+
     private long firstNanos = Long.MIN_VALUE;
     private long printed;
 
@@ -50,12 +55,24 @@ public final class PacketsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (PacketSource source = TraceReader.open(file)) {
-            PacketPass.run(source, (frame, packet) -> print(out, frame, packet));
+            List<TraceWarning> damaged = new ArrayList<>();
+            PacketPass.run(source, (frame, packet) -> {
+                print(out, frame, packet);
+                // The decoder's warnings on each packet, as braid info lists them.
+                for (int i = 0; i < packet.warningCount() && damaged.size() < MAX_PACKET_WARNINGS
+                        && frame.packetNumber() <= count; i++) {
+                    damaged.add(new TraceWarning(source.name(), frame.packetNumber(), frame.fileOffset(),
+                            packet.warning(i).located()));
+                }
+            });
             out.flush();
             for (TraceWarning warning : source.warnings()) {
                 spec.commandLine().getErr().println("warning: " + warning);
             }
-            return source.warnings().isEmpty() ? 0 : ExitCodes.WARNINGS;
+            for (TraceWarning warning : damaged) {
+                spec.commandLine().getErr().println("warning: " + warning);
+            }
+            return source.warnings().isEmpty() && damaged.isEmpty() ? 0 : ExitCodes.WARNINGS;
         }
     }
 

@@ -9,6 +9,11 @@ public record PacketWarning(WarningKind kind, int offset, long detail) {
         return kind.message(detail);
     }
 
+    /** The wording of {@code braid info} and the analysis warnings: "byte N of the packet: message". */
+    public String located() {
+        return "byte " + offset + " of the packet: " + message();
+    }
+
     @Override
     public String toString() {
         return "at byte " + offset + ": " + message();

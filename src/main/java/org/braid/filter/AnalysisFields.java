@@ -18,7 +18,11 @@ import org.braid.analysis.PacketColumns;
  *   <li>{@code mptcp.dsn}: the relative data sequence number of the first payload byte (absent
  *       without mapped data); it replaces the decoder's raw {@code mptcp.dsn} when chained first</li>
  *   <li>{@code mptcp.reinjection_of}: the packet number of the original of a reinjection</li>
- *   <li>booleans: {@code mptcp.reinjection}, {@code mptcp.checksum.failed},
+ *   <li>{@code mptcp.dsn.absolute}: the 64-bit DSN as on the wire (unsigned values above 2^63 compare as negative)</li>
+ *   <li>{@code mptcp.resent_of}: the packet number of the original of a same-subflow resend</li>
+ *   <li>booleans: {@code mptcp.reinjection}, {@code mptcp.resent} (sent again on the same subflow with
+ *       new sequence numbers), {@code tcp.analysis.ack_lost_segment} (acknowledges bytes the capture
+ *       never saw, Wireshark's name), {@code mptcp.checksum.failed},
  *       {@code tcp.analysis.retransmission}, {@code mptcp.window.beyond},
  *       {@code tcp.analysis.zero_window}. As in Wireshark, such a field alone is true only when the
  *       finding was made ({@code mptcp.reinjection}); compared, it is 0 or 1 on every TCP packet
@@ -40,7 +44,12 @@ public final class AnalysisFields implements FieldResolver {
                 i -> columns.relativeDsn(i)));
         number("mptcp.reinjection_of", i -> columns.reinjectionOf(i) != PacketColumns.NO_PACKET,
                 i -> columns.reinjectionOf(i) + 1);
+        fields.put("mptcp.dsn.absolute", new ColumnField(FieldType.NUMBER,
+                i -> columns.absoluteDsn(i) != PacketColumns.NO_DSN, i -> columns.absoluteDsn(i)));
+        number("mptcp.resent_of", i -> columns.resentOf(i) != PacketColumns.NO_PACKET, i -> columns.resentOf(i) + 1);
         flag("mptcp.reinjection", PacketColumns.REINJECTION);
+        flag("mptcp.resent", PacketColumns.RESENT);
+        flag("tcp.analysis.ack_lost_segment", PacketColumns.CAPTURE_LOSS);
         flag("mptcp.checksum.failed", PacketColumns.CHECKSUM_FAILED);
         flag("tcp.analysis.retransmission", PacketColumns.TCP_RETRANSMISSION);
         flag("mptcp.window.beyond", PacketColumns.BEYOND_WINDOW);

@@ -27,6 +27,8 @@ public final class CsvReport {
     public static final String CONNECTIONS = "connections.csv";
     public static final String SUBFLOWS = "subflows.csv";
     public static final String REINJECTIONS = "reinjections.csv";
+    /** Same-subflow resends, in the reinjections' columns (from and to subflow are the same). */
+    public static final String RESENDS = "resends.csv";
     public static final String MAPPINGS = "mappings.csv";
     public static final String EVENTS = "events.csv";
 
@@ -48,6 +50,8 @@ public final class CsvReport {
             .column("connection", MptcpConnection::index)
             .column("version", MptcpConnection::version)
             .column("handshake", MptcpConnection::handshake)
+            .column("grouping", c -> c.grouping().grouping().jsonName())
+            .column("roles_inferred", c -> c.grouping().rolesInferred())
             .column("client", c -> c.client().toString())
             .column("server", c -> c.server().toString())
             .column("client_key", c -> Text.hex16(c.clientKey()))
@@ -68,8 +72,13 @@ public final class CsvReport {
             .column("server_unique_bytes", c -> c.data().server().uniqueBytes())
             .column("client_goodput_bps", c -> c.data().client().goodputBitsPerSecond())
             .column("server_goodput_bps", c -> c.data().server().goodputBitsPerSecond())
+            .column("client_acknowledged_bytes", c -> c.data().client().acknowledgedBytes())
+            .column("server_acknowledged_bytes", c -> c.data().server().acknowledgedBytes())
             .column("reinjected_packets", c -> c.data().reinjectedPackets())
             .column("reinjected_bytes", c -> c.data().reinjectedBytes())
+            .column("resent_packets", c -> c.data().resentPackets())
+            .column("resent_bytes", c -> c.data().resentBytes())
+            .column("capture_lost_bytes", c -> c.data().captureLostBytes())
             .column("tcp_retransmissions", c -> c.subflows().stream().mapToLong(Subflow::retransmissions).sum())
             .column("mappings", c -> c.mappings().size())
             .column("checksum_verified", c -> c.mappings().verified())
@@ -78,6 +87,8 @@ public final class CsvReport {
             .column("fallback_reason", c -> c.lifecycle().fallback() == null ? null
                     : c.lifecycle().fallback().reason().name().toLowerCase())
             .column("fallback_packet", c -> c.lifecycle().fallback() == null ? null : c.lifecycle().fallback().packet())
+            .column("fallback_requested_packet", c -> c.lifecycle().fallbackRequested() == null ? null
+                    : c.lifecycle().fallbackRequested().packet())
             .column("end_reason", c -> c.lifecycle().end().reason().name().toLowerCase())
             .column("end_packet", c -> c.lifecycle().end().packet())
             .column("add_addr_hmac_verified", c -> c.lifecycle().addAddrHmacVerified())
@@ -103,6 +114,8 @@ public final class CsvReport {
             .column("client", r -> r.subflow().client().toString())
             .column("server", r -> r.subflow().server().toString())
             .column("join", r -> r.subflow().join())
+            .column("grouping", r -> r.subflow().grouping().jsonName())
+            .column("roles", r -> r.subflow().roles().jsonName())
             .column("client_address_id", r -> r.subflow().clientAddressId())
             .column("server_address_id", r -> r.subflow().serverAddressId())
             .column("backup", r -> r.subflow().backup())
@@ -122,6 +135,14 @@ public final class CsvReport {
             .column("server_reinjected_bytes", r -> r.subflow().data().serverReinjectedBytes())
             .column("server_share", r -> share(r.subflow().data().serverFirstSentBytes(),
                     r.connection().data().server()))
+            .column("client_retransmitted_bytes", r -> r.subflow().data().client().retransmittedBytes())
+            .column("client_resent_bytes", r -> r.subflow().data().client().resentBytes())
+            .column("client_unmapped_bytes", r -> r.subflow().data().client().unmappedBytes())
+            .column("client_capture_lost_bytes", r -> r.subflow().data().client().captureLostBytes())
+            .column("server_retransmitted_bytes", r -> r.subflow().data().server().retransmittedBytes())
+            .column("server_resent_bytes", r -> r.subflow().data().server().resentBytes())
+            .column("server_unmapped_bytes", r -> r.subflow().data().server().unmappedBytes())
+            .column("server_capture_lost_bytes", r -> r.subflow().data().server().captureLostBytes())
             .column("end", r -> r.subflow().end().name().toLowerCase())
             .column("end_packet", r -> r.subflow().lifecycle().endPacket())
             .column("reset_reason", r -> r.subflow().lifecycle().resetReason())
@@ -169,6 +190,7 @@ public final class CsvReport {
         Files.createDirectories(directory);
         List<SubflowRow> subflows = new ArrayList<>();
         List<ReinjectionRow> reinjections = new ArrayList<>();
+        List<ReinjectionRow> resends = new ArrayList<>();
         List<EventRow> events = new ArrayList<>();
         List<MappingRow> mappings = new ArrayList<>();
         for (MptcpConnection c : result.connections()) {
@@ -176,6 +198,7 @@ public final class CsvReport {
                 subflows.add(new SubflowRow(c, i, c.subflows().get(i)));
             }
             c.data().reinjections().forEach(r -> reinjections.add(new ReinjectionRow(c, r)));
+            c.data().resends().forEach(r -> resends.add(new ReinjectionRow(c, r)));
             c.events().forEach(e -> events.add(new EventRow(c, e)));
             for (int i = 0; i < c.mappings().size(); i++) {
                 mappings.add(new MappingRow(c, i));
@@ -184,6 +207,7 @@ public final class CsvReport {
         write(directory.resolve(CONNECTIONS), CONNECTION_TABLE, result.connections());
         write(directory.resolve(SUBFLOWS), SUBFLOW_TABLE, subflows);
         write(directory.resolve(REINJECTIONS), REINJECTION_TABLE, reinjections);
+        write(directory.resolve(RESENDS), REINJECTION_TABLE, resends);
         write(directory.resolve(MAPPINGS), MAPPING_TABLE, mappings);
         write(directory.resolve(EVENTS), EVENT_TABLE, events);
     }

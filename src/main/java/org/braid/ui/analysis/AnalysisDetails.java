@@ -40,12 +40,27 @@ public record AnalysisDetails(DetailNode section, Map<DetailNode, Integer> links
             long dsn = columns.relativeDsn(i);
             if (dsn != PacketColumns.NO_DSN) {
                 lines.add(line("Relative DSN: " + dsn));
+                lines.add(line("DSN: " + Long.toUnsignedString(columns.absoluteDsn(i))));
+            } else if (packet.payloadWireLength() > 0) {
+                lines.add(line("DSN: unknown (no mapping of this payload in the trace, or the subflow's"
+                        + " sequence numbers are not anchored yet: the capture started after its SYN)"));
+            }
+            if (c.grouping().grouping() != org.braid.model.Grouping.HANDSHAKE) {
+                lines.add(line("Grouping: " + c.grouping().grouping().jsonName() + " (subflow: "
+                        + subflow.grouping().jsonName() + ")"));
+            }
+            if (subflow.roles().inferred()) {
+                lines.add(line("Client and server inferred from: " + subflow.roles().jsonName()));
             }
             int original = columns.reinjectionOf(i);
             if (original != PacketColumns.NO_PACKET) {
                 link(lines, links, "Reinjection of packet " + (original + 1), original);
             } else if (columns.hasFlag(i, PacketColumns.REINJECTION)) {
                 lines.add(line("Reinjection of data first sent on another subflow"));
+            }
+            int resentOf = columns.resentOf(i);
+            if (resentOf != PacketColumns.NO_PACKET) {
+                link(lines, links, "Resends data first sent on this subflow by packet " + (resentOf + 1), resentOf);
             }
             MptcpOption dss = packet.firstMptcpOption(MptcpSubtype.DSS);
             if (dss != null && !dss.malformed() && dss.hasDataAck() && packet.hasTcp()) {
@@ -66,6 +81,10 @@ public record AnalysisDetails(DetailNode section, Map<DetailNode, Integer> links
         }
         checksum(lines, columns.flags(i));
         finding(lines, columns.flags(i), PacketColumns.TCP_RETRANSMISSION, "TCP retransmission on this subflow");
+        finding(lines, columns.flags(i), PacketColumns.RESENT,
+                "Data sent again on this subflow with new sequence numbers (an MPTCP-level resend)");
+        finding(lines, columns.flags(i), PacketColumns.CAPTURE_LOSS,
+                "Acknowledges subflow bytes the capture never saw (capture loss)");
         finding(lines, columns.flags(i), PacketColumns.BEYOND_WINDOW, "Data beyond the advertised receive window");
         finding(lines, columns.flags(i), PacketColumns.ZERO_WINDOW, "Zero receive window advertised");
         finding(lines, columns.flags(i), PacketColumns.HMAC_FAILED, "MP_JOIN HMAC does not match the keys");

@@ -1,5 +1,6 @@
 package org.braid.ui.analysis;
 
+import org.braid.model.Grouping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +51,10 @@ public final class ConnectionRows {
             subflows.add(subflow(c, i, firstSent));
         }
         int failures = c.mappings().failures().size();
-        String name = String.format(Locale.ROOT, "#%d %s \u2192 %s  MPTCP %s, %d subflow%s", c.index(), c.client(),
+        String name = String.format(Locale.ROOT, "#%d %s \u2192 %s  MPTCP %s, %d subflow%s%s%s", c.index(), c.client(),
                 c.server(), c.version() == null ? "v?" : "v" + c.version(), c.subflows().size(),
-                c.subflows().size() == 1 ? "" : "s");
+                c.subflows().size() == 1 ? "" : "s", groupingNote(c),
+                c.grouping().rolesInferred() ? " [roles inferred]" : "");
         return new ConnectionRow(Scope.connection(c.index()), name, seconds(c.endNanos() - c.startNanos()),
                 bytes(c.data().client().uniqueBytes()), bytes(c.data().server().uniqueBytes()), "",
                 Long.toString(c.data().reinjectedPackets()), failures == 0 ? "" : Integer.toString(failures),
@@ -65,8 +67,9 @@ public final class ConnectionRows {
         long first = data.clientFirstSentBytes() + data.serverFirstSentBytes();
         long reinjections = reinjectionsOnto(c, s.flow());
         long failures = c.mappings().failures().stream().filter(f -> f.flow() == s.flow()).count();
-        String name = String.format(Locale.ROOT, "subflow %d (tcp.stream %d) %s \u2192 %s%s%s", position, s.flow(),
-                s.client(), s.server(), s.join() ? "" : " initial", s.lifecycle().finalBackup() ? " [backup]" : "");
+        String name = String.format(Locale.ROOT, "subflow %d (tcp.stream %d) %s \u2192 %s%s%s%s", position, s.flow(),
+                s.client(), s.server(), s.join() ? "" : " initial", s.lifecycle().finalBackup() ? " [backup]" : "",
+                s.grouping() == Grouping.INFERRED ? " [grouped by DSN space]" : "");
         return new ConnectionRow(Scope.flow(c.index(), s.flow()), name, seconds(s.endNanos() - s.startNanos()),
                 bytes(s.clientBytes()), bytes(s.serverBytes()),
                 connectionBytes == 0 ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0 * first / connectionBytes),
@@ -81,6 +84,15 @@ public final class ConnectionRows {
                 bytes(t.clientBytes()), bytes(t.serverBytes()), "", "", "", endText(t.end()), List.of());
     }
 
+    /** Grouping without a handshake is marked: its evidence is in the connection's JSON and details. */
+    private static String groupingNote(MptcpConnection c) {
+        return switch (c.grouping().grouping()) {
+            case HANDSHAKE -> "";
+            case TOKEN -> " [grouped by token]";
+            case INFERRED -> " [grouping inferred]";
+        };
+    }
+
     /** How the connection ended, and when it fell back to TCP first. */
     static String end(MptcpConnection c) {
         String end = switch (c.lifecycle().end().reason()) {
@@ -92,6 +104,9 @@ public final class ConnectionRows {
             case OPEN -> "open";
         };
         Fallback fallback = c.lifecycle().fallback();
+        if (fallback == null && c.lifecycle().fallbackRequested() != null) {
+            return "fallback requested, " + end;
+        }
         return fallback == null ? end : "fallback (" + fallback.reason() + "), " + end;
     }
 

@@ -17,7 +17,13 @@ public final class AnalysisNotes {
             int original = columns.reinjectionOf(i);
             out.append(original == PacketColumns.NO_PACKET ? "[Reinjection] " : "[Reinjection of #" + (original + 1) + "] ");
         }
+        if ((flags & PacketColumns.RESENT) != 0) {
+            int original = columns.resentOf(i);
+            out.append(original == PacketColumns.NO_PACKET ? "[Resent on the same subflow] "
+                    : "[Resent on the same subflow, first sent in #" + (original + 1) + "] ");
+        }
         note(out, flags, PacketColumns.TCP_RETRANSMISSION, "TCP Retransmission");
+        note(out, flags, PacketColumns.CAPTURE_LOSS, "ACKed segment that wasn't captured");
         note(out, flags, PacketColumns.CHECKSUM_FAILED, "DSS checksum failed");
         note(out, flags, PacketColumns.HMAC_FAILED, "MP_JOIN HMAC failed");
         note(out, flags, PacketColumns.BEYOND_WINDOW, "Beyond receive window");

@@ -14,8 +14,12 @@ public enum PacketColor {
     RESET("packet-reset"),
     /** Data first sent on another subflow of the connection (an MPTCP reinjection). */
     REINJECTION("packet-reinjection"),
+    /** Data-level bytes sent again on the subflow that sent them, with new sequence numbers (an MPTCP resend). */
+    RESENT("packet-resent"),
     /** A TCP retransmission on the same subflow. */
     TCP_RETRANSMISSION("packet-tcp-retransmission"),
+    /** Acknowledges subflow bytes the capture never saw: the capture lost packets before it. */
+    CAPTURE_LOSS("packet-capture-loss"),
     /** MPTCP options other than plain data mappings: MP_CAPABLE, MP_JOIN, ADD_ADDR, MP_PRIO, MP_FAIL, DATA_FIN... */
     MPTCP_SIGNALLING("packet-mptcp-signalling"),
     /** TCP SYN or FIN without MPTCP signalling. */

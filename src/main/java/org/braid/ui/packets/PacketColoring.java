@@ -19,8 +19,12 @@ public final class PacketColoring {
             analysis = PacketColor.CHECKSUM_FAILED;
         } else if ((flags & PacketColumns.REINJECTION) != 0) {
             analysis = PacketColor.REINJECTION;
+        } else if ((flags & PacketColumns.RESENT) != 0) {
+            analysis = PacketColor.RESENT;
         } else if ((flags & PacketColumns.TCP_RETRANSMISSION) != 0) {
             analysis = PacketColor.TCP_RETRANSMISSION;
+        } else if ((flags & PacketColumns.CAPTURE_LOSS) != 0) {
+            analysis = PacketColor.CAPTURE_LOSS;
         }
         return analysis.ordinal() < decoded.ordinal() ? analysis : decoded;
     }

@@ -54,7 +54,7 @@ public final class ExportViewModel {
         AnalysisResult result = shown.analysis().result();
         run("Export CSV report", directory, () -> {
             CsvReport.write(result, directory);
-            return String.join("\n", List.of(CsvReport.CONNECTIONS, CsvReport.SUBFLOWS, CsvReport.REINJECTIONS,
+            return String.join("\n", List.of(CsvReport.CONNECTIONS, CsvReport.SUBFLOWS, CsvReport.REINJECTIONS, CsvReport.RESENDS,
                     CsvReport.MAPPINGS, CsvReport.EVENTS).stream().map(f -> directory.resolve(f).toString()).toList());
         });
     }
