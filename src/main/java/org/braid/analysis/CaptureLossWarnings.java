@@ -21,22 +21,13 @@ final class CaptureLossWarnings {
                     continue;
                 }
                 long gaps = flow.data.lostGaps(0) + flow.data.lostGaps(1);
-                long first = firstLossPacket(flow, columns);
-                warnings.add(new AnalysisWarning(AnalysisWarning.Kind.CAPTURE_LOSS, file, first, -1,
-                        "the capture lost " + bytes + " bytes in " + gaps + " gaps of subflow " + flow.index
+                warnings.add(new AnalysisWarning(AnalysisWarning.Kind.CAPTURE_LOSS, file, flow.data.firstLossPacket,
+                        flow.data.firstLossOffset,
+                        "the capture lost " + bytes + " bytes in " + gaps + " gaps of tcp.stream " + flow.index
                                 + " of connection " + columns.connectionNumber(connection.index)
                                 + " (acknowledged by the receiver, never seen); its beyond-window checks are skipped"));
             }
         }
         return warnings;
-    }
-
-    private static long firstLossPacket(Flow flow, PacketColumns columns) {
-        for (int i = flow.firstPacketIndex; i < columns.size(); i++) {
-            if (columns.flowOfPacket(i) == flow.index && columns.hasFlag(i, PacketColumns.CAPTURE_LOSS)) {
-                return i + 1L;
-            }
-        }
-        return 0;
     }
 }

@@ -76,6 +76,11 @@ final class DataTracker implements PacketObserver {
     /** The packet acknowledges {@code lost} subflow bytes that the capture never saw. */
     private void captureLoss(PacketContext c, long lost) {
         columns.addFlags(c.packetIndex, PacketColumns.CAPTURE_LOSS);
+        SubflowAccounting subflow = c.flow.data;
+        if (subflow.firstLossPacket == 0) {
+            subflow.firstLossPacket = c.frame.packetNumber();
+            subflow.firstLossOffset = c.frame.fileOffset();
+        }
         ConnectionAccounting data = c.connection.data;
         data.captureLostBytes += lost;
         if (data.captureLossEvents < ConnectionAccounting.LISTED_EVENTS) {

@@ -17,6 +17,9 @@ final class SubflowAccounting {
     final long[] resentBytes = new long[2];
     final long[] unmappedBytes = new long[2];
     final long[] resends = new long[2];
+    /** The first packet that acknowledged bytes the capture never saw (1-based, 0: none), and its file offset. */
+    long firstLossPacket;
+    long firstLossOffset;
 
     /** The sequence tracker of flow direction {@code direction}, made on first use. */
     SubflowSequence sequence(int direction) {

@@ -43,7 +43,8 @@ class PartialCaptureTest {
             "loss-reinjections.pcap", "dead-path.pcap", "dss-checksum.pcap", "checksum-fail-two-subflows.pcap",
             "checksum-fail-one-subflow.pcap", "ipv6-two-subflows.pcap", "add-addr-remove-addr.pcap",
             "mp-prio-backup.pcap", "zero-window.pcap", "fastclose.pcap", "fallback-tcp.pcap",
-            "many-connections.pcap", "ethernet-c1.pcap", "headers-only-s96.pcap");
+            "many-connections.pcap", "ethernet-c1.pcap", "headers-only-s96.pcap", "download.pcap",
+            "download-capture-loss.pcap", "three-paths-loss.pcap", "tso-checksum.pcap", "ipv4-ipv6-join.pcap");
     private static final List<String> PUBLIC = List.of("mptcpanalyzer_client_2.pcap", "mptcpanalyzer_server_2.pcap",
             "mptcpanalyzer_iperf-mptcp-0-0.pcap", "tcpdump-mptcp-v1.pcap", "tcpdump-mptcp-v0.pcap",
             "ptcpdump-mptcp.pcap");
