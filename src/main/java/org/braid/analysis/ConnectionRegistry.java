@@ -17,7 +17,9 @@ import org.braid.model.RoleBasis;
  * by the token an MP_JOIN carries, or, when the capture holds neither (it started later), by the
  * data-sequence space the flow's DSS options share with a connection.
  *
- * <p>Inference rests on 64-bit values only: a DSN or DATA_ACK of the flow within
+ * <p>Inference needs the same endpoints (an address or a port in common with one of the
+ * connection's subflows) and a connection active in the last {@link #INFERENCE_IDLE_NANOS}, and
+ * rests on 64-bit values only: a DSN or DATA_ACK of the flow within
  * {@link #INFERENCE_RANGE} of one the connection sent or acknowledged. Two connections' spaces
  * start at random 64-bit IDSNs, so two unrelated connections fall that close with a chance of about
  * 2^-31; 4-byte values, whose upper half is a guess, never group.
@@ -89,7 +91,7 @@ final class ConnectionRegistry {
         if (flow.connection != Flow.NONE) {
             return connections.get(flow.connection);
         }
-        Match match = match(packet, direction, null, frame.timestampNanos());
+        Match match = match(flow, packet, direction, null, frame.timestampNanos());
         if (match != null) {
             flow.clientIsConnectionClient = match.sameOrientation;
             attach(flow, match.connection, Grouping.INFERRED);
@@ -121,7 +123,7 @@ final class ConnectionRegistry {
                 || connection.side(1).keyKnown) {
             return connection;
         }
-        Match match = match(packet, direction, connection, frame.timestampNanos());
+        Match match = match(flow, packet, direction, connection, frame.timestampNanos());
         if (match == null) {
             return connection;
         }
@@ -160,7 +162,7 @@ final class ConnectionRegistry {
      * Linux does). Null when nothing better is known.
      */
     Boolean orientationFor(Flow flow, DecodedPacket packet, int direction, long now) {
-        Match match = match(packet, direction, null, now);
+        Match match = match(flow, packet, direction, null, now);
         if (match == null || strongestRoles(match.connection).compareTo(flow.roles) >= 0) {
             return null;
         }
@@ -200,7 +202,7 @@ final class ConnectionRegistry {
      * The connection (other than {@code except}) whose data-sequence space holds the packet's 64-bit
      * DSN or DATA_ACK, nearest first; null when none is within range.
      */
-    private Match match(DecodedPacket packet, int direction, ConnectionState except, long now) {
+    private Match match(Flow flow, DecodedPacket packet, int direction, ConnectionState except, long now) {
         MptcpOption dss = packet.firstMptcpOption(MptcpSubtype.DSS);
         if (dss == null || dss.malformed()) {
             return null;
@@ -214,7 +216,7 @@ final class ConnectionRegistry {
         for (ConnectionState c : connections) {
             // Its subflows may all have ended (reset): a new subflow can still carry its data.
             if (c == except || c.mergedInto != Flow.NONE || c.subflows.isEmpty()
-                    || now - c.endNanos > INFERENCE_IDLE_NANOS) {
+                    || now - c.endNanos > INFERENCE_IDLE_NANOS || !sharesAnEndpoint(c, flow)) {
                 continue;
             }
             for (int orientation = 0; orientation < 2; orientation++) {
@@ -239,6 +241,26 @@ final class ConnectionRegistry {
             }
         }
         return best;
+    }
+
+    /**
+     * The same endpoints: the flow shares an address or a port with one of the connection's
+     * subflows (a join goes from another address to the server's port, or to another of its
+     * addresses from the same host).
+     */
+    private static boolean sharesAnEndpoint(ConnectionState c, Flow flow) {
+        for (Flow other : c.subflows) {
+            if (sameAddress(other.clientHigh, other.clientLow, flow) || sameAddress(other.serverHigh, other.serverLow, flow)
+                    || other.clientPort == flow.clientPort || other.clientPort == flow.serverPort
+                    || other.serverPort == flow.clientPort || other.serverPort == flow.serverPort) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameAddress(long high, long low, Flow flow) {
+        return (high == flow.clientHigh && low == flow.clientLow) || (high == flow.serverHigh && low == flow.serverLow);
     }
 
     private static Match nearer(Match best, ConnectionState c, boolean same, long value, boolean known, long theirs,
