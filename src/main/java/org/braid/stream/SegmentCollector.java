@@ -53,7 +53,11 @@ final class SegmentCollector implements PacketPass.Listener {
             return;
         }
         long position = ends.position(end, packet.sequenceNumber());
-        long dsn = columns.relativeDsn(index);
+        // DSS mappings count a subflow's bytes from its ISN: without the subflow's SYN in the trace
+        // the analysis can only guess where a segment falls in a mapping, so its DSN is not used
+        // (the bytes become a hole). Once the analysis itself reports no DSN for such segments,
+        // this guard changes nothing.
+        long dsn = ends.synSeen(end) ? columns.relativeDsn(index) : PacketColumns.NO_DSN;
         noteDss(ends, end, packet, wire > 0 ? dsn : PacketColumns.NO_DSN);
         if (fin && ends.fin[end] < 0) {
             ends.fin[end] = position + wire;
