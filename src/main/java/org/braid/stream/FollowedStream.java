@@ -13,7 +13,7 @@ import org.braid.model.Endpoint;
  * A followed stream: both directions of an MPTCP connection's data (relative DSNs) or of a TCP
  * stream (offsets from the first byte after the SYN), as chunks and holes. The bytes are read
  * from the trace on demand, so walking or writing a stream of any size needs no copy of it.
- * Not thread-safe; close it to release the trace.
+ * Reading is thread-safe (a save can run beside the window); close it to release the trace.
  */
 public final class FollowedStream implements Closeable {
     private final FollowTarget target;
@@ -104,7 +104,7 @@ public final class FollowedStream implements Closeable {
     }
 
     /** Copies {@code chunk}'s bytes into {@code into} from {@code at}. */
-    public void read(StreamChunk chunk, byte[] into, int at) throws IOException {
+    public synchronized void read(StreamChunk chunk, byte[] into, int at) throws IOException {
         int s = chunk.segment();
         long packetNumber = log.packetIndex(s) + 1L;
         // Only the offset and the captured length locate the bytes; the rest is the frame's metadata.

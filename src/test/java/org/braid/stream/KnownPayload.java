@@ -10,14 +10,14 @@ import java.util.HexFormat;
  * The pseudorandom payload of the follow-* traces, as sample-traces/payload.py makes it: SHA-256
  * in counter mode, block k = SHA-256("braid-payload" + seed + k, both 8 bytes big-endian).
  */
-final class KnownPayload {
+public final class KnownPayload {
     private static final byte[] PREFIX = "braid-payload".getBytes(StandardCharsets.US_ASCII);
     private static final int BLOCK = 32;
 
     private KnownPayload() {}
 
     /** The first {@code length} bytes of the stream of {@code seed}. */
-    static byte[] bytes(long seed, int length) {
+    public static byte[] bytes(long seed, int length) {
         MessageDigest sha = sha256();
         byte[] out = new byte[length];
         ByteBuffer input = ByteBuffer.allocate(PREFIX.length + 16);
@@ -31,11 +31,11 @@ final class KnownPayload {
     }
 
     /** The SHA-256, in hex, of the first {@code length} bytes of the stream of {@code seed}. */
-    static String sha256(long seed, int length) {
+    public static String sha256(long seed, int length) {
         return sha256(bytes(seed, length));
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 

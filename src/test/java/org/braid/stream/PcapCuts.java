@@ -5,14 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Partial captures made from a full classic pcap: one that started late, one with a small snaplen. */
-final class PcapCuts {
+public final class PcapCuts {
     private static final int FILE_HEADER = 24;
     private static final int RECORD_HEADER = 16;
 
     private PcapCuts() {}
 
     /** The trace without its first {@code skipped} packets, as if the capture had started after them. */
-    static byte[] startingAfter(byte[] pcap, int skipped) {
+    public static byte[] startingAfter(byte[] pcap, int skipped) {
         ByteBuffer in = order(pcap);
         int record = FILE_HEADER;
         for (int n = 0; n < skipped; n++) {
@@ -25,7 +25,7 @@ final class PcapCuts {
     }
 
     /** The trace as captured with {@code snaplen}: every record cut to at most that many bytes. */
-    static byte[] withSnaplen(byte[] pcap, int snaplen) {
+    public static byte[] withSnaplen(byte[] pcap, int snaplen) {
         ByteBuffer in = order(pcap);
         ByteArrayOutputStream out = new ByteArrayOutputStream(pcap.length);
         ByteBuffer header = ByteBuffer.allocate(FILE_HEADER).order(in.order());
