@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.braid.analysis.MptcpAnalyzer;
+import org.braid.model.AnalysisResult;
 import org.braid.model.MptcpConnection;
 import org.braid.stream.FollowDirection;
 import org.braid.stream.FollowTarget;
@@ -97,11 +100,12 @@ public final class FollowCommand implements Callable<Integer> {
             }
             if (!whole) {
                 for (StreamSide side : StreamSide.values()) {
-                    if (FollowDirection.valueOf(direction.name().toUpperCase(java.util.Locale.ROOT)).includes(side)
+                    if (shown().includes(side)
                             && !stream.complete(side)) {
-                        err.printf("warning: the %s's stream is not whole in the trace: %d bytes missing%s%n",
-                                side.label(), stream.missingBytes(side),
-                                stream.startKnown(side) ? "" : ", and its start is not in the capture");
+                        String missing = stream.missingBytes(side) > 0 ? stream.missingBytes(side) + " bytes missing" : "";
+                        String start = stream.startKnown(side) ? "" : "its start is not in the capture";
+                        err.printf("warning: the %s's stream is not whole in the trace: %s%s%s%n", side.label(),
+                                missing, missing.isEmpty() || start.isEmpty() ? "" : ", ", start);
                     }
                 }
                 err.flush();
@@ -120,7 +124,7 @@ public final class FollowCommand implements Callable<Integer> {
 
     /** The TCP flow of subflow {@code position} of connection {@code connection}. */
     private int subflowFlow(int connection, int position) throws IOException {
-        var result = org.braid.analysis.MptcpAnalyzer.analyze(file);
+        AnalysisResult result = MptcpAnalyzer.analyze(file);
         if (connection >= result.connections().size()) {
             throw new ParameterException(spec.commandLine(), "no MPTCP connection " + connection + ": the trace has "
                     + result.connections().size());
@@ -131,6 +135,10 @@ public final class FollowCommand implements Callable<Integer> {
                     + c.subflows().size() + " subflows, no subflow " + position);
         }
         return c.subflows().get(position).flow();
+    }
+
+    private FollowDirection shown() {
+        return FollowDirection.valueOf(direction.name().toUpperCase(Locale.ROOT));
     }
 
     private StreamSide side() {
@@ -151,7 +159,7 @@ public final class FollowCommand implements Callable<Integer> {
     }
 
     private boolean writeText(FollowedStream stream) throws IOException {
-        FollowDirection shown = FollowDirection.valueOf(direction.name().toUpperCase(java.util.Locale.ROOT));
+        FollowDirection shown = shown();
         Writer writer = output != null ? new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)
                 : spec.commandLine().getOut();
         try {
