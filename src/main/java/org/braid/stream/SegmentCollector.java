@@ -9,6 +9,7 @@ import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.io.Frame;
+import org.braid.model.AnalysisResult;
 
 /**
  * The one pass behind a follow: runs the analysis on every packet and, for the followed
@@ -20,7 +21,7 @@ final class SegmentCollector implements PacketPass.Listener {
     private static final long LOW_32 = 0xffffffffL;
 
     private final FollowTarget target;
-    private final MptcpAnalyzer analyzer = new MptcpAnalyzer();
+    private MptcpAnalyzer analyzer = new MptcpAnalyzer();
     private final List<FlowEnds> flows = new ArrayList<>();
     private final SegmentLog segments = new SegmentLog();
 
@@ -63,8 +64,7 @@ final class SegmentCollector implements PacketPass.Listener {
             ends.fin[end] = position + wire;
         }
         if (wire > 0) {
-            segments.add(index, frame.fileOffset(), frame.timestampNanos(), frame.capturedLength(),
-                    packet.payloadOffset(), packet.payloadCapturedLength(), wire,
+            segments.add(index, frame.fileOffset(), frame.timestampNanos(), packet.payloadOffset(), packet.payloadCapturedLength(), wire,
                     dsn == PacketColumns.NO_DSN ? SegmentLog.NO_POSITION : dsn, position, flow, end == 0);
         }
     }
@@ -116,7 +116,16 @@ final class SegmentCollector implements PacketPass.Listener {
         }
     }
 
-    MptcpAnalyzer analyzer() { return analyzer; }
+    /**
+     * Ends the pass: the analysis's result, after which the analyzer and its per-packet columns
+     * are let go, so the reassembly does not hold them too.
+     */
+    AnalysisResult finish(List<String> readerWarnings) {
+        analyzer.finish();
+        AnalysisResult result = analyzer.result(readerWarnings);
+        analyzer = null;
+        return result;
+    }
 
     SegmentLog segments() { return segments; }
 

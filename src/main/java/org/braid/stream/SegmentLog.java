@@ -3,7 +3,7 @@ package org.braid.stream;
 import java.util.Arrays;
 
 /**
- * The data segments of the followed stream as growable primitive columns (57 bytes a segment):
+ * The data segments of the followed stream as growable primitive columns (53 bytes a segment):
  * where each one's payload lies in the file and where it belongs in the stream. No payload
  * byte is kept; {@link FollowedStream} reads them back from the file by offset.
  */
@@ -15,7 +15,6 @@ final class SegmentLog {
     private int[] packetIndex = new int[64];
     private long[] fileOffset = new long[64];
     private long[] timestamp = new long[64];
-    private int[] frameLength = new int[64];
     private int[] payloadOffset = new int[64];
     private int[] capturedPayload = new int[64];
     private int[] wirePayload = new int[64];
@@ -24,14 +23,13 @@ final class SegmentLog {
     private int[] flow = new int[64];
     private boolean[] fromFirstSender = new boolean[64];
 
-    void add(int packet, long offset, long nanos, int frameBytes, int payloadAt, int captured, int wire, long dsn,
+    void add(int packet, long offset, long nanos, int payloadAt, int captured, int wire, long dsn,
              long tcp, int flowIndex, boolean firstSender) {
         if (size == packetIndex.length) {
             int capacity = size + (size >> 1);
             packetIndex = Arrays.copyOf(packetIndex, capacity);
             fileOffset = Arrays.copyOf(fileOffset, capacity);
             timestamp = Arrays.copyOf(timestamp, capacity);
-            frameLength = Arrays.copyOf(frameLength, capacity);
             payloadOffset = Arrays.copyOf(payloadOffset, capacity);
             capturedPayload = Arrays.copyOf(capturedPayload, capacity);
             wirePayload = Arrays.copyOf(wirePayload, capacity);
@@ -43,7 +41,6 @@ final class SegmentLog {
         packetIndex[size] = packet;
         fileOffset[size] = offset;
         timestamp[size] = nanos;
-        frameLength[size] = frameBytes;
         payloadOffset[size] = payloadAt;
         capturedPayload[size] = captured;
         wirePayload[size] = wire;
@@ -59,7 +56,8 @@ final class SegmentLog {
     int packetIndex(int s) { return packetIndex[s]; }
     long fileOffset(int s) { return fileOffset[s]; }
     long timestamp(int s) { return timestamp[s]; }
-    int frameLength(int s) { return frameLength[s]; }
+    /** The frame's bytes up to the end of the captured payload: all a read of the payload needs. */
+    int frameLength(int s) { return payloadOffset[s] + capturedPayload[s]; }
     /** Where the TCP payload starts in the frame. */
     int payloadOffset(int s) { return payloadOffset[s]; }
     int capturedPayload(int s) { return capturedPayload[s]; }

@@ -38,8 +38,7 @@ public final class StreamFollower {
             PacketPass.run(source, collector);
             warnings = source.warnings().stream().map(TraceWarning::toString).toList();
         }
-        collector.analyzer().finish();
-        AnalysisResult result = collector.analyzer().result(warnings);
+        AnalysisResult result = collector.finish(warnings);
         Assembly assembly = target.connection() ? connection(result, collector, target.index())
                 : tcpStream(result, collector, target.index());
         FrameReader reader = FrameReader.open(trace);
