@@ -1,8 +1,10 @@
 package org.braid.ui;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.image.PixelReader;
@@ -26,8 +31,8 @@ import org.braid.ui.viewmodel.FollowViewModel;
 
 /**
  * Takes the README's screenshot of the Follow MPTCP Stream dialog on a real display (run under
- * Xvfb); not a test. The dialog's scene is snapshot to a PPM file, which ImageMagick's
- * {@code convert} turns into PNG. Usage, after {@code mvn test-compile} and
+ * Xvfb); not a test. The dialog's scene is snapshot and written as PNG. Usage, after
+ * {@code mvn test-compile} and
  * {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}:
  * <pre>
  * DISPLAY=:N java -cp target/classes:target/test-classes:$(cat cp.txt) \
@@ -88,34 +93,50 @@ public final class FollowScreenshot {
         });
         Thread.sleep(1500);
         WritableImage image = fx(() -> dialog.stage().getScene().snapshot(null));
-        Path ppm = Files.createTempFile("follow", ".ppm");
-        writePpm(image, ppm);
-        Process convert = new ProcessBuilder("convert", ppm.toString(), png.toString()).inheritIO().start();
-        if (convert.waitFor() != 0) {
-            throw new IOException("convert failed");
-        }
-        Files.delete(ppm);
+        writePng(image, png);
         System.out.println("wrote " + png);
         Platform.exit();
         node.removeNode();
         System.exit(0);
     }
 
-    private static void writePpm(WritableImage image, Path file) throws IOException {
+    /** A minimal PNG writer (RGB, 8 bits, one IDAT), so the tool needs neither javafx-swing nor ImageMagick. */
+    private static void writePng(WritableImage image, Path file) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         PixelReader pixels = image.getPixelReader();
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            out.write(("P6\n" + width + " " + height + "\n255\n").getBytes(StandardCharsets.US_ASCII));
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    int argb = pixels.getArgb(x, y);
-                    out.write((argb >> 16) & 0xff);
-                    out.write((argb >> 8) & 0xff);
-                    out.write(argb & 0xff);
-                }
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        for (int y = 0; y < height; y++) {
+            raw.write(0); // filter: none
+            for (int x = 0; x < width; x++) {
+                int argb = pixels.getArgb(x, y);
+                raw.write((argb >> 16) & 0xff);
+                raw.write((argb >> 8) & 0xff);
+                raw.write(argb & 0xff);
             }
         }
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed, new Deflater(9))) {
+            raw.writeTo(deflate);
+        }
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+                    .put((byte) 0).put((byte) 0).put((byte) 0).array());
+            chunk(out, "IDAT", compressed.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+        }
+    }
+
+    private static void chunk(DataOutputStream out, String type, byte[] data) throws IOException {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        out.writeInt(data.length);
+        out.write(name);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
