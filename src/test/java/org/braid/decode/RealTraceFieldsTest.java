@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -276,7 +277,7 @@ class RealTraceFieldsTest {
                 }
             });
         }
-        assertThat(warned).containsExactly(
+        List<String> expected = List.of(
                 "dpi-mptcp-mod_tok.pcap #2 IP_LENGTH_EXCEEDS_FRAME 4",
                 "dpi-mptcp-mod_tok.pcap #3 IP_LENGTH_EXCEEDS_FRAME 4",
                 "dpi-mptcp-mp_rejected.pcap #2 IP_LENGTH_EXCEEDS_FRAME 12",
@@ -285,5 +286,9 @@ class RealTraceFieldsTest {
                 "dpi-mptcp-mp_rejected2.pcap #3 IP_LENGTH_EXCEEDS_FRAME 28",
                 "dpi-mptcp-mp_rejected2.pcap #4 IP_LENGTH_EXCEEDS_FRAME 20",
                 "tcpdump-mptcp-dss-oobr.pcap #1 MPTCP_BAD_LENGTH " + ((2L << 32) | 3)); // DSS, length 3
+        // The DPI-MPTCP traces are left out of the repository for their licence: expect only the present ones.
+        List<String> present = Traces.names();
+        assertThat(warned).containsExactlyElementsOf(expected.stream()
+                .filter(w -> present.contains(w.substring(0, w.indexOf(" #")))).toList());
     }
 }
