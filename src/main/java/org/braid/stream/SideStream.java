@@ -51,7 +51,10 @@ final class SideStream {
         }
         this.startKnown = start != SegmentLog.NO_POSITION;
         this.start = startKnown ? start : first == Long.MAX_VALUE ? 0 : first;
-        this.end = finEnd != SegmentLog.NO_POSITION ? finEnd : Math.max(this.start, last);
+        // The (DATA_)FIN closes the stream, but never before bytes the trace holds: a FIN placed
+        // short of them would mean its position was worked out wrong, and bytes are never dropped.
+        long dataEnd = Math.max(this.start, last);
+        this.end = finEnd != SegmentLog.NO_POSITION ? Math.max(finEnd, dataEnd) : dataEnd;
         this.endedByFin = finSeen;
         paint(segments);
         sortChunks();
