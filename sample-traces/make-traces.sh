@@ -435,9 +435,82 @@ scenario_partial() {
     log "partial: $(ls partial | paste -sd, -)"
 }
 
+# ---------------------------------------------------------------- follow-* traces: known payload
+# The client sends the pseudorandom stream of a seed and the server answers with the stream of
+# seed + 1 (payload.py), so the reassembled streams can be checked against SHA-256 sums computed
+# from the seed and the length alone. Kept to a few hundred KB each.
+
+scenario_follow_two() {
+    # Three request/response rounds: 3 x 100000 bytes up, 3 x 30000 bytes down.
+    setup 2 20mbit
+    client_subflow 2
+    transfer "$CLI" follow-two-subflows.pcap "" "--seed 11 --request 100000 --reply 30000" \
+        --connect "${SRV4[1]}" --seed 11 --bytes 100000 --rounds 3 --reply 30000
+}
+
+scenario_follow_three() {
+    # 300000 bytes up over three subflows, one 10000-byte answer.
+    setup 3 10mbit
+    client_subflow 2
+    client_subflow 3
+    transfer "$CLI" follow-three-subflows.pcap "" "--seed 21 --request 300000 --reply 10000" \
+        --connect "${SRV4[1]}" --seed 21 --bytes 300000 --reply 10000
+}
+
+scenario_follow_loss() {
+    # As loss_reinject (here 20 % loss into the server on path 2, rounds that drain both subflows),
+    # smaller: 12 rounds of 30000 bytes up and 400 down. Remade until a reinjection shows.
+    setup 2 20mbit
+    client_subflow 2
+    in_cli sysctl -qw net.ipv4.tcp_early_retrans=0
+    in_srv nft -f - <<EOF
+table inet braid_loss {
+    chain pre {
+        type filter hook prerouting priority -150; policy accept;
+        iifname "braid-s2" tcp flags & syn == 0 numgen random mod 1000 < 200 drop
+    }
+}
+EOF
+    local attempt
+    for attempt in 1 2 3 4 5; do
+        transfer "$CLI" follow-loss-reinjections.pcap "" "--seed 31 --request 30000 --reply 400" \
+            --connect "${SRV4[1]}" --seed 31 --bytes 30000 --rounds 12 --reply 400
+        command -v tshark >/dev/null || break
+        local found
+        found=$(python3 ./verify.py --count-reinjections follow-loss-reinjections.pcap)
+        log "attempt $attempt: $found reinjected segments"
+        if [[ $found -gt 0 ]]; then break; fi
+    done
+}
+
+scenario_follow_dead_path() {
+    # 300000 bytes up; after 0.1 s path 2 drops everything: its data is reinjected on path 1.
+    setup 2 5mbit
+    client_subflow 2
+    in_srv nft -f - <<'EOF'
+table inet braid_dead {
+    chain pre {
+        type filter hook prerouting priority -150; policy accept;
+    }
+}
+EOF
+    transfer "$CLI" follow-dead-path.pcap "" "--seed 41" --connect "${SRV4[1]}" --seed 41 --bytes 300000 \
+        --event "0.1:ip netns exec $SRV nft add rule inet braid_dead pre iifname braid-s2 drop"
+}
+
+scenario_follow_remove_addr() {
+    # The server announces path 2 and withdraws it after 0.15 s (REMOVE_ADDR): what the closed
+    # subflow had in flight is sent again. 300000 bytes up.
+    setup 2 5mbit
+    ip -n "$SRV" mptcp endpoint add "${SRV4[2]}" dev braid-s2 signal
+    transfer "$CLI" follow-remove-addr.pcap "" "--seed 51" --connect "${SRV4[1]}" --seed 51 --bytes 300000 \
+        --event "0.15:ip -n $SRV mptcp endpoint flush"
+}
+
 DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_fail_two
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
-    headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum ipv4_ipv6_join partial)
+    headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum
+    ipv4_ipv6_join partial follow_two follow_three follow_loss follow_dead_path follow_remove_addr)
 
 main() {
     [[ $EUID -eq 0 ]] || { echo "run as root" >&2; exit 1; }

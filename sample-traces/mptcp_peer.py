@@ -6,6 +6,9 @@ opens a plain TCP socket instead (used for the fallback scenario's server).
 The client sends --bytes to the server (so the client is the data sender), may ask
 for a reply, and may run shell commands at fixed times after connecting (--event),
 which is how path-manager changes and nftables rules land in the middle of a transfer.
+With --seed S the client sends the pseudorandom stream of seed S and the server replies
+with the stream of seed S + 1 (payload.py), instead of the default repeating 0..255 bytes
+and "r"s, so a trace's reassembled streams can be checked against their SHA-256.
 """
 import argparse
 import shlex
@@ -15,6 +18,8 @@ import subprocess
 import sys
 import threading
 import time
+
+from payload import PayloadStream
 
 IPPROTO_MPTCP = 262
 CHUNK = 16 * 1024
@@ -50,6 +55,20 @@ def drain(sock):
         total += len(data)
 
 
+class RepeatingBytes:
+    """The default payload: every piece read starts the pattern again (as before --seed existed)."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+
+    def read(self, count):
+        return (self.pattern * (count // len(self.pattern) + 1))[:count]
+
+
+def payload_source(seed, default_pattern):
+    return RepeatingBytes(default_pattern) if seed is None else PayloadStream(seed)
+
+
 def serve(args):
     listener = make_socket(args.bind, args.tcp)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -58,6 +77,7 @@ def serve(args):
     print("ready", flush=True)
     for _ in range(args.count):
         conn, _peer = listener.accept()
+        replies = payload_source(None if args.seed is None else args.seed + 1, b"r")
         if args.stall:
             # Not reading lets the receive buffer fill: the shared window closes to zero.
             time.sleep(args.stall)
@@ -65,7 +85,7 @@ def serve(args):
             if args.reply:
                 # Request/response rounds until the client closes.
                 while receive_exactly(conn, args.request) == args.request:
-                    conn.sendall(b"r" * args.reply)
+                    conn.sendall(replies.read(args.reply))
             else:
                 drain(conn)
         except OSError as error:
@@ -89,13 +109,12 @@ def schedule_events(events, start):
     return [thread]
 
 
-def send_payload(sock, count, pause):
+def send_payload(sock, source, count, pause):
     # With --pause the sender is application-limited: it waits after every chunk, so
     # subflows drain and go idle, which the kernel needs before it reinjects onto them.
-    block = bytes(range(256)) * (CHUNK // 256)
     sent = 0
     while sent < count:
-        piece = block[: min(CHUNK, count - sent)]
+        piece = source.read(min(CHUNK, count - sent))
         sock.sendall(piece)
         sent += len(piece)
         if pause:
@@ -106,9 +125,10 @@ def run_client_connection(args):
     sock = make_socket(args.connect, args.tcp)
     sock.connect((args.connect, args.port))
     threads = schedule_events(args.event, time.monotonic())
+    source = payload_source(args.seed, bytes(range(256)))
     try:
         for _ in range(args.rounds):
-            send_payload(sock, args.bytes, args.pause)
+            send_payload(sock, source, args.bytes, args.pause)
             if args.reply:
                 receive_exactly(sock, args.reply)
         if args.hold:
@@ -153,6 +173,8 @@ def main():
         p.add_argument("--count", type=int, default=1, help="number of connections")
         p.add_argument("--reply", type=int, default=0, help="bytes the server answers with")
         p.add_argument("--request", type=int, default=0, help="bytes the server waits for first")
+        p.add_argument("--seed", type=int, default=None,
+                       help="pseudorandom payload (payload.py): the client sends seed S, the server replies S + 1")
     args = parser.parse_args()
     serve(args) if args.role == "server" else client(args)
 

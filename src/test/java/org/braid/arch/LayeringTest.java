@@ -16,7 +16,7 @@ class LayeringTest {
     @Test
     void coreNeverTouchesJavaFx() {
         noClasses().that().resideInAnyPackage("org.braid.io..", "org.braid.decode..", "org.braid.analysis..",
-                        "org.braid.model..", "org.braid.report..", "org.braid.cli..")
+                        "org.braid.model..", "org.braid.report..", "org.braid.cli..", "org.braid.stream..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.braid.ui..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
@@ -39,10 +39,23 @@ class LayeringTest {
                 .check(CLASSES);
     }
 
+    /** Follow stream sits beside the analysis: it uses io, decode, model and the analysis's public API. */
+    @Test
+    void streamDependsOnlyOnTheCoreBelowIt() {
+        noClasses().that().resideInAPackage("org.braid.stream..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.braid.report..", "org.braid.cli..",
+                        "org.braid.ui..", "org.braid.capture..", "org.braid.filter..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("org.braid.io..", "org.braid.decode..", "org.braid.analysis..",
+                        "org.braid.model..")
+                .should().dependOnClassesThat().resideInAPackage("org.braid.stream..")
+                .check(CLASSES);
+    }
+
     @Test
     void filesAreNotReadThroughPcap4j() {
         noClasses().that().resideInAnyPackage("org.braid.io..", "org.braid.decode..", "org.braid.analysis..",
-                        "org.braid.model..", "org.braid.report..")
+                        "org.braid.model..", "org.braid.report..", "org.braid.stream..")
                 .should().dependOnClassesThat().resideInAPackage("org.pcap4j..")
                 .check(CLASSES);
     }

@@ -84,6 +84,7 @@ public final class MainController {
         warningBanner.managedProperty().bind(warningBanner.visibleProperty());
         viewModel.recentFiles().addListener((ListChangeListener<Path>) change -> buildRecentMenu());
         buildRecentMenu();
+        FollowStreams.install(viewModel, packetListController.table(), connectionsController.table());
         root.setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {
                 event.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
@@ -134,6 +135,16 @@ public final class MainController {
             lastWarning = message;
         }
         Dialogs.show(message, stage);
+    }
+
+    @FXML
+    private void followMptcpStream() {
+        FollowStreams.followSelected(viewModel, stage, true);
+    }
+
+    @FXML
+    private void followTcpStream() {
+        FollowStreams.followSelected(viewModel, stage, false);
     }
 
     private void buildRecentMenu() {

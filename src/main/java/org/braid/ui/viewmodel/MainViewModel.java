@@ -394,6 +394,8 @@ public final class MainViewModel {
     }
 
     public FilterBarViewModel filterBar() { return filterBar; }
+    /** Where background tasks run; dialogs with their own tasks use it too. */
+    public Executor background() { return background; }
     public AnalysisViewModel analysis() { return analysis; }
     public ExportViewModel export() { return export; }
     public CaptureViewModel capture() { return capture; }
