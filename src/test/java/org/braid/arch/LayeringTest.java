@@ -40,6 +40,13 @@ class LayeringTest {
     }
 
     @Test
+    void analysisNeverRendersText() {
+        noClasses().that().resideInAnyPackage("org.braid.decode..", "org.braid.analysis..", "org.braid.model..")
+                .should().dependOnClassesThat().resideInAPackage("org.braid.render..")
+                .check(CLASSES);
+    }
+
+    @Test
     void filesAreNotReadThroughPcap4j() {
         noClasses().that().resideInAnyPackage("org.braid.io..", "org.braid.decode..", "org.braid.analysis..",
                         "org.braid.model..", "org.braid.report..")

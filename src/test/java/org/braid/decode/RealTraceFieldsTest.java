@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 import java.util.TreeSet;
+import org.braid.render.MptcpOptionText;
 import org.junit.jupiter.api.Test;
 
 /**

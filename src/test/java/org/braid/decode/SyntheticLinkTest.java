@@ -13,6 +13,7 @@ import static org.braid.decode.Synthetic.concat;
 import static org.braid.decode.Synthetic.decode;
 import static org.braid.decode.Synthetic.hex;
 
+import org.braid.render.PacketText;
 import org.junit.jupiter.api.Test;
 
 /** Link types and IP layouts the public traces do not have, on hand-made frames. */

@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketColumns;
 import org.braid.analysis.PacketPass;
-import org.braid.decode.DetailNode;
+import org.braid.render.DetailNode;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;

@@ -18,7 +18,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.braid.decode.DecodedPacket;
-import org.braid.decode.DetailNode;
+import org.braid.render.DetailNode;
 import org.braid.decode.MptcpSubtype;
 import org.braid.testing.Traces;
 import org.braid.ui.packets.PacketRow;

@@ -9,7 +9,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.braid.decode.DetailNode;
+import org.braid.render.DetailNode;
 import org.braid.ui.analysis.AnalysisDetails;
 import org.braid.ui.viewmodel.PacketDetailsViewModel;
 

@@ -1,11 +1,14 @@
-package org.braid.decode;
+package org.braid.render;
 
-import static org.braid.decode.MptcpOptionText.hex;
+import static org.braid.render.MptcpOptionText.hex;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.braid.decode.DecodedPacket;
+import org.braid.decode.LinkType;
+import org.braid.decode.ProtocolNumbers;
 import org.braid.io.Frame;
 
 /**
@@ -191,7 +194,7 @@ public final class DetailTree {
             Branch e = new Branch(extensionName(type) + " (" + type + "), " + p.extensionLength(i) + " bytes",
                     offset, p.extensionLength(i));
             e.leaf("Next header: " + u8(offset), offset, 1);
-            if (type == IpDecoder.IPV6_FRAGMENT) {
+            if (type == ProtocolNumbers.IPV6_FRAGMENT) {
                 e.leaf("Fragment offset: " + p.fragmentOffset() + ", more fragments: " + p.moreFragments(),
                         offset + 2, 2);
                 e.leaf("Identification: " + hex(buf.getInt(base + offset + 4) & 0xffffffffL, 8), offset + 4, 4);
@@ -342,8 +345,8 @@ public final class DetailTree {
 
     static String etherTypeName(int type) {
         return switch (type) {
-            case LinkDecoder.ETHERTYPE_IPV4 -> "IPv4";
-            case LinkDecoder.ETHERTYPE_IPV6 -> "IPv6";
+            case ProtocolNumbers.ETHERTYPE_IPV4 -> "IPv4";
+            case ProtocolNumbers.ETHERTYPE_IPV6 -> "IPv6";
             case 0x0806 -> "ARP";
             default -> "unknown";
         };
@@ -351,8 +354,8 @@ public final class DetailTree {
 
     private static String pppProtocolName(int protocol) {
         return switch (protocol) {
-            case LinkDecoder.PPP_IPV4 -> "IPv4";
-            case LinkDecoder.PPP_IPV6 -> "IPv6";
+            case ProtocolNumbers.PPP_IPV4 -> "IPv4";
+            case ProtocolNumbers.PPP_IPV6 -> "IPv6";
             case 0xc021 -> "LCP";
             default -> "other";
         };
@@ -382,11 +385,11 @@ public final class DetailTree {
 
     private static String extensionName(int type) {
         return switch (type) {
-            case IpDecoder.IPV6_HOP_BY_HOP -> "Hop-by-hop options";
-            case IpDecoder.IPV6_ROUTING -> "Routing header";
-            case IpDecoder.IPV6_FRAGMENT -> "Fragment header";
-            case IpDecoder.IPV6_AUTHENTICATION -> "Authentication header";
-            case IpDecoder.IPV6_DESTINATION_OPTIONS -> "Destination options";
+            case ProtocolNumbers.IPV6_HOP_BY_HOP -> "Hop-by-hop options";
+            case ProtocolNumbers.IPV6_ROUTING -> "Routing header";
+            case ProtocolNumbers.IPV6_FRAGMENT -> "Fragment header";
+            case ProtocolNumbers.IPV6_AUTHENTICATION -> "Authentication header";
+            case ProtocolNumbers.IPV6_DESTINATION_OPTIONS -> "Destination options";
             default -> "Extension header";
         };
     }

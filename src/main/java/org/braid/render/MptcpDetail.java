@@ -1,10 +1,13 @@
-package org.braid.decode;
+package org.braid.render;
 
-import static org.braid.decode.MptcpOptionText.hex;
+import org.braid.decode.MptcpOption;
+import org.braid.decode.MptcpSubtype;
+
+import static org.braid.render.MptcpOptionText.hex;
 
 /**
  * The details-tree node of one MPTCP option, one child per field at its byte position. The
- * positions follow the layouts that {@link MptcpOptionDecoder} reads (RFC 8684 section 3).
+ * positions follow the layouts that {@code org.braid.decode.MptcpOptionDecoder} reads (RFC 8684 section 3).
  */
 final class MptcpDetail {
     private MptcpDetail() {}
