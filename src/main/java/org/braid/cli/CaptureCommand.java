@@ -22,6 +22,7 @@ import org.braid.model.AnalysisResult;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Subflow;
 import org.braid.report.JsonReport;
+import org.braid.report.TextReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,7 +139,7 @@ public final class CaptureCommand implements Callable<Integer> {
             if (json) {
                 Json.print(out, JsonReport.document(result));
             } else {
-                AnalyzeCommand.printText(out, result);
+                TextReport.print(out, result);
             }
             out.flush();
             err.println("braid: " + end.statistics().describe());
