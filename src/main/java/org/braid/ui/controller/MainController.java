@@ -1,7 +1,6 @@
 package org.braid.ui.controller;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +24,8 @@ import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.braid.BuildInfo;
 import org.braid.capture.CaptureInterface;
-import org.braid.cli.VersionProvider;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.viewmodel.MainViewModel;
 import org.braid.ui.viewmodel.UserMessage;
@@ -311,13 +310,7 @@ public final class MainController {
 
     @FXML
     private void about() {
-        String version;
-        try {
-            version = VersionProvider.version();
-        } catch (IOException e) {
-            version = "(version unknown)";
-        }
-        Dialogs.about(stage, version);
+        Dialogs.about(stage, BuildInfo.version());
     }
 
     @FXML
