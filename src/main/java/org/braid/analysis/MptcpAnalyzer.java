@@ -278,7 +278,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             }
             connection.event("MP_CAPABLE", frame.timestampNanos(), frame.packetNumber(), flow.index,
                     (flow.capableOnSyn ? "handshake" : "SYN/ACK without its SYN in the trace") + ", version "
-                            + connection.version + (connection.checksum == Boolean.TRUE ? ", checksums" : ""));
+                            + connection.version + (Boolean.TRUE.equals(connection.checksum) ? ", checksums" : ""));
             return;
         }
         // Third ACK or first data packet: the sender's key, and in most layouts the receiver's too.
@@ -473,10 +473,10 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     }
 
     static String hex8(long token) {
-        return String.format("%08x", token & LOW_32);
+        return String.format(java.util.Locale.ROOT, "%08x", token & LOW_32);
     }
 
     static String hex16(long key) {
-        return String.format("%016x", key);
+        return String.format(java.util.Locale.ROOT, "%016x", key);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.braid.capture.CaptureException.Kind;
 import org.pcap4j.core.PcapNativeException;
@@ -59,7 +60,7 @@ final class PcapErrors {
 
     /** pcap_next_ex failed after the capture had started: almost always the interface went away. */
     static CaptureException captureFailed(String interfaceName, String reason, Throwable cause) {
-        String lower = reason == null ? "" : reason.toLowerCase();
+        String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         boolean gone = lower.contains("went down") || lower.contains("disappeared") || lower.contains("no such device")
                 || lower.contains("network is down");
         return gone

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -223,13 +224,13 @@ public final class CaptureCommand implements Callable<Integer> {
             AnalysisResult result = analyzer.result();
             for (MptcpConnection c : result.connections()) {
                 if (connections.add(c.index())) {
-                    live.printf("+ MPTCP connection %d: %s -> %s, %s%s%n", c.index(), c.client(), c.server(),
+                    live.printf(Locale.ROOT, "+ MPTCP connection %d: %s -> %s, %s%s%n", c.index(), c.client(), c.server(),
                             c.version() == null ? "version unknown" : "v" + c.version(),
                             c.handshake() ? "" : ", incomplete (handshake not captured)");
                 }
                 for (Subflow s : c.subflows()) {
                     if (subflows.add(s.flow())) {
-                        live.printf("+   subflow of connection %d: %s -> %s, %s%n", c.index(), s.client(), s.server(),
+                        live.printf(Locale.ROOT, "+   subflow of connection %d: %s -> %s, %s%n", c.index(), s.client(), s.server(),
                                 s.join() ? "join" + (s.backup() ? ", backup" : "") : "initial");
                     }
                 }

@@ -1,5 +1,6 @@
 package org.braid.render;
 
+import java.util.Locale;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 
@@ -68,7 +69,7 @@ final class MptcpDetail {
         if (o.capturedLength() < 4) {
             return;
         }
-        StringBuilder flags = new StringBuilder(String.format("Flags: 0x%02x ", o.flags()));
+        StringBuilder flags = new StringBuilder(String.format(Locale.ROOT, "Flags: 0x%02x ", o.flags()));
         MptcpOptionText.flagLetters(flags, o.flags(), "ABCDEFGH");
         b.child(new Branch(flags.toString(), at + 3, 1)
                 .leaf("A (checksum required): " + o.hasFlag(MptcpOption.CAPABLE_A_CHECKSUM), at + 3, 1)
@@ -142,7 +143,7 @@ final class MptcpDetail {
         if (o.capturedLength() < 4) {
             return;
         }
-        b.child(new Branch(String.format("Flags: 0x%02x", o.flags()), at + 3, 1)
+        b.child(new Branch(String.format(Locale.ROOT, "Flags: 0x%02x", o.flags()), at + 3, 1)
                 .leaf("F (DATA_FIN): " + o.hasFlag(MptcpOption.DSS_DATA_FIN), at + 3, 1)
                 .leaf("m (DSN is 8 bytes): " + o.hasFlag(MptcpOption.DSS_DSN_8_BYTES), at + 3, 1)
                 .leaf("M (mapping present): " + o.hasFlag(MptcpOption.DSS_MAPPING), at + 3, 1)

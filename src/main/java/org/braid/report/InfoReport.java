@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.braid.model.TraceInfo;
 
@@ -45,14 +46,14 @@ public final class InfoReport {
             linkTypes.add(info.linkTypeNames().get(i) + " (" + info.linkTypes().get(i) + ")");
         }
         row(out, "Link types", String.join(", ", linkTypes));
-        row(out, "Packets", String.format("%,d (%,d TCP, %,d with MPTCP options)",
+        row(out, "Packets", String.format(Locale.ROOT, "%,d (%,d TCP, %,d with MPTCP options)",
                 info.packets(), info.tcpPackets(), info.mptcpPackets()));
-        row(out, "Captured bytes", String.format("%,d", info.capturedBytes()));
-        row(out, "Bytes on the wire", String.format("%,d", info.wireBytes()));
+        row(out, "Captured bytes", String.format(Locale.ROOT, "%,d", info.capturedBytes()));
+        row(out, "Bytes on the wire", String.format(Locale.ROOT, "%,d", info.wireBytes()));
         if (info.packets() > 0) {
             row(out, "First packet", Text.iso(info.firstNanos()));
             row(out, "Last packet", Text.iso(info.lastNanos()));
-            row(out, "Duration", String.format("%.6f s", info.durationNanos() / 1e9));
+            row(out, "Duration", String.format(Locale.ROOT, "%.6f s", info.durationNanos() / 1e9));
         }
         StringBuilder options = new StringBuilder();
         for (Map.Entry<String, Long> e : info.mptcpOptions().entrySet()) {
@@ -68,7 +69,7 @@ public final class InfoReport {
         row(out, "Warnings", warnings.isEmpty() ? "none" : String.valueOf(warnings.size()));
         warnings.stream().limit(TEXT_WARNINGS).forEach(w -> out.println("  " + w));
         if (warnings.size() > TEXT_WARNINGS) {
-            out.printf("  ... and %d more (see --json)%n", warnings.size() - TEXT_WARNINGS);
+            out.printf(Locale.ROOT, "  ... and %d more (see --json)%n", warnings.size() - TEXT_WARNINGS);
         }
     }
 

@@ -230,6 +230,7 @@ class AnalysisWindowTest {
      * A data point of the timeline on the screen, which is the one the chart finds at its centre
      * (where points overlap, the chart picks one), or null before the chart has drawn.
      */
+    @SuppressWarnings("ReferenceEquality") // identity: the entity under the point is this very item
     private static XYItemEntity clickablePoint(ChartViewer viewer) {
         if (viewer.getRenderingInfo() == null || viewer.getRenderingInfo().getEntityCollection() == null) {
             return null;
@@ -418,6 +419,7 @@ class AnalysisWindowTest {
     }
 
     @Test
+    @SuppressWarnings("ReferenceEquality") // identity: a rebuilt chart is a new object
     void aLiveSnapshotRebuildsTheChartsKeepingTheZoom(FxRobot robot) {
         driver.openAndWait(DEAD_PATH);
         waitForCharts();

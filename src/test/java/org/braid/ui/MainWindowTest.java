@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -18,8 +19,8 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.braid.decode.DecodedPacket;
-import org.braid.render.DetailNode;
 import org.braid.decode.MptcpSubtype;
+import org.braid.render.DetailNode;
 import org.braid.testing.Traces;
 import org.braid.ui.packets.PacketRow;
 import org.junit.jupiter.api.AfterEach;
@@ -336,7 +337,7 @@ class MainWindowTest {
     private static String hex(byte[] bytes, int from, int count) {
         StringBuilder out = new StringBuilder();
         for (int i = from; i < from + count; i++) {
-            out.append(i > from ? " " : "").append(String.format("%02x", bytes[i] & 0xff));
+            out.append(i > from ? " " : "").append(String.format(Locale.ROOT, "%02x", bytes[i] & 0xff));
         }
         return out.toString();
     }

@@ -101,6 +101,7 @@ public final class AnalysisTabsController {
         showCharts(viewModel.chartDataProperty().get());
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: every new chart data object, even if equal, is charted afresh
     private void showCharts(ConnectionChartData data) {
         if (data != shown) {
             if (data == null) {

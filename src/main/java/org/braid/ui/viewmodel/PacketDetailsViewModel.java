@@ -39,6 +39,7 @@ public final class PacketDetailsViewModel {
     }
 
     /** Shows packet {@code index} of {@code trace}; a null trace or negative index clears the panes. */
+    @SuppressWarnings("ReferenceEquality") // identity: a new load, even of equal content, decodes afresh
     public void show(LoadedTrace newTrace, int index) {
         if (newTrace != trace) {
             trace = newTrace;
