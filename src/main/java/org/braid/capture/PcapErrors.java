@@ -33,8 +33,8 @@ final class PcapErrors {
     static CaptureException openFailed(String interfaceName, PcapNativeException e) {
         Integer code = e.getReturnCode();
         String reason = e.getMessage();
-        if (code != null && (code == PCAP_ERROR_PERM_DENIED || code == PCAP_ERROR_PROMISC_PERM_DENIED)
-                || reason != null && reason.contains("permission")) {
+        if ((code != null && (code == PCAP_ERROR_PERM_DENIED || code == PCAP_ERROR_PROMISC_PERM_DENIED))
+                || (reason != null && reason.contains("permission"))) {
             return noPermission(interfaceName, reason, e);
         }
         if (code != null && code == PCAP_ERROR_NO_SUCH_DEVICE) {

@@ -196,7 +196,7 @@ final class TwoPathNetwork implements AutoCloseable {
         try {
             return Files.readAllLines(Paths.get("/proc/self/status")).stream()
                     .filter(line -> line.startsWith("Uid:"))
-                    .anyMatch(line -> line.split("\\s+")[2].equals("0")); // effective uid
+                    .anyMatch(line -> line.split("\\s+", -1)[2].equals("0")); // effective uid
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

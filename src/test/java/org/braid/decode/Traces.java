@@ -80,5 +80,6 @@ public final class Traces {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a holder, never compared
     record FrameBytes(byte[] bytes, int linkType) {}
 }

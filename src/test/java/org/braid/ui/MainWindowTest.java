@@ -5,6 +5,7 @@ import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -165,7 +166,7 @@ class MainWindowTest {
     void corruptFileShowsAnErrorAndTheWindowStaysUsable(FxRobot robot, @TempDir Path dir) throws IOException {
         Path good = Traces.publicTrace("tcpdump-mptcp-v1.pcap");
         driver.openAndWait(good);
-        Path corrupt = Files.write(dir.resolve("corrupt.pcap"), "this is not a packet trace at all".getBytes());
+        Path corrupt = Files.write(dir.resolve("corrupt.pcap"), "this is not a packet trace at all".getBytes(StandardCharsets.US_ASCII));
         fxRun(() -> driver.viewModel().open(corrupt));
         DialogPane dialog = WindowDriver.awaitDialog();
         assertThat(dialog.getHeaderText()).contains("corrupt.pcap").contains("offset 0");

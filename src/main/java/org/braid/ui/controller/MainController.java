@@ -34,6 +34,7 @@ import org.braid.ui.viewmodel.UserMessage;
  * The window frame: menus, files (open dialog, recent files, drag-and-drop), keyboard shortcuts,
  * dialogs and the remembered layout. The panes have their own controllers.
  */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class MainController {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN);

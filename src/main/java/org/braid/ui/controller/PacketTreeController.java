@@ -18,6 +18,7 @@ import org.braid.ui.viewmodel.PacketDetailsViewModel;
  * between packets; the analysis section starts expanded. Links (another packet named by the
  * analysis) are underlined and jump there on double-click or Enter.
  */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class PacketTreeController {
     private final PacketDetailsViewModel viewModel;
     @FXML private TreeView<DetailNode> tree;
