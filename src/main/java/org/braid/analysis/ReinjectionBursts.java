@@ -78,7 +78,7 @@ final class ReinjectionBursts {
         }
 
         MptcpEvent event(IntFunction<String> subflowName) {
-            String detail = String.format("%d segment(s), %d bytes from the %s, from subflow %s to %s, over %.3f s",
+            String detail = String.format(java.util.Locale.ROOT, "%d segment(s), %d bytes from the %s, from subflow %s to %s, over %.3f s",
                     count, bytes, fromClient ? "client" : "server", subflowName.apply(from), subflowName.apply(to),
                     (lastNanos - firstNanos) / 1e9);
             return new MptcpEvent("REINJECTION_BURST", firstNanos, firstPacket, to, detail);

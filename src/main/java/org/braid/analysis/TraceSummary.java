@@ -3,15 +3,18 @@ package org.braid.analysis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.braid.decode.DecodedPacket;
+import org.braid.decode.LinkType;
 import org.braid.decode.MptcpSubtype;
 import org.braid.decode.PacketWarning;
 import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceWarning;
+import org.braid.model.TraceInfo;
 
 /**
  * Capinfos-style figures for a whole trace, gathered in one streaming pass: feed every frame with
@@ -110,5 +113,15 @@ public final class TraceSummary {
         List<TraceWarning> all = new ArrayList<>(readerWarnings);
         all.addAll(packetWarnings);
         return all;
+    }
+
+    /** The figures as a model record, for the reports. */
+    public TraceInfo info() {
+        List<Integer> types = linkTypes();
+        Map<String, Long> options = new LinkedHashMap<>();
+        optionCounts().forEach((subtype, count) -> options.put(subtype.name(), count));
+        return new TraceInfo(file, format, formatDetail, types, types.stream().map(LinkType::name).toList(),
+                packets, capturedBytes, wireBytes, firstNanos, lastNanos, tcpPackets, mptcpPackets, options,
+                comments, warnings().stream().map(TraceWarning::toString).toList());
     }
 }

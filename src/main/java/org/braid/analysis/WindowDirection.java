@@ -144,7 +144,7 @@ final class WindowDirection {
         if (zeroEvent >= 0) {
             MptcpEvent open = connection.events.get(zeroEvent);
             connection.events.set(zeroEvent, new MptcpEvent(open.type(), open.timeNanos(), open.packet(), open.flow(),
-                    zeroDetail + String.format(", reopened after %.6f s at packet %d", (nanos - zeroStartNanos) / 1e9,
+                    zeroDetail + String.format(java.util.Locale.ROOT, ", reopened after %.6f s at packet %d", (nanos - zeroStartNanos) / 1e9,
                             packet)));
         }
     }

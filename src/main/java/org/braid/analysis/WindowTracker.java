@@ -125,7 +125,7 @@ final class WindowTracker implements PacketObserver {
                     long base = c.connection.side(side).dsnBase;
                     c.connection.event("WINDOW_DISAGREEMENT", c.nanos, c.frame.packetNumber(), c.flow.index,
                             receiver(side) + " advertised right edge " + (edge - base) + " here, "
-                                    + (theirs.edge[direction] - base) + " on flow " + other.index + String.format(
+                                    + (theirs.edge[direction] - base) + " on flow " + other.index + String.format(java.util.Locale.ROOT, 
                                             " %.6f s before", (c.nanos - theirs.nanos[direction]) / 1e9));
                 }
                 return;

@@ -1,5 +1,7 @@
 package org.braid.capture;
 
+import java.util.Locale;
+
 /**
  * Counters of a running (or finished) capture.
  *
@@ -18,7 +20,7 @@ public record CaptureStatistics(long captured, long received, long droppedByKern
 
     /** One line for a status bar or a terminal. */
     public String describe() {
-        return String.format("%,d packets captured, %,d received by the filter, %,d dropped by the kernel, "
+        return String.format(Locale.ROOT, "%,d packets captured, %,d received by the filter, %,d dropped by the kernel, "
                 + "%,d dropped by the interface, %.1f s", captured, received, droppedByKernel, droppedByInterface,
                 elapsedNanos / 1e9);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.braid.capture.CaptureException.Kind;
 import org.pcap4j.core.PcapNativeException;
@@ -32,8 +33,8 @@ final class PcapErrors {
     static CaptureException openFailed(String interfaceName, PcapNativeException e) {
         Integer code = e.getReturnCode();
         String reason = e.getMessage();
-        if (code != null && (code == PCAP_ERROR_PERM_DENIED || code == PCAP_ERROR_PROMISC_PERM_DENIED)
-                || reason != null && reason.contains("permission")) {
+        if ((code != null && (code == PCAP_ERROR_PERM_DENIED || code == PCAP_ERROR_PROMISC_PERM_DENIED))
+                || (reason != null && reason.contains("permission"))) {
             return noPermission(interfaceName, reason, e);
         }
         if (code != null && code == PCAP_ERROR_NO_SUCH_DEVICE) {
@@ -59,7 +60,7 @@ final class PcapErrors {
 
     /** pcap_next_ex failed after the capture had started: almost always the interface went away. */
     static CaptureException captureFailed(String interfaceName, String reason, Throwable cause) {
-        String lower = reason == null ? "" : reason.toLowerCase();
+        String lower = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         boolean gone = lower.contains("went down") || lower.contains("disappeared") || lower.contains("no such device")
                 || lower.contains("network is down");
         return gone

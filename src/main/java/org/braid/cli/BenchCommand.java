@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketPass;
@@ -15,10 +16,10 @@ import org.braid.model.AnalysisResult;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.Pcaps;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Measures Braid against baselines run on the same file in the same process, alternating rounds
@@ -72,23 +73,23 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        out.printf("file: %s (%,d packets), best of %d rounds after %d warm-up%n", file.getFileName(), packets[0],
+        out.printf(Locale.ROOT, "file: %s (%,d packets), best of %d rounds after %d warm-up%n", file.getFileName(), packets[0],
                 rounds, warmup);
         double[] rate = new double[passes.length];
         for (int i = 0; i < passes.length; i++) {
             rate[i] = packets[i] / (best[i] / 1e9);
-            out.printf("  %-26s %,14.0f packets/s%n", names[i] + ":", rate[i]);
+            out.printf(Locale.ROOT, "  %-26s %,14.0f packets/s%n", names[i] + ":", rate[i]);
         }
         if (analyze) {
-            out.printf("  %-26s %14.2f%n", "analysis / plain read:", rate[2] / rate[0]);
-            out.printf("  %-26s %14.2f%n", "analysis / read+decode:", rate[2] / rate[1]);
-            out.printf("  %-26s %14.1f bytes/packet%n", "retained after analysis:", retainedBytesPerPacket());
+            out.printf(Locale.ROOT, "  %-26s %14.2f%n", "analysis / plain read:", rate[2] / rate[0]);
+            out.printf(Locale.ROOT, "  %-26s %14.2f%n", "analysis / read+decode:", rate[2] / rate[1]);
+            out.printf(Locale.ROOT, "  %-26s %14.1f bytes/packet%n", "retained after analysis:", retainedBytesPerPacket());
         } else {
-            out.printf("  %-26s %14.1f%n", "ratio braid/pcap4j:", rate[0] / rate[1]);
+            out.printf(Locale.ROOT, "  %-26s %14.1f%n", "ratio braid/pcap4j:", rate[0] / rate[1]);
         }
         for (int i = 1; i < passes.length; i++) {
             if (packets[i] != packets[0]) {
-                out.printf("warning: %s saw %d packets, %s %d%n", names[0], packets[0], names[i], packets[i]);
+                out.printf(Locale.ROOT, "warning: %s saw %d packets, %s %d%n", names[0], packets[0], names[i], packets[i]);
             }
         }
         return 0;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,7 @@ import org.braid.model.AnalysisResult;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Subflow;
 import org.braid.report.JsonReport;
+import org.braid.report.TextReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,7 +140,7 @@ public final class CaptureCommand implements Callable<Integer> {
             if (json) {
                 Json.print(out, JsonReport.document(result));
             } else {
-                AnalyzeCommand.printText(out, result);
+                TextReport.print(out, result);
             }
             out.flush();
             err.println("braid: " + end.statistics().describe());
@@ -222,13 +224,13 @@ public final class CaptureCommand implements Callable<Integer> {
             AnalysisResult result = analyzer.result();
             for (MptcpConnection c : result.connections()) {
                 if (connections.add(c.index())) {
-                    live.printf("+ MPTCP connection %d: %s -> %s, %s%s%n", c.index(), c.client(), c.server(),
+                    live.printf(Locale.ROOT, "+ MPTCP connection %d: %s -> %s, %s%s%n", c.index(), c.client(), c.server(),
                             c.version() == null ? "version unknown" : "v" + c.version(),
                             c.handshake() ? "" : ", incomplete (handshake not captured)");
                 }
                 for (Subflow s : c.subflows()) {
                     if (subflows.add(s.flow())) {
-                        live.printf("+   subflow of connection %d: %s -> %s, %s%n", c.index(), s.client(), s.server(),
+                        live.printf(Locale.ROOT, "+   subflow of connection %d: %s -> %s, %s%n", c.index(), s.client(), s.server(),
                                 s.join() ? "join" + (s.backup() ? ", backup" : "") : "initial");
                     }
                 }

@@ -4,17 +4,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.braid.analysis.PacketPass;
 import org.braid.decode.DecodedPacket;
-import org.braid.decode.DetailTree;
-import org.braid.decode.DetailTreeText;
 import org.braid.decode.LinkType;
-import org.braid.decode.PacketText;
 import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.io.TraceWarning;
+import org.braid.render.DetailTree;
+import org.braid.render.DetailTreeText;
+import org.braid.render.PacketText;
 import org.braid.report.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +83,7 @@ public final class PacketsCommand implements Callable<Integer> {
         String destination = packet.hasIp() ? packet.destinationAddress() : "?";
         String protocol = packet.mptcpOptionCount() > 0 ? "MPTCP" : packet.hasTcp() ? "TCP"
                 : packet.hasIp() ? "IPv" + packet.ipVersion() : LinkType.name(frame.linkType());
-        return String.format("%s -> %s %s %d %s", source, destination, protocol, frame.originalLength(),
+        return String.format(Locale.ROOT, "%s -> %s %s %d %s", source, destination, protocol, frame.originalLength(),
                 PacketText.info(packet));
     }
 
@@ -98,7 +99,7 @@ public final class PacketsCommand implements Callable<Integer> {
             out.print(DetailTreeText.render(DetailTree.build(frame, packet)));
             out.println();
         } else {
-            out.printf("%6d %11s %s%n", frame.packetNumber(), Text.relative(frame.timestampNanos(), firstNanos),
+            out.printf(Locale.ROOT, "%6d %11s %s%n", frame.packetNumber(), Text.relative(frame.timestampNanos(), firstNanos),
                     summary(frame, packet));
         }
     }

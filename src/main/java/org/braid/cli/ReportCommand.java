@@ -2,6 +2,7 @@ package org.braid.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.model.AnalysisResult;
@@ -32,7 +33,7 @@ public final class ReportCommand implements Callable<Integer> {
         CsvReport.write(result, out);
         PrintWriter err = spec.commandLine().getErr();
         result.warnings().forEach(w -> err.println("warning: " + w));
-        spec.commandLine().getOut().printf("%d MPTCP connection(s) written to %s%n", result.connections().size(), out);
+        spec.commandLine().getOut().printf(Locale.ROOT, "%d MPTCP connection(s) written to %s%n", result.connections().size(), out);
         return result.warnings().isEmpty() ? 0 : ExitCodes.WARNINGS;
     }
 }

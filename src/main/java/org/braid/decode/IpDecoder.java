@@ -1,5 +1,12 @@
 package org.braid.decode;
 
+import static org.braid.decode.ProtocolNumbers.IPV6_AUTHENTICATION;
+import static org.braid.decode.ProtocolNumbers.IPV6_DESTINATION_OPTIONS;
+import static org.braid.decode.ProtocolNumbers.IPV6_FRAGMENT;
+import static org.braid.decode.ProtocolNumbers.IPV6_HOP_BY_HOP;
+import static org.braid.decode.ProtocolNumbers.IPV6_ROUTING;
+import static org.braid.decode.ProtocolNumbers.PROTOCOL_TCP;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -8,12 +15,6 @@ import java.nio.ByteBuffer;
  * after the datagram (such as Ethernet padding) are ignored.
  */
 final class IpDecoder {
-    static final int PROTOCOL_TCP = 6;
-    static final int IPV6_HOP_BY_HOP = 0;
-    static final int IPV6_ROUTING = 43;
-    static final int IPV6_FRAGMENT = 44;
-    static final int IPV6_AUTHENTICATION = 51;
-    static final int IPV6_DESTINATION_OPTIONS = 60;
 
     private static final int IPV4_MIN_HEADER = 20;
     private static final int IPV6_HEADER = 40;

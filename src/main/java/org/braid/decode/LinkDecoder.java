@@ -1,16 +1,17 @@
 package org.braid.decode;
 
+import static org.braid.decode.ProtocolNumbers.ETHERTYPE_IPV4;
+import static org.braid.decode.ProtocolNumbers.ETHERTYPE_IPV6;
+import static org.braid.decode.ProtocolNumbers.ETHERTYPE_QINQ;
+import static org.braid.decode.ProtocolNumbers.ETHERTYPE_QINQ_OLD;
+import static org.braid.decode.ProtocolNumbers.ETHERTYPE_VLAN;
+import static org.braid.decode.ProtocolNumbers.PPP_IPV4;
+import static org.braid.decode.ProtocolNumbers.PPP_IPV6;
+
 import java.nio.ByteBuffer;
 
 /** Decodes the link layer and passes the network layer to {@link IpDecoder}. */
 final class LinkDecoder {
-    static final int ETHERTYPE_IPV4 = 0x0800;
-    static final int ETHERTYPE_IPV6 = 0x86dd;
-    static final int ETHERTYPE_VLAN = 0x8100;
-    static final int ETHERTYPE_QINQ = 0x88a8;
-    static final int ETHERTYPE_QINQ_OLD = 0x9100;
-    static final int PPP_IPV4 = 0x0021;
-    static final int PPP_IPV6 = 0x0057;
     static final int ETHERNET_HEADER = 14;
     static final int VLAN_TAG = 4;
     static final int SLL_HEADER = 16;

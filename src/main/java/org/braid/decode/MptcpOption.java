@@ -35,7 +35,7 @@ public final class MptcpOption {
 
     /** Enough for any option: a TCP option holds at most 40 - 3 = 37 address ids. */
     static final int MAX_REMOVED_IDS = 37;
-    static final int FULL_HMAC_BYTES = 20;
+    static final int FULL_HMAC_BYTES = MptcpLayout.FULL_HMAC_LENGTH;
 
     MptcpSubtype subtype = MptcpSubtype.UNKNOWN;
     int rawSubtype;

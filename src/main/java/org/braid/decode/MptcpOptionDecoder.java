@@ -1,5 +1,7 @@
 package org.braid.decode;
 
+import static org.braid.decode.MptcpLayout.*;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -24,15 +26,15 @@ final class MptcpOptionDecoder {
         option.offset = at - base;
         option.length = length;
         option.capturedLength = captured;
-        if (length < 3) {
+        if (length < HEADER_LENGTH) {
             option.malformed = true;
             packet.warn(WarningKind.MPTCP_NO_SUBTYPE, option.offset, length);
             return;
         }
-        if (captured < 3) {
+        if (captured < HEADER_LENGTH) {
             return; // the capture kept no subtype byte: an MPTCP option of unknown subtype
         }
-        int subtypeByte = buf.get(at + 2) & 0xff;
+        int subtypeByte = buf.get(at + SUBTYPE_OFFSET) & 0xff;
         option.rawSubtype = subtypeByte >>> 4;
         option.subtype = MptcpSubtype.of(option.rawSubtype);
         option.flags = subtypeByte & 0x0f;
@@ -57,61 +59,63 @@ final class MptcpOptionDecoder {
     /** RFC 8684 3.1: length 4 (v1 SYN), 12 (sender key), 20 (both keys), 22 (+ data-level length), 24 (+ checksum). */
     private static boolean capable(ByteBuffer buf, int at, int length, MptcpOption o) {
         o.version = o.flags;
-        if (length < 4) {
+        if (length < CAPABLE_NO_KEY_LENGTH) {
             o.flags = 0;
             return false;
         }
-        o.flags = whole(o, 4) ? buf.get(at + 3) & 0xff : 0;
-        if (length >= 12 && whole(o, 12)) {
+        o.flags = whole(o, CAPABLE_FLAGS_OFFSET + 1) ? buf.get(at + CAPABLE_FLAGS_OFFSET) & 0xff : 0;
+        if (present(o, length, CAPABLE_SENDER_KEY_LENGTH)) {
             o.hasSenderKey = true;
-            o.senderKey = buf.getLong(at + 4);
+            o.senderKey = buf.getLong(at + CAPABLE_SENDER_KEY_OFFSET);
         }
-        if (length >= 20 && whole(o, 20)) {
+        if (present(o, length, CAPABLE_BOTH_KEYS_LENGTH)) {
             o.hasReceiverKey = true;
-            o.receiverKey = buf.getLong(at + 12);
+            o.receiverKey = buf.getLong(at + CAPABLE_RECEIVER_KEY_OFFSET);
         }
-        if (length >= 22 && whole(o, 22)) {
+        if (present(o, length, CAPABLE_DATA_LEVEL_LENGTH_LENGTH)) {
             o.hasDataLevelLength = true;
-            o.dataLevelLength = buf.getShort(at + 20) & 0xffff;
+            o.dataLevelLength = buf.getShort(at + CAPABLE_DATA_LEVEL_LENGTH_OFFSET) & 0xffff;
         }
-        if (length >= 24 && whole(o, 24)) {
+        if (present(o, length, CAPABLE_CHECKSUM_LENGTH)) {
             o.hasChecksum = true;
-            o.checksum = buf.getShort(at + 22) & 0xffff;
+            o.checksum = buf.getShort(at + CAPABLE_CHECKSUM_OFFSET) & 0xffff;
         }
-        return length == 4 || length == 12 || length == 20 || length == 22 || length == 24;
+        return length == CAPABLE_NO_KEY_LENGTH || length == CAPABLE_SENDER_KEY_LENGTH
+                || length == CAPABLE_BOTH_KEYS_LENGTH || length == CAPABLE_DATA_LEVEL_LENGTH_LENGTH
+                || length == CAPABLE_CHECKSUM_LENGTH;
     }
 
     /** RFC 8684 3.2: SYN (12), SYN/ACK (16) and third ACK (24) are told apart by length. */
     private static boolean join(ByteBuffer buf, int at, int length, MptcpOption o) {
         switch (length) {
-            case 12 -> {
+            case JOIN_SYN_LENGTH -> {
                 o.joinStage = MptcpOption.JoinStage.SYN;
                 o.backup = (o.flags & 0x1) != 0;
-                readAddressId(buf, at, o);
-                if (whole(o, 8)) {
+                readAddressId(buf, at, JOIN_ADDRESS_ID_OFFSET, o);
+                if (whole(o, JOIN_SYN_TOKEN_OFFSET + TOKEN_LENGTH)) {
                     o.hasReceiverToken = true;
-                    o.receiverToken = buf.getInt(at + 4) & 0xffffffffL;
+                    o.receiverToken = buf.getInt(at + JOIN_SYN_TOKEN_OFFSET) & 0xffffffffL;
                 }
-                if (whole(o, 12)) {
+                if (whole(o, JOIN_SYN_NONCE_OFFSET + NONCE_LENGTH)) {
                     o.hasSenderNonce = true;
-                    o.senderNonce = buf.getInt(at + 8) & 0xffffffffL;
+                    o.senderNonce = buf.getInt(at + JOIN_SYN_NONCE_OFFSET) & 0xffffffffL;
                 }
                 return true;
             }
-            case 16 -> {
+            case JOIN_SYN_ACK_LENGTH -> {
                 o.joinStage = MptcpOption.JoinStage.SYN_ACK;
                 o.backup = (o.flags & 0x1) != 0;
-                readAddressId(buf, at, o);
-                readHmac(buf, at, 4, 8, o);
-                if (whole(o, 16)) {
+                readAddressId(buf, at, JOIN_ADDRESS_ID_OFFSET, o);
+                readHmac(buf, at, JOIN_SYN_ACK_HMAC_OFFSET, TRUNCATED_HMAC_LENGTH, o);
+                if (whole(o, JOIN_SYN_ACK_NONCE_OFFSET + NONCE_LENGTH)) {
                     o.hasSenderNonce = true;
-                    o.senderNonce = buf.getInt(at + 12) & 0xffffffffL;
+                    o.senderNonce = buf.getInt(at + JOIN_SYN_ACK_NONCE_OFFSET) & 0xffffffffL;
                 }
                 return true;
             }
-            case 24 -> {
+            case JOIN_ACK_LENGTH -> {
                 o.joinStage = MptcpOption.JoinStage.ACK;
-                readHmac(buf, at, 4, MptcpOption.FULL_HMAC_BYTES, o);
+                readHmac(buf, at, JOIN_ACK_HMAC_OFFSET, FULL_HMAC_LENGTH, o);
                 return true;
             }
             default -> {
@@ -125,60 +129,60 @@ final class MptcpOptionDecoder {
      * number (4), data-level length (2) and a checksum (2) whose presence only the length reveals.
      */
     private static boolean dss(ByteBuffer buf, int at, int length, MptcpOption o) {
-        if (length < 4) {
+        if (length < DSS_FIELDS_OFFSET) {
             o.flags = 0;
             return false;
         }
-        if (!whole(o, 4)) {
+        if (!whole(o, DSS_FLAGS_OFFSET + 1)) {
             o.flags = 0;
             return true; // the capture kept no flags: nothing more can be read or judged
         }
-        o.flags = buf.get(at + 3) & 0xff;
-        int pos = at + 4;
+        o.flags = buf.get(at + DSS_FLAGS_OFFSET) & 0xff;
+        int pos = at + DSS_FIELDS_OFFSET;
         int end = at + length;
         if (o.hasFlag(MptcpOption.DSS_DATA_ACK)) {
-            int size = o.hasFlag(MptcpOption.DSS_DATA_ACK_8_BYTES) ? 8 : 4;
+            int size = o.hasFlag(MptcpOption.DSS_DATA_ACK_8_BYTES) ? Long.BYTES : Integer.BYTES;
             if (pos + size > end) {
                 return false;
             }
             if (whole(o, pos - at + size)) {
                 o.hasDataAck = true;
-                o.dataAck = size == 8 ? buf.getLong(pos) : buf.getInt(pos) & 0xffffffffL;
+                o.dataAck = size == Long.BYTES ? buf.getLong(pos) : buf.getInt(pos) & 0xffffffffL;
             }
             pos += size;
         }
         if (o.hasFlag(MptcpOption.DSS_MAPPING)) {
-            int size = o.hasFlag(MptcpOption.DSS_DSN_8_BYTES) ? 8 : 4;
+            int size = o.hasFlag(MptcpOption.DSS_DSN_8_BYTES) ? Long.BYTES : Integer.BYTES;
             if (pos + size > end) {
                 return false;
             }
             if (whole(o, pos - at + size)) {
                 o.hasDataSequenceNumber = true;
-                o.dataSequenceNumber = size == 8 ? buf.getLong(pos) : buf.getInt(pos) & 0xffffffffL;
+                o.dataSequenceNumber = size == Long.BYTES ? buf.getLong(pos) : buf.getInt(pos) & 0xffffffffL;
             }
             pos += size;
-            if (pos + 4 > end) {
+            if (pos + SUBFLOW_SEQUENCE_LENGTH > end) {
                 return false;
             }
-            if (whole(o, pos - at + 4)) {
+            if (whole(o, pos - at + SUBFLOW_SEQUENCE_LENGTH)) {
                 o.hasSubflowSequenceNumber = true;
                 o.subflowSequenceNumber = buf.getInt(pos) & 0xffffffffL;
             }
-            pos += 4;
-            if (pos + 2 > end) {
+            pos += SUBFLOW_SEQUENCE_LENGTH;
+            if (pos + DATA_LEVEL_LENGTH_LENGTH > end) {
                 return false;
             }
-            if (whole(o, pos - at + 2)) {
+            if (whole(o, pos - at + DATA_LEVEL_LENGTH_LENGTH)) {
                 o.hasDataLevelLength = true;
                 o.dataLevelLength = buf.getShort(pos) & 0xffff;
             }
-            pos += 2;
-            if (pos + 2 == end) {
-                if (whole(o, pos - at + 2)) {
+            pos += DATA_LEVEL_LENGTH_LENGTH;
+            if (pos + CHECKSUM_LENGTH == end) {
+                if (whole(o, pos - at + CHECKSUM_LENGTH)) {
                     o.hasChecksum = true;
                     o.checksum = buf.getShort(pos) & 0xffff;
                 }
-                pos += 2;
+                pos += CHECKSUM_LENGTH;
             }
         }
         return pos == end;
@@ -197,37 +201,37 @@ final class MptcpOptionDecoder {
         if (nibble == 4 || nibble == 6) {
             o.addAddrV0 = true;
             switch (length) {
-                case 8 -> { addressBytes = 4; port = false; }
-                case 10 -> { addressBytes = 4; port = true; }
-                case 20 -> { addressBytes = 16; port = false; }
-                case 22 -> { addressBytes = 16; port = true; }
+                case ADD_ADDR_V4 -> { addressBytes = IPV4_ADDRESS_LENGTH; port = false; }
+                case ADD_ADDR_V4_PORT -> { addressBytes = IPV4_ADDRESS_LENGTH; port = true; }
+                case ADD_ADDR_V6 -> { addressBytes = IPV6_ADDRESS_LENGTH; port = false; }
+                case ADD_ADDR_V6_PORT -> { addressBytes = IPV6_ADDRESS_LENGTH; port = true; }
                 default -> { return false; }
             }
             hmac = false;
-            if ((nibble == 4) != (addressBytes == 4)) {
-                packet.warn(WarningKind.MPTCP_ADD_ADDR_IPVER_MISMATCH, o.offset + 2, nibble);
+            if ((nibble == 4) != (addressBytes == IPV4_ADDRESS_LENGTH)) {
+                packet.warn(WarningKind.MPTCP_ADD_ADDR_IPVER_MISMATCH, o.offset + SUBTYPE_OFFSET, nibble);
                 o.malformed = true;
             }
         } else {
             o.echo = (nibble & 0x1) != 0;
             switch (length) {
-                case 8 -> { addressBytes = 4; port = false; hmac = false; }
-                case 10 -> { addressBytes = 4; port = true; hmac = false; }
-                case 16 -> { addressBytes = 4; port = false; hmac = true; }
-                case 18 -> { addressBytes = 4; port = true; hmac = true; }
-                case 20 -> { addressBytes = 16; port = false; hmac = false; }
-                case 22 -> { addressBytes = 16; port = true; hmac = false; }
-                case 28 -> { addressBytes = 16; port = false; hmac = true; }
-                case 30 -> { addressBytes = 16; port = true; hmac = true; }
+                case ADD_ADDR_V4 -> { addressBytes = IPV4_ADDRESS_LENGTH; port = false; hmac = false; }
+                case ADD_ADDR_V4_PORT -> { addressBytes = IPV4_ADDRESS_LENGTH; port = true; hmac = false; }
+                case ADD_ADDR_V4_HMAC -> { addressBytes = IPV4_ADDRESS_LENGTH; port = false; hmac = true; }
+                case ADD_ADDR_V4_PORT_HMAC -> { addressBytes = IPV4_ADDRESS_LENGTH; port = true; hmac = true; }
+                case ADD_ADDR_V6 -> { addressBytes = IPV6_ADDRESS_LENGTH; port = false; hmac = false; }
+                case ADD_ADDR_V6_PORT -> { addressBytes = IPV6_ADDRESS_LENGTH; port = true; hmac = false; }
+                case ADD_ADDR_V6_HMAC -> { addressBytes = IPV6_ADDRESS_LENGTH; port = false; hmac = true; }
+                case ADD_ADDR_V6_PORT_HMAC -> { addressBytes = IPV6_ADDRESS_LENGTH; port = true; hmac = true; }
                 default -> { return false; }
             }
         }
-        readAddressId(buf, at, o);
-        int pos = at + 4;
-        if (!whole(o, 4 + addressBytes)) {
+        readAddressId(buf, at, ADD_ADDR_ADDRESS_ID_OFFSET, o);
+        int pos = at + ADD_ADDR_ADDRESS_OFFSET;
+        if (!whole(o, ADD_ADDR_ADDRESS_OFFSET + addressBytes)) {
             return true; // the address was cut by the capture; what follows it is gone too
         }
-        if (addressBytes == 4) {
+        if (addressBytes == IPV4_ADDRESS_LENGTH) {
             o.addressIpVersion = 4;
             o.address4 = buf.getInt(pos);
         } else {
@@ -237,67 +241,67 @@ final class MptcpOptionDecoder {
         }
         pos += addressBytes;
         if (port) {
-            if (whole(o, pos - at + 2)) {
+            if (whole(o, pos - at + PORT_LENGTH)) {
                 o.hasPort = true;
                 o.port = buf.getShort(pos) & 0xffff;
             }
-            pos += 2;
+            pos += PORT_LENGTH;
         }
         if (hmac) {
-            readHmac(buf, at, pos - at, 8, o);
+            readHmac(buf, at, pos - at, TRUNCATED_HMAC_LENGTH, o);
         }
         return true;
     }
 
     /** RFC 8684 3.4.2: one address id per byte after the subtype byte. */
     private static boolean removeAddress(ByteBuffer buf, int at, int length, MptcpOption o) {
-        int count = Math.min(Math.min(length, o.capturedLength) - 3, MptcpOption.MAX_REMOVED_IDS);
+        int count = Math.min(Math.min(length, o.capturedLength) - REMOVE_ADDR_IDS_OFFSET, MptcpOption.MAX_REMOVED_IDS);
         for (int i = 0; i < count; i++) {
-            o.removedIds[i] = buf.get(at + 3 + i) & 0xff;
+            o.removedIds[i] = buf.get(at + REMOVE_ADDR_IDS_OFFSET + i) & 0xff;
         }
         o.removedIdCount = count;
-        return length >= 4;
+        return length >= REMOVE_ADDR_MIN_LENGTH;
     }
 
     /** RFC 8684 3.3.8: backup bit, and an address id in RFC 6824 (length 4). */
     private static boolean priority(ByteBuffer buf, int at, int length, MptcpOption o) {
         o.backup = (o.flags & 0x1) != 0;
-        if (length >= 4) {
-            readAddressId(buf, at, o);
+        if (length >= PRIO_V0_LENGTH) {
+            readAddressId(buf, at, PRIO_ADDRESS_ID_OFFSET, o);
         }
-        return length == 3 || length == 4;
+        return length == PRIO_LENGTH || length == PRIO_V0_LENGTH;
     }
 
     /** RFC 8684 3.7: a reserved byte, then the 64-bit DSN where the checksum failed. */
     private static boolean fail(ByteBuffer buf, int at, int length, MptcpOption o) {
-        if (length >= 12 && whole(o, 12)) {
+        if (present(o, length, FAIL_LENGTH)) {
             o.hasDataSequenceNumber = true;
-            o.dataSequenceNumber = buf.getLong(at + 4);
+            o.dataSequenceNumber = buf.getLong(at + FAIL_DSN_OFFSET);
         }
-        return length == 12;
+        return length == FAIL_LENGTH;
     }
 
     /** RFC 8684 3.5: a reserved byte, then the receiver's key. */
     private static boolean fastClose(ByteBuffer buf, int at, int length, MptcpOption o) {
-        if (length >= 12 && whole(o, 12)) {
+        if (present(o, length, FASTCLOSE_LENGTH)) {
             o.hasReceiverKey = true;
-            o.receiverKey = buf.getLong(at + 4);
+            o.receiverKey = buf.getLong(at + FASTCLOSE_KEY_OFFSET);
         }
-        return length == 12;
+        return length == FASTCLOSE_LENGTH;
     }
 
     /** RFC 8684 3.6: flags U, V, W, T in the low nibble, then the reason code. */
     private static boolean reset(ByteBuffer buf, int at, int length, MptcpOption o) {
-        if (length >= 4 && whole(o, 4)) {
-            o.resetReason = buf.get(at + 3) & 0xff;
+        if (present(o, length, TCPRST_LENGTH)) {
+            o.resetReason = buf.get(at + TCPRST_REASON_OFFSET) & 0xff;
         }
-        return length == 4;
+        return length == TCPRST_LENGTH;
     }
 
-    private static void readAddressId(ByteBuffer buf, int at, MptcpOption o) {
-        if (whole(o, 4)) {
+    private static void readAddressId(ByteBuffer buf, int at, int offset, MptcpOption o) {
+        if (whole(o, offset + ADDRESS_ID_LENGTH)) {
             o.hasAddressId = true;
-            o.addressId = buf.get(at + 3) & 0xff;
+            o.addressId = buf.get(at + offset) & 0xff;
         }
     }
 
@@ -310,6 +314,11 @@ final class MptcpOptionDecoder {
             o.hmac[i] = buf.get(at + start + i);
         }
         o.hmacLength = count;
+    }
+
+    /** True when the option's length reaches {@code end} and those bytes were captured. */
+    private static boolean present(MptcpOption o, int length, int end) {
+        return length >= end && whole(o, end);
     }
 
     /** True when the option's first {@code end} bytes were captured, so a field ending there can be read. */

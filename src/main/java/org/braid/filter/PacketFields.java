@@ -107,12 +107,12 @@ public final class PacketFields implements FieldResolver {
         public boolean anyMatch(FilterInput input, ValueTest test) {
             DecodedPacket p = input.packet();
             if (p.ipVersion() == 4) {
-                return source && test.test(0, ipv4Low(p.sourceIpv4()))
-                        || destination && test.test(0, ipv4Low(p.destinationIpv4()));
+                return (source && test.test(0, ipv4Low(p.sourceIpv4())))
+                        || (destination && test.test(0, ipv4Low(p.destinationIpv4())));
             }
             if (p.ipVersion() == 6) {
-                return source && test.test(p.sourceHigh(), p.sourceLow())
-                        || destination && test.test(p.destinationHigh(), p.destinationLow());
+                return (source && test.test(p.sourceHigh(), p.sourceLow()))
+                        || (destination && test.test(p.destinationHigh(), p.destinationLow()));
             }
             return false;
         }

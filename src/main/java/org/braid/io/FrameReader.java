@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Random access to the frames of a trace, for views that show one packet at a time: the load pass
@@ -52,7 +53,7 @@ public final class FrameReader implements Closeable {
             if (magic == PcapngReader.SECTION_HEADER) {
                 return new FrameReader(file, true);
             }
-            throw new TraceFormatException(file.name(), 0, String.format("not a pcap or pcapng trace (magic 0x%08x)", magic));
+            throw new TraceFormatException(file.name(), 0, String.format(Locale.ROOT, "not a pcap or pcapng trace (magic 0x%08x)", magic));
         } catch (IOException | RuntimeException e) {
             file.close();
             throw e;

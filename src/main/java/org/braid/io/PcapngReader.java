@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -93,9 +94,9 @@ final class PcapngReader implements PacketSource {
         ByteOrder blockOrder = type == SECTION_HEADER ? sectionByteOrder(window.bigEndian().getInt(at + 8)) : order;
         if (blockOrder == null) {
             return type == SECTION_HEADER
-                    ? String.format("section header with unknown byte-order magic 0x%08x",
+                    ? String.format(Locale.ROOT, "section header with unknown byte-order magic 0x%08x",
                             window.bigEndian().getInt(at + 8))
-                    : String.format("file does not start with a section header (block type 0x%08x)", type);
+                    : String.format(Locale.ROOT, "file does not start with a section header (block type 0x%08x)", type);
         }
         type = window.view(blockOrder).getInt(at);
         long length = window.view(blockOrder).getInt(at + 4) & 0xffffffffL;
@@ -199,7 +200,7 @@ final class PcapngReader implements PacketSource {
                     int resolution = view.get(options.value()) & 0xff;
                     TimestampUnit declared = options.length() >= 1 ? TimestampUnit.fromResolution(resolution) : null;
                     if (declared == null) {
-                        warn(0, String.format("interface %d: unsupported if_tsresol 0x%02x, using microseconds",
+                        warn(0, String.format(Locale.ROOT, "interface %d: unsupported if_tsresol 0x%02x, using microseconds",
                                 interfaces.size(), resolution));
                     } else {
                         unit = declared;

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Writes frames as pcapng (little-endian, nanosecond timestamps, one interface per link type and
- * snaplen), for saving live captures and exporting filtered packets. {@link #atomic(Path)} writes to a
+ * snaplen), for saving live captures and exporting filtered packets. {@link #atomic(Path, String)} writes to a
  * temporary file beside the target and moves it into place on close, so a crash never leaves a
  * half-written trace under the real name.
  */
@@ -146,7 +146,7 @@ public final class PcapngWriter implements Closeable {
         if (b.position() != length) {
             throw new IllegalStateException("pcapng block built with " + b.position() + " bytes, declared " + length);
         }
-        out.write(b.array(), 0, length);
+        out.write(b.array(), b.arrayOffset(), length);
     }
 
     private static void zeros(ByteBuffer b, int count) {

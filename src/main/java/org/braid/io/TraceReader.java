@@ -2,6 +2,7 @@ package org.braid.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Opens a trace file, choosing the reader from its magic number. Gzip files are recognized by
@@ -51,6 +52,6 @@ public final class TraceReader {
         if (magic == PcapngReader.SECTION_HEADER) {
             return new PcapngReader(file);
         }
-        throw new TraceFormatException(name, 0, String.format("not a pcap or pcapng trace (magic 0x%08x)", magic));
+        throw new TraceFormatException(name, 0, String.format(Locale.ROOT, "not a pcap or pcapng trace (magic 0x%08x)", magic));
     }
 }

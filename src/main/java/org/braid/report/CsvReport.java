@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.braid.model.AnalysisResult;
 import org.braid.model.DataDirection;
@@ -85,11 +86,11 @@ public final class CsvReport {
             .column("checksum_failed", c -> c.mappings().failed())
             .column("checksum_unverifiable", c -> c.mappings().unverifiable())
             .column("fallback_reason", c -> c.lifecycle().fallback() == null ? null
-                    : c.lifecycle().fallback().reason().name().toLowerCase())
+                    : c.lifecycle().fallback().reason().name().toLowerCase(Locale.ROOT))
             .column("fallback_packet", c -> c.lifecycle().fallback() == null ? null : c.lifecycle().fallback().packet())
             .column("fallback_requested_packet", c -> c.lifecycle().fallbackRequested() == null ? null
                     : c.lifecycle().fallbackRequested().packet())
-            .column("end_reason", c -> c.lifecycle().end().reason().name().toLowerCase())
+            .column("end_reason", c -> c.lifecycle().end().reason().name().toLowerCase(Locale.ROOT))
             .column("end_packet", c -> c.lifecycle().end().packet())
             .column("add_addr_hmac_verified", c -> c.lifecycle().addAddrHmacVerified())
             .column("add_addr_hmac_failed", c -> c.lifecycle().addAddrHmacFailed())
@@ -143,7 +144,7 @@ public final class CsvReport {
             .column("server_resent_bytes", r -> r.subflow().data().server().resentBytes())
             .column("server_unmapped_bytes", r -> r.subflow().data().server().unmappedBytes())
             .column("server_capture_lost_bytes", r -> r.subflow().data().server().captureLostBytes())
-            .column("end", r -> r.subflow().end().name().toLowerCase())
+            .column("end", r -> r.subflow().end().name().toLowerCase(Locale.ROOT))
             .column("end_packet", r -> r.subflow().lifecycle().endPacket())
             .column("reset_reason", r -> r.subflow().lifecycle().resetReason())
             .column("reset_reason_name", r -> r.subflow().lifecycle().resetReasonName())
@@ -159,7 +160,7 @@ public final class CsvReport {
             .column("subflow_sequence", r -> r.mappings().subflowSeq(r.row()))
             .column("length", r -> r.mappings().length(r.row()))
             .column("first_packet", r -> r.mappings().firstPacket(r.row()))
-            .column("checksum", r -> r.mappings().verdict(r.row()).name().toLowerCase());
+            .column("checksum", r -> r.mappings().verdict(r.row()).name().toLowerCase(Locale.ROOT));
 
     static final CsvTable<ReinjectionRow> REINJECTION_TABLE = new CsvTable<ReinjectionRow>()
             .column("connection", r -> r.connection().index())

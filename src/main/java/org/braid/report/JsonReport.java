@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.braid.model.AnalysisResult;
 import org.braid.model.BackupChange;
@@ -228,7 +229,7 @@ public final class JsonReport {
             return null;
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("reason", fallback.reason().name().toLowerCase());
+        doc.put("reason", fallback.reason().name().toLowerCase(Locale.ROOT));
         doc.put("time", Text.iso(fallback.timeNanos()));
         doc.put("packet", fallback.packet());
         return doc;
@@ -236,7 +237,7 @@ public final class JsonReport {
 
     private static Map<String, Object> endJson(ConnectionEnd end) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("reason", end.reason().name().toLowerCase());
+        doc.put("reason", end.reason().name().toLowerCase(Locale.ROOT));
         doc.put("time", end.timeNanos() == null ? null : Text.iso(end.timeNanos()));
         doc.put("packet", end.packet());
         return doc;
@@ -257,7 +258,7 @@ public final class JsonReport {
         doc.put("handshakeRttSeconds", s.handshakeRttNanos() == null ? null : s.handshakeRttNanos() / 1e9);
         doc.put("firstTime", Text.iso(s.startNanos()));
         doc.put("lastTime", Text.iso(s.endNanos()));
-        doc.put("end", s.end().name().toLowerCase());
+        doc.put("end", s.end().name().toLowerCase(Locale.ROOT));
         doc.put("endPacket", s.lifecycle().endPacket());
         doc.put("resetReason", s.lifecycle().resetReason());
         doc.put("resetReasonName", s.lifecycle().resetReasonName());
@@ -302,7 +303,7 @@ public final class JsonReport {
         doc.put("handshakeRttSeconds", t.handshakeRttNanos() == null ? null : t.handshakeRttNanos() / 1e9);
         doc.put("firstTime", Text.iso(t.startNanos()));
         doc.put("lastTime", Text.iso(t.endNanos()));
-        doc.put("end", t.end().name().toLowerCase());
+        doc.put("end", t.end().name().toLowerCase(Locale.ROOT));
         doc.put("packets", t.packets());
         doc.put("clientBytes", t.clientBytes());
         doc.put("serverBytes", t.serverBytes());

@@ -3,11 +3,12 @@ package org.braid.report;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How reports spell values: one place, so the CSV, the JSON and the text output agree. */
 public final class Text {
     private static final DateTimeFormatter ISO =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Text() {}
 
@@ -23,7 +24,7 @@ public final class Text {
 
     /** Seconds since the first packet, with microsecond precision like tshark's default. */
     public static String relative(long nanos, long firstNanos) {
-        return String.format("%.6f", (nanos - firstNanos) / 1e9);
+        return String.format(Locale.ROOT, "%.6f", (nanos - firstNanos) / 1e9);
     }
 
     /** Nanoseconds as seconds, or null. */
@@ -33,12 +34,12 @@ public final class Text {
 
     /** A 32-bit token as 8 lowercase hex digits, or null. */
     public static String hex8(Long token) {
-        return token == null ? null : String.format("%08x", token);
+        return token == null ? null : String.format(Locale.ROOT, "%08x", token);
     }
 
     /** A 64-bit key as 16 lowercase hex digits, or null. */
     public static String hex16(Long key) {
-        return key == null ? null : String.format("%016x", key);
+        return key == null ? null : String.format(Locale.ROOT, "%016x", key);
     }
 
     /** A 64-bit unsigned value (an IDSN) in decimal, or null. */

@@ -186,8 +186,8 @@ class ChecksumVerificationTest {
     private static long bigCompletingPacket(byte[] pcap) {
         PacketColumns columns = run(Traces.sampleTrace("dss-checksum.pcap")).columns();
         for (int i = columns.size() / 2; i < columns.size(); i++) {
-            if (columns.hasFlag(i, PacketColumns.CHECKSUM_VERIFIED) && PcapEdits.capturedLength(pcap, i + 1) > 1000) {
-                return i + 1;
+            if (columns.hasFlag(i, PacketColumns.CHECKSUM_VERIFIED) && PcapEdits.capturedLength(pcap, i + 1L) > 1000) {
+                return i + 1L;
             }
         }
         throw new AssertionError("no completing data packet");

@@ -80,7 +80,7 @@ class DataLevelTest {
         });
         var bursts = c.events().stream().filter(e -> e.type().equals("REINJECTION_BURST")).toList();
         assertThat(bursts).isNotEmpty().first().satisfies(b -> assertThat(b.packet()).isEqualTo(1362));
-        int inBursts = bursts.stream().mapToInt(b -> Integer.parseInt(b.detail().split(" ")[0])).sum();
+        int inBursts = bursts.stream().mapToInt(b -> Integer.parseInt(b.detail().substring(0, b.detail().indexOf(' ')))).sum();
         assertThat(inBursts).isEqualTo(c.data().reinjections().size());
     }
 }

@@ -35,14 +35,14 @@ class ReinjectionsTest {
      * bytes with {@code tshark -o mptcp.analyze_mappings:TRUE -o mptcp.intersubflows_retransmission:TRUE
      * -e mptcp.reinjection_of}. For each, the frames Wireshark flags and we do not.
      */
-    private static final Map<String, Exception> EXCEPTIONS = Map.of(
-            "loss-reinjections.pcap", new Exception(List.of(1282L, 1601L),
+    private static final Map<String, KnownDifference> EXCEPTIONS = Map.of(
+            "loss-reinjections.pcap", new KnownDifference(List.of(1282L, 1601L),
                     "Path 2 loses segments; frames 1281 and 1563 reinject them on path 1 (both agree). Frames"
                             + " 1282 and 1601 are path 2's own TCP retransmissions of the same segments, first sent"
                             + " on path 2: Wireshark flags them as reinjections of 1281 and 1563 because path 1's"
                             + " copy came first; we count them as TCP retransmissions. 2 against 4."));
 
-    record Exception(List<Long> wiresharkOnly, String reason) {}
+    record KnownDifference(List<Long> wiresharkOnly, String reason) {}
 
     /**
      * Traces where Wireshark flags segments because it misreads their DSN. zero-window frames 66 and
@@ -95,7 +95,7 @@ class ReinjectionsTest {
             }
             return;
         }
-        Exception exception = EXCEPTIONS.get(expected.trace().getFileName().toString());
+        KnownDifference exception = EXCEPTIONS.get(expected.trace().getFileName().toString());
         if (exception == null) {
             assertThat(ours).isCloseTo(wireshark, withinPercentage(10));
             return;

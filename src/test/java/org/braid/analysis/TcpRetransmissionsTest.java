@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.braid.decode.DecodedPacket;
 import org.braid.model.MptcpConnection;
@@ -52,8 +53,8 @@ class TcpRetransmissionsTest {
     void everyDifferenceWithWiresharkHasANamedReason(String trace) {
         Path path = trace.startsWith("mptcpanalyzer") ? Traces.publicTrace(trace) : Traces.sampleTrace(trace);
         RecordedPass pass = RecordedPass.of(path);
-        TreeSet<Long> ours = flagged(pass);
-        TreeSet<Long> theirs = wireshark(trace);
+        SortedSet<Long> ours = flagged(pass);
+        SortedSet<Long> theirs = wireshark(trace);
         Map<String, Integer> reasons = new HashMap<>();
         for (long frame : theirs) {
             if (!ours.contains(frame)) {
@@ -105,10 +106,10 @@ class TcpRetransmissionsTest {
     }
 
     private static long length(RecordedPass pass, int i) {
-        return pass.payload[i] + (pass.has(i, DecodedPacket.TCP_SYN) ? 1 : 0) + (pass.has(i, DecodedPacket.TCP_FIN) ? 1 : 0);
+        return (long) pass.payload[i] + (pass.has(i, DecodedPacket.TCP_SYN) ? 1 : 0) + (pass.has(i, DecodedPacket.TCP_FIN) ? 1 : 0);
     }
 
-    private static TreeSet<Long> flagged(RecordedPass pass) {
+    private static SortedSet<Long> flagged(RecordedPass pass) {
         TreeSet<Long> frames = new TreeSet<>();
         for (int i = 0; i < pass.packets(); i++) {
             if (pass.columns.hasFlag(i, PacketColumns.TCP_RETRANSMISSION)) {
@@ -118,7 +119,7 @@ class TcpRetransmissionsTest {
         return frames;
     }
 
-    private static TreeSet<Long> wireshark(String trace) {
+    private static SortedSet<Long> wireshark(String trace) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 TcpRetransmissionsTest.class.getResourceAsStream("tshark-retransmissions.txt"), StandardCharsets.UTF_8))) {
             String line;

@@ -29,7 +29,6 @@ class WindowTrackerTest {
     private final MptcpAnalyzer analyzer = new MptcpAnalyzer();
     private final SyntheticPackets net = new SyntheticPackets(analyzer);
     private long clientIdsn;
-    private long serverIdsn;
     private int port = 1000;
 
     @Test
@@ -190,7 +189,6 @@ class WindowTrackerTest {
 
     private void handshake(long clientKey, boolean scale) {
         clientIdsn = MptcpCrypto.idsn(1, clientKey);
-        serverIdsn = MptcpCrypto.idsn(1, SERVER_KEY);
         byte[] clientScale = scale ? windowScale(CLIENT_SHIFT) : new byte[0];
         byte[] serverScale = scale ? windowScale(SERVER_SHIFT) : new byte[0];
         net.send(true, SYN, 1000, 0, concat(capableSyn(), clientScale), 0);

@@ -49,7 +49,7 @@ final class ChildJvm {
     }
 
     static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
             if (!dir.isEmpty() && Files.isExecutable(Paths.get(dir, program))) {
                 return true;
             }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
@@ -103,7 +104,9 @@ class LiveCaptureNetnsTest {
                 // Field by field: some model types (DssMappings) are classes without equals.
                 assertThat(reread).usingRecursiveComparison().isEqualTo(live);
             }
-            assertThat(Files.list(dir)).as("no temporary file left beside the save").containsExactly(saved);
+            try (Stream<Path> left = Files.list(dir)) {
+                assertThat(left).as("no temporary file left beside the save").containsExactly(saved);
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -61,7 +62,7 @@ final class TwoPathNetwork implements AutoCloseable {
         long pid = ProcessHandle.current().pid();
         script("cleanup", String.valueOf(pid));
         // Our pid in the name: a cleanup by another build running now spares this network.
-        String prefix = String.format("bcap-%06x%x", pid & 0xffffff, ThreadLocalRandom.current().nextInt(16));
+        String prefix = String.format(Locale.ROOT, "bcap-%06x%x", pid & 0xffffff, ThreadLocalRandom.current().nextInt(16));
         TwoPathNetwork network = new TwoPathNetwork(prefix);
         try {
             if (rate == null) {
@@ -195,7 +196,7 @@ final class TwoPathNetwork implements AutoCloseable {
         try {
             return Files.readAllLines(Paths.get("/proc/self/status")).stream()
                     .filter(line -> line.startsWith("Uid:"))
-                    .anyMatch(line -> line.split("\\s+")[2].equals("0")); // effective uid
+                    .anyMatch(line -> line.split("\\s+", -1)[2].equals("0")); // effective uid
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

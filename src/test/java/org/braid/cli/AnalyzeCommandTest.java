@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
 import org.braid.testing.Traces;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +29,8 @@ class AnalyzeCommandTest {
         JsonNode c = doc.get("connections").get(0);
         assertThat(c.get("version").asInt()).isZero();
         assertThat(c.get("handshake").asBoolean()).isTrue();
-        assertThat(c.get("clientToken").asText()).isEqualTo(String.format("%08x", 2945910507L));
-        assertThat(c.get("serverToken").asText()).isEqualTo(String.format("%08x", 3833528642L));
+        assertThat(c.get("clientToken").asText()).isEqualTo(String.format(Locale.ROOT, "%08x", 2945910507L));
+        assertThat(c.get("serverToken").asText()).isEqualTo(String.format(Locale.ROOT, "%08x", 3833528642L));
         assertThat(c.get("clientKey").asText()).isEqualTo(Long.toHexString(Long.parseUnsignedLong("11285646634205721522")));
         assertThat(c.get("serverKey").asText()).matches("[0-9a-f]{16}");
         assertThat(c.get("checksum").get("negotiated").isBoolean()).isTrue();

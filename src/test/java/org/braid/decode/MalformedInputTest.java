@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.braid.io.Frame;
+import org.braid.render.DetailNode;
+import org.braid.render.DetailTree;
+import org.braid.render.PacketText;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,6 +5,8 @@ import static org.braid.decode.FrameBuilder.ipv4Tcp;
 import static org.braid.decode.FrameBuilder.mptcp;
 import static org.braid.decode.FrameBuilder.tcp;
 
+import org.braid.render.MptcpOptionText;
+import org.braid.render.PacketText;
 import org.junit.jupiter.api.Test;
 
 /** Option layouts of RFC 8684 and RFC 6824 that the public traces do not exercise. */

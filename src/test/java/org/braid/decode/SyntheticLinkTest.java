@@ -13,6 +13,7 @@ import static org.braid.decode.Synthetic.concat;
 import static org.braid.decode.Synthetic.decode;
 import static org.braid.decode.Synthetic.hex;
 
+import org.braid.render.PacketText;
 import org.junit.jupiter.api.Test;
 
 /** Link types and IP layouts the public traces do not have, on hand-made frames. */
@@ -187,7 +188,7 @@ class SyntheticLinkTest {
     @Test
     void ipLengthLongerThanTheFrameIsAWarning() {
         byte[] ip = IPV4.clone();
-        ip[3] += 8;
+        ip[3] = (byte) (ip[3] + 8);
         DecodedPacket p = decode(LinkType.RAW, ip);
         assertThat(p.warningKind(0)).isEqualTo(WarningKind.IP_LENGTH_EXCEEDS_FRAME);
         assertThat(p.warningOffset(0)).isEqualTo(2);
@@ -199,7 +200,7 @@ class SyntheticLinkTest {
     void ipv4HeaderOptionsAreSkipped() {
         byte[] header = java.util.Arrays.copyOf(IPV4, 20);
         header[0] = 0x46;
-        header[3] += 4;
+        header[3] = (byte) (header[3] + 4);
         byte[] withOptions = concat(header, hex("01010100"), SEGMENT);
         DecodedPacket p = decode(LinkType.RAW, withOptions);
         assertTcpAt(p, 0);

@@ -12,9 +12,10 @@ import java.util.function.BiConsumer;
 import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
+import org.braid.render.PacketText;
 
 /** Finds the shared public traces and runs the decoder over them. */
-final class Traces {
+public final class Traces {
     private Traces() {}
 
     static Path dir() {
@@ -28,7 +29,7 @@ final class Traces {
     }
 
     /** Decodes every frame of a trace, handing each frame and its decode to {@code visitor}. */
-    static int forEach(String name, BiConsumer<Frame, DecodedPacket> visitor) {
+    public static int forEach(String name, BiConsumer<Frame, DecodedPacket> visitor) {
         PacketDecoder decoder = new PacketDecoder();
         DecodedPacket packet = new DecodedPacket();
         Frame frame = new Frame();
@@ -79,5 +80,6 @@ final class Traces {
         }
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a holder, never compared
     record FrameBytes(byte[] bytes, int linkType) {}
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Random access gives back exactly the frames the sequential readers delivered. */
 class FrameReaderTest {
+    @SuppressWarnings("ArrayRecordComponent") // compared field by field, never with equals
     private record Recorded(long offset, int captured, int original, int linkType, int interfaceId, long time,
                             long number, byte[] bytes) {}
 

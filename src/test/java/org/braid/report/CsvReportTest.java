@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -58,7 +59,7 @@ class CsvReportTest {
             assertThat(Long.parseLong(row.get("client_unique_bytes"))).isEqualTo(c.data().client().uniqueBytes());
             assertThat(Long.parseLong(row.get("reinjected_packets"))).isEqualTo(c.data().reinjectedPackets());
             assertThat(Long.parseLong(row.get("checksum_verified"))).isEqualTo(c.mappings().verified());
-            assertThat(row.get("end_reason")).isEqualTo(c.lifecycle().end().reason().name().toLowerCase());
+            assertThat(row.get("end_reason")).isEqualTo(c.lifecycle().end().reason().name().toLowerCase(Locale.ROOT));
         }
         int row = 0;
         for (MptcpConnection c : result.connections()) {

@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketColumns;
 import org.braid.analysis.PacketPass;
-import org.braid.decode.DetailNode;
+import org.braid.render.DetailNode;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
@@ -230,6 +230,7 @@ class AnalysisWindowTest {
      * A data point of the timeline on the screen, which is the one the chart finds at its centre
      * (where points overlap, the chart picks one), or null before the chart has drawn.
      */
+    @SuppressWarnings("ReferenceEquality") // identity: the entity under the point is this very item
     private static XYItemEntity clickablePoint(ChartViewer viewer) {
         if (viewer.getRenderingInfo() == null || viewer.getRenderingInfo().getEntityCollection() == null) {
             return null;
@@ -418,6 +419,7 @@ class AnalysisWindowTest {
     }
 
     @Test
+    @SuppressWarnings("ReferenceEquality") // identity: a rebuilt chart is a new object
     void aLiveSnapshotRebuildsTheChartsKeepingTheZoom(FxRobot robot) {
         driver.openAndWait(DEAD_PATH);
         waitForCharts();

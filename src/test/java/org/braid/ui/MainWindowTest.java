@@ -5,10 +5,12 @@ import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -18,8 +20,8 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.braid.decode.DecodedPacket;
-import org.braid.decode.DetailNode;
 import org.braid.decode.MptcpSubtype;
+import org.braid.render.DetailNode;
 import org.braid.testing.Traces;
 import org.braid.ui.packets.PacketRow;
 import org.junit.jupiter.api.AfterEach;
@@ -164,7 +166,7 @@ class MainWindowTest {
     void corruptFileShowsAnErrorAndTheWindowStaysUsable(FxRobot robot, @TempDir Path dir) throws IOException {
         Path good = Traces.publicTrace("tcpdump-mptcp-v1.pcap");
         driver.openAndWait(good);
-        Path corrupt = Files.write(dir.resolve("corrupt.pcap"), "this is not a packet trace at all".getBytes());
+        Path corrupt = Files.write(dir.resolve("corrupt.pcap"), "this is not a packet trace at all".getBytes(StandardCharsets.US_ASCII));
         fxRun(() -> driver.viewModel().open(corrupt));
         DialogPane dialog = WindowDriver.awaitDialog();
         assertThat(dialog.getHeaderText()).contains("corrupt.pcap").contains("offset 0");
@@ -336,7 +338,7 @@ class MainWindowTest {
     private static String hex(byte[] bytes, int from, int count) {
         StringBuilder out = new StringBuilder();
         for (int i = from; i < from + count; i++) {
-            out.append(i > from ? " " : "").append(String.format("%02x", bytes[i] & 0xff));
+            out.append(i > from ? " " : "").append(String.format(Locale.ROOT, "%02x", bytes[i] & 0xff));
         }
         return out.toString();
     }

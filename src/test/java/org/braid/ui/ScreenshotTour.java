@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -92,7 +93,7 @@ public final class ScreenshotTour {
 
     private static void capture(Node node, Path file) throws Exception {
         Bounds b = fx(() -> node.localToScreen(node.getBoundsInLocal()));
-        String crop = String.format("%dx%d+%d+%d", (int) b.getWidth(), (int) b.getHeight(), (int) b.getMinX(),
+        String crop = String.format(Locale.ROOT, "%dx%d+%d+%d", (int) b.getWidth(), (int) b.getHeight(), (int) b.getMinX(),
                 (int) b.getMinY());
         Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
                 .inheritIO().start();

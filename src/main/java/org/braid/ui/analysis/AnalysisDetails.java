@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.braid.analysis.PacketColumns;
 import org.braid.decode.DecodedPacket;
-import org.braid.decode.DetailNode;
+import org.braid.render.DetailNode;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.model.Endpoint;

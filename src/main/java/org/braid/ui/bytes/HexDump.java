@@ -2,6 +2,7 @@ package org.braid.ui.bytes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The bytes pane's text, Wireshark's layout: 16 bytes a line as offset, hex (a gap after 8) and
@@ -33,9 +34,9 @@ public final class HexDump {
         Builder out = new Builder();
         for (int line = 0; line < bytes.length; line += BYTES_PER_LINE) {
             int end = Math.min(line + BYTES_PER_LINE, bytes.length);
-            out.add(String.format("%04x  ", line), false);
+            out.add(String.format(Locale.ROOT, "%04x  ", line), false);
             for (int i = line; i < line + BYTES_PER_LINE; i++) {
-                String cell = i < end ? String.format("%02x", bytes[i] & 0xff) : "  ";
+                String cell = i < end ? String.format(Locale.ROOT, "%02x", bytes[i] & 0xff) : "  ";
                 boolean lit = i >= from && i < to;
                 // The space after a byte is lit only when the next byte is too, so runs look joined.
                 boolean nextLit = i + 1 >= from && i + 1 < to && i + 1 < end;

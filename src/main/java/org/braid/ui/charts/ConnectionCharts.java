@@ -7,6 +7,8 @@ import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,8 +225,10 @@ public final class ConnectionCharts {
     }
 
     private static StandardXYToolTipGenerator tooltips() {
-        return new StandardXYToolTipGenerator("{0}: {1} s, {2}", new java.text.DecimalFormat("0.000000"),
-                new java.text.DecimalFormat("#,##0.###"));
+        // The same digits as the packet list and the reports, whatever the machine's locale.
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+        return new StandardXYToolTipGenerator("{0}: {1} s, {2}", new DecimalFormat("0.000000", symbols),
+                new DecimalFormat("#,##0.###", symbols));
     }
 
     private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot, String subtitle) {

@@ -45,6 +45,7 @@ import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
  * its packet) and its reinjection, event and (with DSS checksums) checksum tables; a row jumps to
  * its packet on double-click or Enter.
  */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class AnalysisTabsController {
     private static final String HINT = "Wheel: zoom · drag right/down: zoom to a rectangle, left/up: reset · "
             + "Alt+drag: pan · click a point: select its packet · right-click: export";
@@ -101,6 +102,7 @@ public final class AnalysisTabsController {
         showCharts(viewModel.chartDataProperty().get());
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: every new chart data object, even if equal, is charted afresh
     private void showCharts(ConnectionChartData data) {
         if (data != shown) {
             if (data == null) {

@@ -15,6 +15,7 @@ import org.braid.ui.viewmodel.AnalysisViewModel;
  * refused and plain TCP connections, with their key figures. Selecting a line filters the packet
  * list to it and charts its connection.
  */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class ConnectionsController {
     private static final int EXPANDED_CONNECTIONS = 8;
     private final AnalysisViewModel viewModel;

@@ -8,6 +8,7 @@ import javafx.scene.control.Tooltip;
 import org.braid.ui.viewmodel.FilterBarViewModel;
 
 /** The display filter field: green when valid, red with the reason when not; Enter applies. */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class FilterBarController {
     private static final String VALID = "filter-valid";
     private static final String INVALID = "filter-invalid";

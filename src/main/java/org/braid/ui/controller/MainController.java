@@ -1,7 +1,6 @@
 package org.braid.ui.controller;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +24,8 @@ import javafx.scene.layout.HBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.braid.BuildInfo;
 import org.braid.capture.CaptureInterface;
-import org.braid.cli.VersionProvider;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.viewmodel.MainViewModel;
 import org.braid.ui.viewmodel.UserMessage;
@@ -35,6 +34,7 @@ import org.braid.ui.viewmodel.UserMessage;
  * The window frame: menus, files (open dialog, recent files, drag-and-drop), keyboard shortcuts,
  * dialogs and the remembered layout. The panes have their own controllers.
  */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class MainController {
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN);
@@ -322,13 +322,7 @@ public final class MainController {
 
     @FXML
     private void about() {
-        String version;
-        try {
-            version = VersionProvider.version();
-        } catch (IOException e) {
-            version = "(version unknown)";
-        }
-        Dialogs.about(stage, version);
+        Dialogs.about(stage, BuildInfo.version());
     }
 
     @FXML

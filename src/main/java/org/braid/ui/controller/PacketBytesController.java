@@ -11,6 +11,7 @@ import org.braid.ui.bytes.HexDump;
 import org.braid.ui.viewmodel.PacketDetailsViewModel;
 
 /** The bytes pane: the hex dump as text runs, the selected field's bytes on a highlight. */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class PacketBytesController {
     private final PacketDetailsViewModel viewModel;
     @FXML private TextFlow bytes;

@@ -20,6 +20,7 @@ import org.braid.ui.viewmodel.MainViewModel;
  * The packet list: a virtualized table over the view model's rows. Cells ask the columns for
  * their text only when shown, and rows take the colour class of their packet.
  */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class PacketListController {
     private final MainViewModel viewModel;
     @FXML private TableView<PacketRow> table;

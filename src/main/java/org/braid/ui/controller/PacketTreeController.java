@@ -9,7 +9,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.braid.decode.DetailNode;
+import org.braid.render.DetailNode;
 import org.braid.ui.analysis.AnalysisDetails;
 import org.braid.ui.viewmodel.PacketDetailsViewModel;
 
@@ -18,6 +18,7 @@ import org.braid.ui.viewmodel.PacketDetailsViewModel;
  * between packets; the analysis section starts expanded. Links (another packet named by the
  * analysis) are underlined and jump there on double-click or Enter.
  */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class PacketTreeController {
     private final PacketDetailsViewModel viewModel;
     @FXML private TreeView<DetailNode> tree;

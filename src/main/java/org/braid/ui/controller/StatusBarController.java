@@ -7,6 +7,7 @@ import javafx.scene.control.ProgressBar;
 import org.braid.ui.viewmodel.MainViewModel;
 
 /** File, packet counts, the live capture's counter, and the running task's progress with its Cancel button. */
+@SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class StatusBarController {
     private final MainViewModel viewModel;
     @FXML private Label file;

@@ -129,7 +129,7 @@ public final class PacketIndex {
 
     /** Bytes held by the records: {@value #RECORD} a packet, rounded up to whole chunks. */
     public long columnBytes() {
-        long chunkCount = (size + CHUNK_PACKETS - 1) >>> CHUNK_SHIFT;
+        long chunkCount = ((long) size + CHUNK_PACKETS - 1) >>> CHUNK_SHIFT;
         return chunkCount * CHUNK_PACKETS * RECORD;
     }
 

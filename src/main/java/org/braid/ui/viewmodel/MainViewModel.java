@@ -148,6 +148,7 @@ public final class MainViewModel {
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: is this still the trace the filter ran on
     private void apply(FilterResult result, String text) {
         LoadedTrace shown = trace.get();
         if (shown == null || running instanceof TraceLoadTask) {

@@ -8,8 +8,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import org.braid.decode.DetailNode;
-import org.braid.decode.DetailTree;
+import org.braid.render.DetailNode;
+import org.braid.render.DetailTree;
 import org.braid.ui.analysis.AnalysisDetails;
 import org.braid.ui.bytes.HexDump;
 import org.braid.ui.packets.LoadedTrace;
@@ -39,6 +39,7 @@ public final class PacketDetailsViewModel {
     }
 
     /** Shows packet {@code index} of {@code trace}; a null trace or negative index clears the panes. */
+    @SuppressWarnings("ReferenceEquality") // identity: a new load, even of equal content, decodes afresh
     public void show(LoadedTrace newTrace, int index) {
         if (newTrace != trace) {
             trace = newTrace;

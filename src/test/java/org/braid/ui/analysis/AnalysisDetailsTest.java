@@ -10,7 +10,7 @@ import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketColumns;
 import org.braid.analysis.PacketPass;
 import org.braid.decode.DecodedPacket;
-import org.braid.decode.DetailNode;
+import org.braid.render.DetailNode;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.testing.Traces;

@@ -1,4 +1,6 @@
-package org.braid.decode;
+package org.braid.render;
+
+import org.braid.decode.MptcpOption;
 
 /** One-line descriptions of MPTCP options for people, such as {@code DSS ack=1 dsn=2 ssn=1 len=1448}. */
 public final class MptcpOptionText {

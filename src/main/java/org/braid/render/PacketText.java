@@ -1,4 +1,7 @@
-package org.braid.decode;
+package org.braid.render;
+
+import org.braid.decode.LinkType;
+import org.braid.decode.DecodedPacket;
 
 /** A tshark-like one-line summary of a decoded packet, for packet lists. */
 public final class PacketText {

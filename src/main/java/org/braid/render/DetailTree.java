@@ -1,11 +1,15 @@
-package org.braid.decode;
+package org.braid.render;
 
-import static org.braid.decode.MptcpOptionText.hex;
+import static org.braid.render.MptcpOptionText.hex;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.braid.decode.DecodedPacket;
+import org.braid.decode.LinkType;
+import org.braid.decode.ProtocolNumbers;
 import org.braid.io.Frame;
 
 /**
@@ -66,7 +70,7 @@ public final class DetailTree {
         long nanos = frame.timestampNanos();
         Instant time = Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
         b.leaf("Arrival time: " + time, 0, 0);
-        b.leaf(String.format("Epoch time: %d.%09d seconds", Math.floorDiv(nanos, 1_000_000_000L),
+        b.leaf(String.format(Locale.ROOT, "Epoch time: %d.%09d seconds", Math.floorDiv(nanos, 1_000_000_000L),
                 Math.floorMod(nanos, 1_000_000_000L)), 0, 0);
         b.leaf("Interface id: " + frame.interfaceId(), 0, 0);
         b.leaf("Frame length: " + frame.originalLength() + " bytes", 0, 0);
@@ -98,7 +102,7 @@ public final class DetailTree {
                 if (header >= 3) {
                     b.leaf("Address: 0xff, Control: 0x03", 0, 2);
                 }
-                b.leaf(String.format("Protocol: 0x%04x (%s)", p.networkProtocol(), pppProtocolName(p.networkProtocol())),
+                b.leaf(String.format(Locale.ROOT, "Protocol: 0x%04x (%s)", p.networkProtocol(), pppProtocolName(p.networkProtocol())),
                         header - protocolLength, protocolLength);
                 yield b;
             }
@@ -114,10 +118,10 @@ public final class DetailTree {
         b.leaf("Source: " + src, 6, 6);
         for (int i = 0; i < p.vlanCount(); i++) {
             int at = p.vlanTagOffset(i);
-            b.leaf(String.format("VLAN tag (TPID 0x%04x), ID: %d, priority %d", u16(at), p.vlanId(i), u8(at + 2) >>> 5),
+            b.leaf(String.format(Locale.ROOT, "VLAN tag (TPID 0x%04x), ID: %d, priority %d", u16(at), p.vlanId(i), u8(at + 2) >>> 5),
                     at, 4);
         }
-        b.leaf(String.format("Type: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()),
+        b.leaf(String.format(Locale.ROOT, "Type: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()),
                 header - 2, 2);
         return b;
     }
@@ -129,13 +133,13 @@ public final class DetailTree {
         int addressLength = u16(4);
         b.leaf("Link-layer address length: " + addressLength, 4, 2);
         b.leaf("Source: " + mac(6, Math.min(addressLength, 8)), 6, 8);
-        b.leaf(String.format("Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()), 14, 2);
+        b.leaf(String.format(Locale.ROOT, "Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()), 14, 2);
         return b;
     }
 
     private Branch sll2(int header) {
         Branch b = new Branch("Linux cooked capture v2", 0, header);
-        b.leaf(String.format("Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()), 0, 2);
+        b.leaf(String.format(Locale.ROOT, "Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()), 0, 2);
         b.leaf("Interface index: " + (buf.getInt(base + 4) & 0xffffffffL), 4, 4);
         b.leaf("Link-layer address type: " + u16(8), 8, 2);
         b.leaf("Packet type: " + packetTypeName(u8(10)) + " (" + u8(10) + ")", 10, 1);
@@ -152,16 +156,16 @@ public final class DetailTree {
         Branch b = new Branch("Internet Protocol Version 4, Src: " + p.sourceAddress() + ", Dst: "
                 + p.destinationAddress(), at, p.ipHeaderLength());
         b.leaf("Version: 4, Header length: " + p.ipHeaderLength() + " bytes", at, 1);
-        b.leaf(String.format("Differentiated services: 0x%02x (DSCP %d, ECN %d)", p.ipTrafficClass(),
+        b.leaf(String.format(Locale.ROOT, "Differentiated services: 0x%02x (DSCP %d, ECN %d)", p.ipTrafficClass(),
                 p.ipTrafficClass() >>> 2, p.ipTrafficClass() & 3), at + 1, 1);
         b.leaf("Total length: " + p.ipDatagramLength(), at + 2, 2);
-        b.leaf(String.format("Identification: 0x%04x (%d)", p.ipv4Identification(), p.ipv4Identification()), at + 4, 2);
+        b.leaf(String.format(Locale.ROOT, "Identification: 0x%04x (%d)", p.ipv4Identification(), p.ipv4Identification()), at + 4, 2);
         b.leaf("Flags:" + (p.dontFragment() ? " DF" : "") + (p.moreFragments() ? " MF" : "")
                 + (p.dontFragment() || p.moreFragments() ? "" : " none")
                 + ", Fragment offset: " + p.fragmentOffset(), at + 6, 2);
         b.leaf("Time to live: " + p.ipTtl(), at + 8, 1);
         b.leaf("Protocol: " + protocolName(p.ipProtocol()) + " (" + p.ipProtocol() + ")", at + 9, 1);
-        b.leaf(String.format("Header checksum: 0x%04x", p.ipv4Checksum()), at + 10, 2);
+        b.leaf(String.format(Locale.ROOT, "Header checksum: 0x%04x", p.ipv4Checksum()), at + 10, 2);
         b.leaf("Source address: " + p.sourceAddress(), at + 12, 4);
         b.leaf("Destination address: " + p.destinationAddress(), at + 16, 4);
         if (p.ipHeaderLength() > 20) {
@@ -178,7 +182,7 @@ public final class DetailTree {
         }
         Branch b = new Branch("Internet Protocol Version 6, Src: " + p.sourceAddress() + ", Dst: "
                 + p.destinationAddress(), at, 40 + extensions);
-        b.leaf(String.format("Version: 6, Traffic class: 0x%02x, Flow label: 0x%05x", p.ipTrafficClass(),
+        b.leaf(String.format(Locale.ROOT, "Version: 6, Traffic class: 0x%02x, Flow label: 0x%05x", p.ipTrafficClass(),
                 p.ipv6FlowLabel()), at, 4);
         b.leaf("Payload length: " + (p.ipDatagramLength() - 40), at + 4, 2);
         b.leaf("Next header: " + u8(at + 6), at + 6, 1);
@@ -191,7 +195,7 @@ public final class DetailTree {
             Branch e = new Branch(extensionName(type) + " (" + type + "), " + p.extensionLength(i) + " bytes",
                     offset, p.extensionLength(i));
             e.leaf("Next header: " + u8(offset), offset, 1);
-            if (type == IpDecoder.IPV6_FRAGMENT) {
+            if (type == ProtocolNumbers.IPV6_FRAGMENT) {
                 e.leaf("Fragment offset: " + p.fragmentOffset() + ", more fragments: " + p.moreFragments(),
                         offset + 2, 2);
                 e.leaf("Identification: " + hex(buf.getInt(base + offset + 4) & 0xffffffffL, 8), offset + 4, 4);
@@ -216,9 +220,9 @@ public final class DetailTree {
         b.leaf("Sequence number: " + p.sequenceNumber(), at + 4, 4);
         b.leaf("Acknowledgment number: " + p.acknowledgmentNumber(), at + 8, 4);
         b.leaf("Header length: " + p.tcpHeaderLength() + " bytes", at + 12, 1);
-        b.leaf(String.format("Flags: 0x%03x %s", p.tcpFlags(), flags), at + 12, 2);
+        b.leaf(String.format(Locale.ROOT, "Flags: 0x%03x %s", p.tcpFlags(), flags), at + 12, 2);
         b.leaf("Window: " + p.window(), at + 14, 2);
-        b.leaf(String.format("Checksum: 0x%04x", p.tcpChecksum()), at + 16, 2);
+        b.leaf(String.format(Locale.ROOT, "Checksum: 0x%04x", p.tcpChecksum()), at + 16, 2);
         b.leaf("Urgent pointer: " + p.urgentPointer(), at + 18, 2);
         if (p.tcpOptionCount() > 0) {
             b.child(optionsNode(at + 20));
@@ -342,8 +346,8 @@ public final class DetailTree {
 
     static String etherTypeName(int type) {
         return switch (type) {
-            case LinkDecoder.ETHERTYPE_IPV4 -> "IPv4";
-            case LinkDecoder.ETHERTYPE_IPV6 -> "IPv6";
+            case ProtocolNumbers.ETHERTYPE_IPV4 -> "IPv4";
+            case ProtocolNumbers.ETHERTYPE_IPV6 -> "IPv6";
             case 0x0806 -> "ARP";
             default -> "unknown";
         };
@@ -351,8 +355,8 @@ public final class DetailTree {
 
     private static String pppProtocolName(int protocol) {
         return switch (protocol) {
-            case LinkDecoder.PPP_IPV4 -> "IPv4";
-            case LinkDecoder.PPP_IPV6 -> "IPv6";
+            case ProtocolNumbers.PPP_IPV4 -> "IPv4";
+            case ProtocolNumbers.PPP_IPV6 -> "IPv6";
             case 0xc021 -> "LCP";
             default -> "other";
         };
@@ -382,11 +386,11 @@ public final class DetailTree {
 
     private static String extensionName(int type) {
         return switch (type) {
-            case IpDecoder.IPV6_HOP_BY_HOP -> "Hop-by-hop options";
-            case IpDecoder.IPV6_ROUTING -> "Routing header";
-            case IpDecoder.IPV6_FRAGMENT -> "Fragment header";
-            case IpDecoder.IPV6_AUTHENTICATION -> "Authentication header";
-            case IpDecoder.IPV6_DESTINATION_OPTIONS -> "Destination options";
+            case ProtocolNumbers.IPV6_HOP_BY_HOP -> "Hop-by-hop options";
+            case ProtocolNumbers.IPV6_ROUTING -> "Routing header";
+            case ProtocolNumbers.IPV6_FRAGMENT -> "Fragment header";
+            case ProtocolNumbers.IPV6_AUTHENTICATION -> "Authentication header";
+            case ProtocolNumbers.IPV6_DESTINATION_OPTIONS -> "Destination options";
             default -> "Extension header";
         };
     }

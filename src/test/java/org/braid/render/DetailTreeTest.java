@@ -1,4 +1,4 @@
-package org.braid.decode;
+package org.braid.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.braid.decode.DecodedPacket;
+import org.braid.decode.Traces;
 import org.braid.io.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

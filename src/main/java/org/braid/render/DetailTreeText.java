@@ -1,4 +1,4 @@
-package org.braid.decode;
+package org.braid.render;
 
 import java.util.List;
 
