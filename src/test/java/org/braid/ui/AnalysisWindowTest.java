@@ -280,27 +280,6 @@ class AnalysisWindowTest {
     }
 
     @Test
-    void aLinkToAPacketTheFilterHidesWidensTheFilterToItsConnection(FxRobot robot) throws IOException {
-        Expected expected = Expected.of(DEAD_PATH);
-        driver.openAndWait(DEAD_PATH);
-        int reinjection = 0;
-        while (expected.columns().reinjectionOf(reinjection) == PacketColumns.NO_PACKET) {
-            reinjection++;
-        }
-        int original = expected.columns().reinjectionOf(reinjection);
-        int flow = expected.columns().flowOfPacket(reinjection);
-        assertThat(expected.columns().flowOfPacket(original)).isNotEqualTo(flow);
-        fxRun(() -> driver.viewModel().filterBy("tcp.stream == " + flow));
-        driver.waitIdle();
-        int shown = reinjection;
-        fxRun(() -> driver.viewModel().select(shown));
-        fxRun(() -> driver.viewModel().reveal(original));
-        WindowDriver.waitUntil("the original is shown and selected", () -> driver.viewModel().selectedProperty().get() == original
-                && !driver.viewModel().busyProperty().get());
-        assertThat(driver.viewModel().filterBar().appliedProperty().get()).isEqualTo("mptcp.connection == 0");
-    }
-
-    @Test
     void exportsWriteTheShownPacketsAndTheCharts(FxRobot robot, @TempDir Path dir) throws IOException {
         Expected expected = Expected.of(DEAD_PATH);
         driver.openAndWait(DEAD_PATH);

@@ -1,11 +1,9 @@
 package org.braid.ui.viewmodel;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -14,7 +12,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
@@ -26,6 +23,8 @@ import org.braid.ui.analysis.TraceAnalysis;
 import org.braid.ui.charts.ChartDataTask;
 import org.braid.ui.charts.ConnectionChartData;
 import org.braid.ui.packets.LoadedTrace;
+import org.braid.ui.tasks.BackgroundTask;
+import org.braid.ui.tasks.TaskExecutor;
 
 /**
  * The analysis panes: the connections panel's lines, what is selected there, and the charted
@@ -33,7 +32,7 @@ import org.braid.ui.packets.LoadedTrace;
  * tables. Selecting a line writes its filter into the filter bar and applies it.
  */
 public final class AnalysisViewModel {
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final Consumer<String> applyFilter;
     private final IntConsumer reveal;
     private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
@@ -46,17 +45,18 @@ public final class AnalysisViewModel {
     private final ReadOnlyObjectWrapper<ConnectionChartData> chartData = new ReadOnlyObjectWrapper<>(this, "chartData");
     private final ReadOnlyBooleanWrapper charting = new ReadOnlyBooleanWrapper(this, "charting");
     private LoadedTrace trace;
-    private ChartDataTask running;
+    private BackgroundTask<ConnectionChartData> running;
     /** During a live capture, rebuilds the charted connection's data at most once a second. */
-    private final ChartRefreshThrottle liveCharts = new ChartRefreshThrottle(TimeUnit.SECONDS.toNanos(1),
-            System::nanoTime, AnalysisViewModel::later, this::rebuildLive);
+    private final ChartRefreshThrottle liveCharts;
 
     /**
      * @param applyFilter writes a filter text into the bar and applies it
      * @param reveal      selects a packet (0-based), widening the filter when it hides it
      */
-    AnalysisViewModel(Executor background, Consumer<String> applyFilter, IntConsumer reveal) {
-        this.background = background;
+    AnalysisViewModel(TaskExecutor tasks, Consumer<String> applyFilter, IntConsumer reveal) {
+        this.tasks = tasks;
+        this.liveCharts = new ChartRefreshThrottle(TimeUnit.SECONDS.toNanos(1), System::nanoTime, tasks::schedule,
+                this::rebuildLive);
         this.applyFilter = applyFilter;
         this.reveal = reveal;
     }
@@ -158,16 +158,16 @@ public final class AnalysisViewModel {
     }
 
     private void build(int index) {
-        ChartDataTask task = new ChartDataTask(trace, index);
-        task.setOnSucceeded(e -> {
+        BackgroundTask<ConnectionChartData> task =
+                BackgroundTask.of("Charting connection " + index, new ChartDataTask(trace, index));
+        task.onSuccess(data -> {
             if (running == task) {
                 running = null;
                 charting.set(false);
-                chartData.set(task.getValue());
+                chartData.set(data);
                 liveCharts.finished();
             }
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(error -> {
             if (running == task) {
                 running = null;
                 charting.set(false);
@@ -176,13 +176,7 @@ public final class AnalysisViewModel {
         });
         running = task;
         liveCharts.started();
-        background.execute(task);
-    }
-
-    private static void later(long nanos, Runnable task) {
-        PauseTransition pause = new PauseTransition(Duration.millis(nanos / 1e6));
-        pause.setOnFinished(e -> task.run());
-        pause.play();
+        tasks.execute(task);
     }
 
     void dispose() {

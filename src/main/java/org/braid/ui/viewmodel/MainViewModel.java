@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -20,7 +18,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.braid.filter.AnalysisFields;
 import org.braid.filter.FilterResult;
 import org.braid.filter.PacketFields;
@@ -35,17 +32,19 @@ import org.braid.ui.packets.PacketSummaries;
 import org.braid.ui.packets.StandardColumn;
 import org.braid.ui.packets.TraceLoadTask;
 import org.braid.ui.prefs.UiPreferences;
+import org.braid.ui.tasks.BackgroundTask;
+import org.braid.ui.tasks.TaskExecutor;
 
 /**
  * The window's state: the loaded trace, the rows the list shows, the selected packet, the
  * background task (load or filter) with its progress, and the status line. Controllers bind to
  * it and call its actions; it never touches a control. Everything runs on the UI thread except
- * the tasks, which it starts on {@code background}.
+ * the tasks, which it hands to a {@link TaskExecutor}; tests pass one that runs them at once.
  */
-public final class MainViewModel {
+public final class MainViewModel implements LiveDisplay {
     private static final int MAX_WARNINGS_LISTED = 20;
 
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final UiPreferences preferences;
     private final FilterBarViewModel filterBar = new FilterBarViewModel();
     private final PacketDetailsViewModel details = new PacketDetailsViewModel();
@@ -73,18 +72,20 @@ public final class MainViewModel {
     private final CaptureViewModel capture;
 
     private Consumer<UserMessage> messages = message -> { };
-    private Task<?> running;
+    private BackgroundTask<?> running;
+    /** True while {@link #running} loads a trace, whose end applies the filter itself. */
+    private boolean loading;
     /** A packet to select once the filter being applied shows it, or -1. */
     private int pendingReveal = -1;
 
-    public MainViewModel(Executor background, UiPreferences preferences) {
-        this.background = background;
+    public MainViewModel(TaskExecutor tasks, UiPreferences preferences) {
+        this.tasks = tasks;
         this.preferences = preferences;
         recentFiles.setAll(preferences.recentFiles());
-        this.analysis = new AnalysisViewModel(background, this::filterBy, this::reveal);
-        this.export = new ExportViewModel(background, trace::get, rows::get, () -> filterBar.appliedProperty().get(),
+        this.analysis = new AnalysisViewModel(tasks, this::filterBy, this::reveal);
+        this.export = new ExportViewModel(tasks, trace::get, rows::get, () -> filterBar.appliedProperty().get(),
                 () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
-        this.capture = new CaptureViewModel(this, background, Platform::runLater);
+        this.capture = new CaptureViewModel(this, tasks);
         details.setFollowHandler(this::reveal);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
@@ -96,6 +97,7 @@ public final class MainViewModel {
     }
 
     /** Tells the user something through the window's dialogs. */
+    @Override
     public void report(UserMessage message) {
         messages.accept(message);
     }
@@ -112,25 +114,24 @@ public final class MainViewModel {
      * loaded, and stays if the load fails or is cancelled.
      */
     public void open(Path path, String displayName, boolean remember) {
-        TraceLoadTask task = new TraceLoadTask(path, displayName);
-        task.setOnSucceeded(e -> {
+        TraceLoadTask load = new TraceLoadTask(path, displayName);
+        BackgroundTask<LoadedTrace> task = BackgroundTask.of(load.title(), load);
+        task.onSuccess(loaded -> {
             finished(task);
-            show(task.getValue());
+            show(loaded);
             if (remember) {
                 preferences.addRecentFile(path);
                 recentFiles.setAll(preferences.recentFiles());
             }
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(error -> {
             finished(task);
-            messages.accept(loadError(path, displayName, task.getException()));
-        });
-        task.setOnCancelled(e -> {
+            messages.accept(loadError(path, displayName, error));
+        }).onCancelled(() -> {
             if (finished(task)) {
                 taskText.set("Load of " + displayName + " cancelled");
             }
         });
-        start(task);
+        start(task, true);
     }
 
     /** Cancels the running load or filter. */
@@ -150,7 +151,7 @@ public final class MainViewModel {
 
     private void apply(FilterResult result, String text) {
         LoadedTrace shown = trace.get();
-        if (shown == null || running instanceof TraceLoadTask) {
+        if (shown == null || loading) {
             filterBar.markApplied(text); // applied by show() once a trace is loaded
             return;
         }
@@ -160,23 +161,21 @@ public final class MainViewModel {
             setRows(PacketRows.all(shown.index().size()));
             return;
         }
-        FilterTask task = new FilterTask(shown, result.filter(), text);
-        task.setOnSucceeded(e -> {
+        BackgroundTask<int[]> task = BackgroundTask.of("Filtering: " + text, new FilterTask(shown, result.filter()));
+        task.onSuccess(kept -> {
             finished(task);
             // A live capture's newer snapshot still holds every packet the filter matched.
             if (trace.get() == shown || shown.index().sameCapture(trace.get().index())) {
                 filterBar.markApplied(text);
-                setRows(PacketRows.of(task.getValue()));
+                setRows(PacketRows.of(kept));
             }
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(error -> {
             finished(task);
             messages.accept(new UserMessage(UserMessage.Kind.ERROR, "Filter failed",
                     "The filter \"" + text + "\" could not be applied to " + shown.displayName(),
-                    String.valueOf(task.getException())));
-        });
-        task.setOnCancelled(e -> finished(task));
-        start(task);
+                    String.valueOf(error)));
+        }).onCancelled(() -> finished(task));
+        start(task, false);
     }
 
     /** Writes {@code text} into the filter bar and applies it. */
@@ -248,6 +247,7 @@ public final class MainViewModel {
      * selection and the applied filter (re-applied to the new packets). {@code last} marks the
      * snapshot taken after the capture ended, which also redraws the charts.
      */
+    @Override
     public void showLive(LoadedTrace snapshot, boolean first, boolean last) {
         if (first) {
             show(snapshot);
@@ -329,23 +329,24 @@ public final class MainViewModel {
     }
 
     /** Starts {@code task}, cancelling the one running: a new load or filter makes the old one moot. */
-    private void start(Task<?> task) {
+    private void start(BackgroundTask<?> task, boolean load) {
         cancel();
         running = task;
+        loading = load;
         busy.set(true);
         progress.bind(task.progressProperty());
-        taskText.bind(task.titleProperty());
-        background.execute(task);
+        taskText.set(task.title());
+        tasks.execute(task);
     }
 
     /** Ends {@code task}'s hold on the status; false when a newer task owns it (it cancelled this one). */
-    private boolean finished(Task<?> task) {
+    private boolean finished(BackgroundTask<?> task) {
         if (running != task) {
             return false;
         }
         running = null;
+        loading = false;
         progress.unbind();
-        taskText.unbind();
         progress.set(0);
         taskText.set("");
         busy.set(false);
@@ -408,6 +409,9 @@ public final class MainViewModel {
     }
 
     public ReadOnlyObjectProperty<LoadedTrace> traceProperty() { return trace.getReadOnlyProperty(); }
+
+    @Override
+    public LoadedTrace shownTrace() { return trace.get(); }
     /** What the list's columns read from; changes with the trace. */
     public ReadOnlyObjectProperty<PacketColumn.RowContext> rowContextProperty() {
         return rowContext.getReadOnlyProperty();
