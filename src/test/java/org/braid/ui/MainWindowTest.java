@@ -87,8 +87,16 @@ class MainWindowTest {
         robot.clickOn(third);
         assertThat(fx(() -> table.getSelectionModel().getSelectedIndex())).isEqualTo(2);
         assertThat(driver.viewModel().selectedProperty().get()).isEqualTo(2);
-        // The selected row shows the selection, not its packet colour; the others keep theirs.
-        assertThat(fx(() -> List.copyOf(third.getStyleClass()))).noneMatch(c -> c.startsWith("packet-"));
+        // The selected row is a strong blue bar that keeps its packet colour as a stripe on its left.
+        assertThat(fx(() -> List.copyOf(third.getStyleClass()))).anyMatch(c -> c.startsWith("packet-"));
+        var fills = fx(() -> {
+            third.applyCss();
+            return List.copyOf(third.getBackground().getFills());
+        });
+        assertThat(fills).hasSize(2);
+        assertThat(fills.get(1).getFill()).isEqualTo(javafx.scene.paint.Color.web("#2f65ca"));
+        assertThat(fills.get(1).getInsets().getLeft()).isPositive();
+        assertThat(fills.get(0).getFill()).isNotEqualTo(javafx.scene.paint.Color.TRANSPARENT);
         TableRow<?> first = robot.lookup(".packet-list .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0)
                 .queryAs(TableRow.class);
         assertThat(fx(() -> List.copyOf(first.getStyleClass()))).contains("packet-mptcp-signalling");

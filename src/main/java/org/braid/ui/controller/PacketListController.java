@@ -104,18 +104,21 @@ public final class PacketListController {
                 return; // already in view: do not jump
             }
         }
-        table.scrollTo(Math.max(0, row - 3));
+        table.scrollTo(Math.max(0, row - visibleRows() / 2));
+    }
+
+    /** How many rows fit in the list, to centre a revealed one. */
+    private int visibleRows() {
+        double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 24;
+        return (int) Math.max(1, (table.getHeight() - 28) / rowHeight);
     }
 
     public TableView<PacketRow> table() {
         return table;
     }
 
-    /** A row coloured by its packet's colour class, except while selected, so the selection shows as usual. */
+    /** A row coloured by its packet's colour class; selected, it keeps the colour as a stripe (braid.css). */
     private final class ColoredRow extends TableRow<PacketRow> {
-        ColoredRow() {
-            selectedProperty().addListener((o, was, now) -> applyColor());
-        }
 
         @Override
         protected void updateItem(PacketRow item, boolean empty) {
@@ -128,7 +131,7 @@ public final class PacketListController {
                 getStyleClass().remove(color.styleClass());
             }
             PacketRow item = getItem();
-            if (!isEmpty() && item != null && !isSelected() && viewModel.traceProperty().get() != null) {
+            if (!isEmpty() && item != null && viewModel.traceProperty().get() != null) {
                 getStyleClass().add(PacketColoring.of(viewModel.traceProperty().get(), item.index()).styleClass());
             }
         }
