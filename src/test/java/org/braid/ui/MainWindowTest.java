@@ -33,7 +33,7 @@ import org.testfx.framework.junit5.Start;
 /** Drives the real window, headless on Monocle: open, select, filter, errors, shortcuts. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    private static final int INFO = 10;
+    private static final int INFO = 11;
     private final WindowDriver driver = new WindowDriver();
 
     @Start

@@ -10,6 +10,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -66,6 +67,7 @@ public final class MainController {
     @FXML private MenuItem startCaptureItem;
     @FXML private MenuItem stopCaptureItem;
     @FXML private MenuItem saveCaptureItem;
+    @FXML private CheckMenuItem absoluteSequenceItem;
 
     public MainController(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -78,6 +80,7 @@ public final class MainController {
         startCaptureItem.disableProperty().bind(viewModel.capture().capturingProperty());
         stopCaptureItem.disableProperty().bind(viewModel.capture().capturingProperty().not());
         saveCaptureItem.disableProperty().bind(viewModel.capture().unsavedProperty().not());
+        absoluteSequenceItem.selectedProperty().bindBidirectional(viewModel.absoluteSequenceProperty());
         viewModel.warningTextProperty().addListener((o, was, now) -> warningsDismissed.set(false));
         warningLabel.textProperty().bind(viewModel.warningTextProperty());
         warningBanner.visibleProperty().bind(viewModel.warningTextProperty().isNotEmpty().and(warningsDismissed.not()));

@@ -28,6 +28,11 @@ public enum StandardColumn implements PacketColumn {
         @Override
         public String text(RowContext c, int i) { return Integer.toString(c.trace().index().originalLength(i)); }
     },
+    /** The MPTCP option subtypes the packet carries (the {@code mptcp.subtype} filter field, by name). */
+    MPTCP_SUBTYPE("MPTCP subtype", 120, false) {
+        @Override
+        public String text(RowContext c, int i) { return c.summaries().get(i).mptcpSubtypes(); }
+    },
     INFO("Info", 700, false) {
         @Override
         public String text(RowContext c, int i) {

@@ -47,6 +47,7 @@ public final class TraceLoadTask implements BackgroundWork<LoadedTrace> {
             PacketPass.run(source, (frame, packet) -> {
                 index.add(frame, packet);
                 analyzer.onPacket(frame, packet);
+                index.sequenceBases().add(analyzer.columns().flowOfPacket(index.size() - 1), packet);
                 if (index.size() % CHECK_EVERY == 0) {
                     progress.checkCancelled();
                     progress.update(source.position(), size);

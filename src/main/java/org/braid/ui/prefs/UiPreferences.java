@@ -57,6 +57,15 @@ public final class UiPreferences {
         }
     }
 
+    /** True when the packet list shows TCP sequence numbers as sent, not relative (Wireshark's default). */
+    public boolean absoluteSequence() {
+        return node.getBoolean("tcp.absoluteSequence", false);
+    }
+
+    public void setAbsoluteSequence(boolean absolute) {
+        node.putBoolean("tcp.absoluteSequence", absolute);
+    }
+
     public void clearRecentFiles() {
         for (int i = 0; i < MAX_RECENT; i++) {
             node.remove(RECENT + i);

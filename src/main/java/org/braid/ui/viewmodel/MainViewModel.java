@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -16,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.braid.filter.AnalysisFields;
@@ -51,7 +53,7 @@ public final class MainViewModel implements LiveDisplay {
     private final ObservableList<PacketColumn> columns = FXCollections.observableArrayList(
             StandardColumn.NUMBER, StandardColumn.TIME, StandardColumn.SOURCE, StandardColumn.DESTINATION,
             StandardColumn.PROTOCOL, StandardColumn.LENGTH, AnalysisColumn.CONNECTION, AnalysisColumn.SUBFLOW,
-            AnalysisColumn.DSN, AnalysisColumn.DATA_ACK, StandardColumn.INFO);
+            AnalysisColumn.DSN, AnalysisColumn.DATA_ACK, StandardColumn.MPTCP_SUBTYPE, StandardColumn.INFO);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<LoadedTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
@@ -66,6 +68,7 @@ public final class MainViewModel implements LiveDisplay {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper(this, "warningText", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Braid");
+    private final BooleanProperty absoluteSequence = new SimpleBooleanProperty(this, "absoluteSequence");
 
     private final AnalysisViewModel analysis;
     private final ExportViewModel export;
@@ -89,6 +92,17 @@ public final class MainViewModel implements LiveDisplay {
         details.setFollowHandler(this::reveal);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
+        absoluteSequence.set(preferences.absoluteSequence());
+        absoluteSequence.addListener((o, was, now) -> {
+            preferences.setAbsoluteSequence(now);
+            if (trace.get() != null) {
+                rowContext.set(rowContextOf(trace.get()));
+            }
+        });
+    }
+
+    private PacketColumn.RowContext rowContextOf(LoadedTrace shown) {
+        return new PacketColumn.RowContext(shown, new PacketSummaries(shown, absoluteSequence.get()));
     }
 
     /** Where dialogs go; the window sets it, tests may too. */
@@ -253,7 +267,7 @@ public final class MainViewModel implements LiveDisplay {
             show(snapshot);
         } else {
             trace.set(snapshot);
-            rowContext.set(new PacketColumn.RowContext(snapshot, new PacketSummaries(snapshot)));
+            rowContext.set(rowContextOf(snapshot));
             if (last) {
                 analysis.show(snapshot);
             } else {
@@ -293,7 +307,7 @@ public final class MainViewModel implements LiveDisplay {
                 .or(PacketFields.instance()));
         trace.set(loaded);
         analysis.show(loaded);
-        rowContext.set(new PacketColumn.RowContext(loaded, new PacketSummaries(loaded)));
+        rowContext.set(rowContextOf(loaded));
         setRows(PacketRows.all(loaded.index().size()));
         closeQuietly(old);
         fileText.set(loaded.displayName() + " (" + loaded.formatDetail() + ")");
@@ -419,6 +433,8 @@ public final class MainViewModel implements LiveDisplay {
     public ReadOnlyObjectProperty<PacketRows> rowsProperty() { return rows.getReadOnlyProperty(); }
     /** Index of the selected packet, -1 for none. */
     public ReadOnlyIntegerProperty selectedProperty() { return selected.getReadOnlyProperty(); }
+    /** True to show TCP sequence numbers as sent in Info; remembered across runs. */
+    public BooleanProperty absoluteSequenceProperty() { return absoluteSequence; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     /** What the running task does, or what the last one did. */
