@@ -68,11 +68,13 @@ class MainWindowTest {
         assertThat(fx(() -> table.getItems().size())).isEqualTo((int) expected);
         assertThat(fx(() -> table.getColumns().stream().map(TableColumn::getText).toList()))
                 .containsExactly("No.", "Time", "Source", "Destination", "Protocol", "Length", "Conn", "Subflow",
-                        "Rel. DSN", "DATA_ACK", "Info");
+                        "Rel. DSN", "DATA_ACK", "MPTCP subtype", "Info");
         assertThat(cell(table, 0, 0)).isEqualTo("1");
         assertThat(cell(table, 1, 0)).isEqualTo("0.000000");
         assertThat(cell(table, 4, 0)).isEqualTo("MPTCP");
-        assertThat(cell(table, INFO, 0)).contains("[SYN]").contains("MP_CAPABLE");
+        // The MPTCP summary leads Info, and the SYN's sequence number is relative, as in Wireshark.
+        assertThat(cell(table, INFO, 0)).startsWith("MP_CAPABLE").contains("[SYN] Seq=0 ");
+        assertThat(cell(table, INFO - 1, 0)).isEqualTo("MP_CAPABLE");
         assertThat(robot.lookup(".status-counts").queryLabeled().getText()).isEqualTo("Packets: " + expected);
         assertThat(fx(() -> driver.window.stage().getTitle())).isEqualTo("tcpdump-mptcp-v1.pcap - Braid");
     }

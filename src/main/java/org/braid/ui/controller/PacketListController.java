@@ -1,5 +1,6 @@
 package org.braid.ui.controller;
 
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -14,6 +15,7 @@ import org.braid.ui.packets.PacketColoring;
 import org.braid.ui.packets.PacketColumn;
 import org.braid.ui.packets.PacketRow;
 import org.braid.ui.packets.PacketRows;
+import org.braid.ui.packets.PacketSort;
 import org.braid.ui.viewmodel.MainViewModel;
 
 /**
@@ -34,6 +36,13 @@ public final class PacketListController {
     private void initialize() {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setRowFactory(view -> new ColoredRow());
+        // The rows are sorted by the view model, off the UI thread; the table only shows the order.
+        table.setSortPolicy(view -> {
+            if (!following) {
+                viewModel.sortBy(currentSort());
+            }
+            return true;
+        });
         buildColumns();
         viewModel.columns().addListener((ListChangeListener<PacketColumn>) change -> buildColumns());
         viewModel.rowContextProperty().addListener((o, was, now) -> table.refresh());
@@ -52,8 +61,7 @@ public final class PacketListController {
         for (PacketColumn column : viewModel.columns()) {
             TableColumn<PacketRow, String> tableColumn = new TableColumn<>(column.title());
             tableColumn.setPrefWidth(column.width());
-            // Sorting would decode every packet; the list stays in capture order, as the file is.
-            tableColumn.setSortable(false);
+            tableColumn.setUserData(column);
             if (column.numeric()) {
                 tableColumn.setStyle("-fx-alignment: center-right;");
             }
@@ -65,10 +73,24 @@ public final class PacketListController {
         }
     }
 
+    private PacketSort currentSort() {
+        if (table.getSortOrder().isEmpty()) {
+            return null;
+        }
+        TableColumn<PacketRow, ?> first = table.getSortOrder().get(0);
+        return new PacketSort((PacketColumn) first.getUserData(),
+                first.getSortType() == TableColumn.SortType.ASCENDING);
+    }
+
     private void showRows(PacketRows rows) {
         following = true;
+        // New items clear the table's sort order; the rows come sorted, so it is put back as it was.
+        List<TableColumn<PacketRow, ?>> order = List.copyOf(table.getSortOrder());
         try {
             table.setItems(rows);
+            if (!order.equals(table.getSortOrder())) {
+                table.getSortOrder().setAll(order);
+            }
         } finally {
             following = false;
         }

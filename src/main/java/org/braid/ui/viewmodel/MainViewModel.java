@@ -30,6 +30,7 @@ import org.braid.ui.packets.FilterTask;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketColumn;
 import org.braid.ui.packets.PacketRows;
+import org.braid.ui.packets.PacketSort;
 import org.braid.ui.packets.PacketSummaries;
 import org.braid.ui.packets.StandardColumn;
 import org.braid.ui.packets.TraceLoadTask;
@@ -78,6 +79,10 @@ public final class MainViewModel implements LiveDisplay {
     private BackgroundTask<?> running;
     /** True while {@link #running} loads a trace, whose end applies the filter itself. */
     private boolean loading;
+    /** The packet list's order, or null for capture order. */
+    private PacketSort sort;
+    /** The rows shown, in capture order (before the sort). */
+    private PacketRows captureOrder = PacketRows.empty();
     /** A packet to select once the filter being applied shows it, or -1. */
     private int pendingReveal = -1;
 
@@ -86,7 +91,7 @@ public final class MainViewModel implements LiveDisplay {
         this.preferences = preferences;
         recentFiles.setAll(preferences.recentFiles());
         this.analysis = new AnalysisViewModel(tasks, this::filterBy, this::reveal);
-        this.export = new ExportViewModel(tasks, trace::get, rows::get, () -> filterBar.appliedProperty().get(),
+        this.export = new ExportViewModel(tasks, trace::get, () -> captureOrder, () -> filterBar.appliedProperty().get(),
                 () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
         this.capture = new CaptureViewModel(this, tasks);
         details.setFollowHandler(this::reveal);
@@ -172,7 +177,7 @@ public final class MainViewModel implements LiveDisplay {
         if (text.isEmpty()) {
             cancel();
             filterBar.markApplied("");
-            setRows(PacketRows.all(shown.index().size()));
+            showRows(PacketRows.all(shown.index().size()));
             return;
         }
         BackgroundTask<int[]> task = BackgroundTask.of("Filtering: " + text, new FilterTask(shown, result.filter()));
@@ -181,7 +186,7 @@ public final class MainViewModel implements LiveDisplay {
             // A live capture's newer snapshot still holds every packet the filter matched.
             if (trace.get() == shown || shown.index().sameCapture(trace.get().index())) {
                 filterBar.markApplied(text);
-                setRows(PacketRows.of(kept));
+                showRows(PacketRows.of(kept));
             }
         }).onFailure(error -> {
             finished(task);
@@ -276,7 +281,7 @@ public final class MainViewModel implements LiveDisplay {
             String applied = filterBar.appliedProperty().get();
             FilterResult again = filterBar.appliedResult();
             if (applied.isEmpty() || !again.isValid()) {
-                setRows(PacketRows.all(snapshot.index().size()));
+                showRows(PacketRows.all(snapshot.index().size()));
             } else if (running == null || last) {
                 // A filter still running on the previous snapshot finishes first (its rows stay
                 // valid); cancelling it at every refresh would never let a slow filter show anything.
@@ -308,7 +313,7 @@ public final class MainViewModel implements LiveDisplay {
         trace.set(loaded);
         analysis.show(loaded);
         rowContext.set(rowContextOf(loaded));
-        setRows(PacketRows.all(loaded.index().size()));
+        showRows(PacketRows.all(loaded.index().size()));
         closeQuietly(old);
         fileText.set(loaded.displayName() + " (" + loaded.formatDetail() + ")");
         title.set(loaded.displayName() + " - Braid");
@@ -328,6 +333,38 @@ public final class MainViewModel implements LiveDisplay {
         if (!applied.isEmpty() && again.isValid()) {
             apply(again, applied);
         }
+    }
+
+    /**
+     * Sorts the list by {@code order} (null: capture order), in the background; the rows show in
+     * their old order meanwhile. Every later filter or snapshot is sorted the same way.
+     */
+    public void sortBy(PacketSort order) {
+        if (java.util.Objects.equals(order, sort)) {
+            return;
+        }
+        sort = order;
+        showRows(captureOrder);
+    }
+
+    /** Shows rows in capture order, then sorted when a sort is chosen. */
+    private void showRows(PacketRows inCaptureOrder) {
+        captureOrder = inCaptureOrder;
+        setRows(inCaptureOrder);
+        LoadedTrace shown = trace.get();
+        PacketSort order = sort;
+        if (order == null || shown == null || inCaptureOrder.size() < 2) {
+            return;
+        }
+        BackgroundTask<int[]> task = BackgroundTask.of("Sorting by " + order.column().title(),
+                order.of(shown, inCaptureOrder, absoluteSequence.get()));
+        task.onSuccess(sorted -> {
+            finished(task);
+            if (trace.get() == shown && captureOrder == inCaptureOrder && sort == order) {
+                setRows(PacketRows.sorted(sorted, shown.index().size()));
+            }
+        }).onFailure(error -> finished(task)).onCancelled(() -> finished(task));
+        start(task, false);
     }
 
     private void setRows(PacketRows newRows) {
@@ -430,6 +467,8 @@ public final class MainViewModel implements LiveDisplay {
     public ReadOnlyObjectProperty<PacketColumn.RowContext> rowContextProperty() {
         return rowContext.getReadOnlyProperty();
     }
+    /** The packet list's order, or null for capture order. */
+    public PacketSort sort() { return sort; }
     public ReadOnlyObjectProperty<PacketRows> rowsProperty() { return rows.getReadOnlyProperty(); }
     /** Index of the selected packet, -1 for none. */
     public ReadOnlyIntegerProperty selectedProperty() { return selected.getReadOnlyProperty(); }

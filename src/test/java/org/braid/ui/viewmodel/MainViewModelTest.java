@@ -17,6 +17,8 @@ import org.braid.io.TraceReader;
 import org.braid.testing.Traces;
 import org.braid.ui.packets.LiveTrace;
 import org.braid.ui.packets.LoadedTrace;
+import org.braid.ui.packets.PacketSort;
+import org.braid.ui.packets.StandardColumn;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.tasks.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -215,6 +217,29 @@ class MainViewModelTest {
                 (int) TraceFactsCount.count(V1, p -> p.hasTcpFlag(org.braid.decode.DecodedPacket.TCP_SYN)));
         assertThat(model.analysis().connections()).isNotEmpty();
         assertThat(model.titleProperty().get()).isEqualTo("Live capture on lo - Braid");
+    }
+
+    @Test
+    void aSortOrdersTheRowsAndSurvivesTheNextFilter() {
+        model.open(DEAD_PATH);
+        model.select(5);
+        model.sortBy(new PacketSort(StandardColumn.LENGTH, false));
+
+        var rows = model.rowsProperty().get();
+        var index = model.traceProperty().get().index();
+        assertThat(index.originalLength(rows.packetIndex(0))).isGreaterThanOrEqualTo(index.originalLength(rows.packetIndex(1)));
+        assertThat(model.selectedProperty().get()).as("the selection stays").isEqualTo(5);
+        model.step(1);
+        assertThat(model.selectedProperty().get()).isEqualTo(rows.packetIndex(rows.rowOf(5) + 1));
+
+        model.filterBy("mptcp.subflow == 1");
+        rows = model.rowsProperty().get();
+        for (int row = 1; row < rows.size(); row++) {
+            assertThat(index.originalLength(rows.packetIndex(row - 1))).isGreaterThanOrEqualTo(
+                    index.originalLength(rows.packetIndex(row)));
+        }
+        model.sortBy(null);
+        assertThat(model.rowsProperty().get().packetIndex(0)).isLessThan(model.rowsProperty().get().packetIndex(1));
     }
 
     private static PacketColumns analyze(Path trace) throws IOException {

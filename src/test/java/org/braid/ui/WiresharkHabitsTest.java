@@ -1,0 +1,145 @@
+package org.braid.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.braid.ui.WindowDriver.fx;
+import static org.braid.ui.WindowDriver.fxRun;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.stage.Stage;
+import org.braid.testing.Traces;
+import org.braid.ui.analysis.ChecksumRow;
+import org.braid.ui.analysis.ConnectionRow;
+import org.braid.ui.analysis.Figures;
+import org.braid.ui.packets.PacketRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** What a Wireshark user reaches for, in the real window: header sorts, relative numbers, coloured verdicts. */
+@ExtendWith(ApplicationExtension.class)
+class WiresharkHabitsTest {
+    private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
+    private final WindowDriver driver = new WindowDriver();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        driver.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WindowDriver.closeDialogs();
+        driver.stop();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<PacketRow> packetList(FxRobot robot) {
+        return robot.lookup(".packet-list").queryAs(TableView.class);
+    }
+
+    private static Node header(FxRobot robot, String table, String title) {
+        return robot.lookup(table + " .column-header").match(n -> n instanceof TableColumnHeader h
+                && h.getTableColumn() != null && title.equals(h.getTableColumn().getText())).query();
+    }
+
+    @Test
+    void aClickOnTheLengthHeaderSortsThePacketListAndASecondReversesIt(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        var index = driver.viewModel().traceProperty().get().index();
+        robot.clickOn(header(robot, ".packet-list", "Length"));
+        WindowDriver.waitUntil("the list is sorted", () -> driver.viewModel().sort() != null
+                && !driver.viewModel().busyProperty().get());
+        TableView<PacketRow> table = packetList(robot);
+        List<Integer> lengths = fx(() -> table.getItems().stream().map(r -> index.originalLength(r.index())).toList());
+        assertThat(lengths).isSorted();
+        assertThat(lengths.get(0)).isLessThan(lengths.get(lengths.size() - 1));
+
+        robot.clickOn(header(robot, ".packet-list", "Length"));
+        WindowDriver.waitUntil("the list is sorted the other way", () -> !driver.viewModel().sort().ascending()
+                && !driver.viewModel().busyProperty().get());
+        int first = fx(() -> index.originalLength(table.getItems().get(0).index()));
+        assertThat(first).isEqualTo(lengths.get(lengths.size() - 1));
+    }
+
+    @Test
+    void theConnectionsPanelSortsItsFiguresAsNumbers(FxRobot robot) {
+        driver.openAndWait(Traces.sampleTrace("many-connections.pcap"));
+        var table = fx(() -> driver.window.controller().connections().table());
+        var column = fx(() -> table.getColumns().stream()
+                .filter(c -> "connections-client-sent".equals(c.getId())).findFirst().orElseThrow());
+        fxRun(() -> {
+            column.setSortType(javafx.scene.control.TreeTableColumn.SortType.DESCENDING);
+            table.getSortOrder().setAll(List.of(column));
+        });
+        List<String> sent = fx(() -> table.getRoot().getChildren().get(0).getChildren().stream()
+                .map(TreeItem::getValue).map(ConnectionRow::sent).toList());
+        assertThat(sent).hasSizeGreaterThan(1);
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(Figures.value(sent.get(i - 1))).as(sent.toString()).isGreaterThanOrEqualTo(Figures.value(sent.get(i)));
+        }
+    }
+
+    @Test
+    void aFailedChecksumRowIsColouredAndTheChecksumTableSorts(FxRobot robot) {
+        driver.openAndWait(Traces.sampleTrace("checksum-fail-one-subflow.pcap"));
+        WindowDriver.waitUntil("the checksums are listed", () -> !driver.viewModel().analysis().checksums().isEmpty());
+        var tabs = fx(() -> driver.window.controller().analysisTabs().tabs());
+        fxRun(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> t.getText().startsWith("Checksums")).findFirst().orElseThrow()));
+        TableView<ChecksumRow> table = fx(() -> driver.window.controller().analysisTabs().checksums());
+        robot.clickOn(header(robot, ".checksum-table", "Verdict"));
+        WindowDriver.waitUntil("the table is sorted by verdict", () -> !table.getSortOrder().isEmpty());
+        // "failed" sorts before "verified": the failed rows come first, and carry the failure's colour.
+        assertThat(fx(() -> table.getItems().get(0).verdict().name())).isEqualTo("FAILED");
+        WindowDriver.waitUntil("the first row is drawn failed", () -> robot.lookup(".checksum-table .table-row-cell")
+                .match(n -> ((TableRow<?>) n).getIndex() == 0).queryAs(TableRow.class).getStyleClass()
+                .contains("checksum-failed"));
+        TableRow<?> last = robot.lookup(".checksum-table .table-row-cell")
+                .match(n -> ((TableRow<?>) n).getIndex() == table.getItems().size() - 1).queryAs(TableRow.class);
+        assertThat(fx(() -> List.copyOf(last.getStyleClass()))).doesNotContain("checksum-failed");
+        // A single click on a row selects its packet.
+        long packet = fx(() -> table.getItems().get(0).packet());
+        robot.clickOn(robot.lookup(".checksum-table .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0)
+                .queryAs(TableRow.class));
+        WindowDriver.waitUntil("its packet is selected", () -> driver.viewModel().selectedProperty().get() == packet - 1);
+    }
+
+    @Test
+    void theViewMenuSwitchesInfoToAbsoluteSequenceNumbers(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        TableView<PacketRow> table = packetList(robot);
+        int info = fx(() -> table.getColumns().size() - 1);
+        assertThat(cell(table, info, 0)).contains(" Seq=0 ");
+        CheckMenuItem absolute = fx(() -> ((MenuBar) robot.lookup(".menu-bar").query()).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(CheckMenuItem.class::isInstance)
+                .map(CheckMenuItem.class::cast).filter(i -> i.getText().contains("Absolute TCP Sequence")).findFirst()
+                .orElseThrow());
+        fxRun(() -> absolute.setSelected(!absolute.isSelected()));
+        long seq = fx(() -> {
+            var decoding = new org.braid.ui.packets.PacketDecoding(driver.viewModel().traceProperty().get());
+            decoding.load(0);
+            return decoding.packet().sequenceNumber();
+        });
+        assertThat(cell(table, info, 0)).contains(" Seq=" + seq + " ");
+        assertThat(new org.braid.ui.prefs.UiPreferences(driver.preferences).absoluteSequence()).isTrue();
+        fxRun(() -> absolute.setSelected(!absolute.isSelected()));
+        assertThat(cell(table, info, 0)).contains(" Seq=0 ");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String cell(TableView<PacketRow> table, int column, int row) {
+        return fx(() -> String.valueOf(((TableColumn<PacketRow, ?>) table.getColumns().get(column)).getCellData(row)));
+    }
+}
