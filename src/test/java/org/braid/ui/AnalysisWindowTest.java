@@ -199,11 +199,12 @@ class AnalysisWindowTest {
                 assertThat(expected.columns().flowOfPacket(data.packetAt(s, item))).isEqualTo(flow);
             }
         }
-        // The other charts are there too, one series per subflow where they have them; each is made when shown.
+        // The other charts are there too, one series per subflow where they have them (and the connection's
+        // aggregate in Throughput); each is made when shown.
         var tabs = driver.window.controller().analysisTabs().tabs();
         fxRun(() -> tabs.getSelectionModel().select(ChartKind.THROUGHPUT.ordinal()));
         assertThat(fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.THROUGHPUT).getChart()
-                .getXYPlot().getDataset().getSeriesCount())).isEqualTo(connection.subflows().size());
+                .getXYPlot().getDataset().getSeriesCount())).isEqualTo(connection.subflows().size() + 1);
         fxRun(() -> tabs.getSelectionModel().select(ChartKind.LIFECYCLE.ordinal()));
         assertThat(fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.LIFECYCLE).getChart()
                 .getXYPlot().getDataset(1).getItemCount(0))).isEqualTo(connection.subflows().size());

@@ -138,6 +138,34 @@ class WiresharkHabitsTest {
         assertThat(cell(table, info, 0)).contains(" Seq=0 ");
     }
 
+    @Test
+    void theDirectionSelectorChartsTheOtherSideAndBoth(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        WindowDriver.waitUntil("the charts are drawn", () -> driver.viewModel().analysis().chartDataProperty().get() != null);
+        var analysis = driver.viewModel().analysis();
+        org.braid.ui.charts.ChartDirection main = fx(() -> analysis.chartDataProperty().get().charted());
+        org.braid.ui.charts.ChartDirection other = main == org.braid.ui.charts.ChartDirection.CLIENT_TO_SERVER
+                ? org.braid.ui.charts.ChartDirection.SERVER_TO_CLIENT : org.braid.ui.charts.ChartDirection.CLIENT_TO_SERVER;
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.braid.ui.charts.ChartDirection> selector = robot.lookup(".chart-direction")
+                .match(Node::isVisible).queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(fx(selector::getValue)).isEqualTo(main);
+        robot.clickOn(selector);
+        robot.clickOn(other.toString());
+        WindowDriver.waitUntil("the other direction is charted", () -> analysis.chartDataProperty().get() != null
+                && analysis.chartDataProperty().get().charted() == other);
+        var viewer = fx(() -> driver.window.controller().analysisTabs().viewer(org.braid.ui.charts.ChartKind.TIMELINE));
+        WindowDriver.waitUntil("the timeline is redrawn", () -> viewer.getChart() != null
+                && viewer.getChart().getTitle().getText().endsWith(analysis.chartDataProperty().get().direction()));
+
+        fxRun(() -> selector.setValue(org.braid.ui.charts.ChartDirection.BOTH));
+        WindowDriver.waitUntil("both directions are charted", () -> analysis.chartDataProperty().get() != null
+                && analysis.chartDataProperty().get().charted() == org.braid.ui.charts.ChartDirection.BOTH);
+        int subflows = fx(() -> analysis.chartDataProperty().get().subflowNames().size());
+        WindowDriver.waitUntil("the timeline has a series per subflow and direction", () -> viewer.getChart() != null
+                && viewer.getChart().getXYPlot().getDataset(0).getSeriesCount() == 2 * subflows);
+    }
+
     @SuppressWarnings("unchecked")
     private static String cell(TableView<PacketRow> table, int column, int row) {
         return fx(() -> String.valueOf(((TableColumn<PacketRow, ?>) table.getColumns().get(column)).getCellData(row)));

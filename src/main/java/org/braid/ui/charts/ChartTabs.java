@@ -8,7 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -42,8 +50,11 @@ public final class ChartTabs {
     private final Map<ChartKind, Integer> chartedConnection = new EnumMap<>(ChartKind.class);
     private ConnectionChartData shown;
 
-    /** @param selectPacket selects a packet by its 0-based index, for a clicked point */
-    public ChartTabs(IntConsumer selectPacket) {
+    /**
+     * @param selectPacket selects a packet by its 0-based index, for a clicked point
+     * @param direction    the direction charted, which each tab's selector shows and sets
+     */
+    public ChartTabs(IntConsumer selectPacket, ObjectProperty<ChartDirection> direction) {
         for (ChartKind kind : ChartKind.values()) {
             ChartViewer viewer = new ChartViewer(null);
             viewer.setId("chart-" + kind.name().toLowerCase(Locale.ROOT));
@@ -52,8 +63,17 @@ public final class ChartTabs {
             placeholder.getStyleClass().add("chart-placeholder");
             Label hint = new Label(HINT);
             hint.getStyleClass().add("chart-hint");
+            ComboBox<ChartDirection> selector = new ComboBox<>(FXCollections.observableArrayList(ChartDirection.values()));
+            selector.valueProperty().bindBidirectional(direction);
+            selector.getStyleClass().add("chart-direction");
+            selector.setTooltip(new Tooltip("Which data to chart: the client's, the server's, or both"));
+            HBox bar = new HBox(6, new Label("Direction:"), selector, hint);
+            bar.setAlignment(Pos.CENTER_LEFT);
+            bar.setPadding(new Insets(2, 6, 2, 6));
+            HBox.setHgrow(hint, Priority.ALWAYS);
+            hint.setMinWidth(0);
             BorderPane pane = new BorderPane(new StackPane(viewer, placeholder));
-            pane.setBottom(hint);
+            pane.setBottom(bar);
             Tab tab = new Tab(kind.title(), pane);
             tab.setClosable(false);
             viewers.put(kind, viewer);

@@ -63,7 +63,7 @@ public final class AnalysisTabsController {
 
     @FXML
     private void initialize() {
-        charts = new ChartTabs(packet -> viewModel.jumpTo(packet + 1L));
+        charts = new ChartTabs(packet -> viewModel.jumpTo(packet + 1L), viewModel.chartDirectionProperty());
         tabs.getTabs().addAll(0, charts.tabs());
         tabs.getSelectionModel().select(0);
         wireReinjections();

@@ -20,7 +20,11 @@ import org.braid.ui.analysis.ConnectionRow;
 import org.braid.ui.analysis.ConnectionRows;
 import org.braid.ui.analysis.Scope;
 import org.braid.ui.analysis.TraceAnalysis;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.braid.ui.charts.ChartDataBuilder;
 import org.braid.ui.charts.ChartDataTask;
+import org.braid.ui.charts.ChartDirection;
 import org.braid.ui.charts.ConnectionChartData;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.tasks.BackgroundTask;
@@ -44,6 +48,10 @@ public final class AnalysisViewModel {
     private final ReadOnlyIntegerWrapper chartConnection = new ReadOnlyIntegerWrapper(this, "chartConnection", -1);
     private final ReadOnlyObjectWrapper<ConnectionChartData> chartData = new ReadOnlyObjectWrapper<>(this, "chartData");
     private final ReadOnlyBooleanWrapper charting = new ReadOnlyBooleanWrapper(this, "charting");
+    /** The direction the charts show: each newly charted connection starts in its main one; the user may pick another. */
+    private final ObjectProperty<ChartDirection> chartDirection = new SimpleObjectProperty<>(this, "chartDirection");
+    /** True while the view model itself sets {@link #chartDirection} to a connection's main direction. */
+    private boolean followingMainDirection;
     private LoadedTrace trace;
     private BackgroundTask<ConnectionChartData> running;
     /** During a live capture, rebuilds the charted connection's data at most once a second. */
@@ -59,6 +67,18 @@ public final class AnalysisViewModel {
                 this::rebuildLive);
         this.applyFilter = applyFilter;
         this.reveal = reveal;
+        chartDirection.addListener((o, was, now) -> {
+            int index = chartConnection.get();
+            if (!followingMainDirection && trace != null && index >= 0 && now != null) {
+                chartData.set(null);
+                if (running != null) {
+                    running.cancel();
+                    running = null;
+                }
+                charting.set(true);
+                build(index);
+            }
+        });
     }
 
     /** Shows a newly loaded trace's connections, charting its first MPTCP connection. */
@@ -125,6 +145,9 @@ public final class AnalysisViewModel {
             return;
         }
         MptcpConnection connection = trace.analysis().connection(index);
+        followingMainDirection = true;
+        chartDirection.set(ChartDataBuilder.mainDirection(connection));
+        followingMainDirection = false;
         reinjections.setAll(connection.data().reinjections());
         events.setAll(connection.events());
         checksums.setAll(ChecksumRow.of(connection.mappings()));
@@ -159,7 +182,7 @@ public final class AnalysisViewModel {
 
     private void build(int index) {
         BackgroundTask<ConnectionChartData> task =
-                BackgroundTask.of("Charting connection " + index, new ChartDataTask(trace, index));
+                BackgroundTask.of("Charting connection " + index, new ChartDataTask(trace, index, chartDirection.get()));
         task.onSuccess(data -> {
             if (running == task) {
                 running = null;
@@ -199,5 +222,7 @@ public final class AnalysisViewModel {
     public ReadOnlyIntegerProperty chartConnectionProperty() { return chartConnection.getReadOnlyProperty(); }
     /** The charted connection's chart data; null while it is gathered or when none is charted. */
     public ReadOnlyObjectProperty<ConnectionChartData> chartDataProperty() { return chartData.getReadOnlyProperty(); }
+    /** The direction the charts show: the charted connection's main one, or the one the user chose. */
+    public ObjectProperty<ChartDirection> chartDirectionProperty() { return chartDirection; }
     public ReadOnlyBooleanProperty chartingProperty() { return charting.getReadOnlyProperty(); }
 }
