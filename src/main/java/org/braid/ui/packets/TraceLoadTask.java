@@ -2,6 +2,8 @@ package org.braid.ui.packets;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketPass;
 import org.braid.io.FrameReader;
@@ -24,12 +26,29 @@ public final class TraceLoadTask implements BackgroundWork<LoadedTrace> {
     /** Progress and cancellation are looked at every this many packets, to keep the loop cheap. */
     private static final int CHECK_EVERY = 4096;
 
+    /** The first partial trace is shown this soon, then a newer one at most this often. */
+    private static final long FIRST_PARTIAL_NANOS = 250_000_000L;
+    private static final long PARTIAL_EVERY_NANOS = 1_000_000_000L;
+
     private final Path path;
     private final String displayName;
+    private final Consumer<LoadedTrace> partial;
+    private boolean published;
 
     public TraceLoadTask(Path path, String displayName) {
+        this(path, displayName, loaded -> { });
+    }
+
+    /**
+     * @param partial receives, on the loading thread, the packets read so far and their analysis
+     *                (sharing the final trace's reader) a quarter of a second after the start and then
+     *                every second, so the window can show them while the load goes on; not called for
+     *                a trace read faster than that
+     */
+    public TraceLoadTask(Path path, String displayName, Consumer<LoadedTrace> partial) {
         this.path = path;
         this.displayName = displayName;
+        this.partial = partial;
     }
 
     /** What the status bar says while it runs. */
@@ -42,6 +61,7 @@ public final class TraceLoadTask implements BackgroundWork<LoadedTrace> {
         PacketIndex index = new PacketIndex();
         MptcpAnalyzer analyzer = new MptcpAnalyzer();
         FrameReader reader = FrameReader.open(path);
+        long[] nextPartial = {System.nanoTime() + FIRST_PARTIAL_NANOS};
         try (PacketSource source = TraceReader.open(path)) {
             long size = Math.max(1, source.size());
             PacketPass.run(source, (frame, packet) -> {
@@ -51,6 +71,12 @@ public final class TraceLoadTask implements BackgroundWork<LoadedTrace> {
                 if (index.size() % CHECK_EVERY == 0) {
                     progress.checkCancelled();
                     progress.update(source.position(), size);
+                    if (System.nanoTime() >= nextPartial[0]) {
+                        published = true;
+                        partial.accept(new LoadedTrace(path, displayName, source.formatDetail(), index.snapshot(),
+                                new TraceAnalysis(analyzer.result(List.of()), analyzer.columns()), reader, List.of()));
+                        nextPartial[0] = System.nanoTime() + PARTIAL_EVERY_NANOS;
+                    }
                 }
             });
             progress.checkCancelled();
@@ -58,7 +84,9 @@ public final class TraceLoadTask implements BackgroundWork<LoadedTrace> {
                     analyzer.result(source.warnings().stream().map(TraceWarning::toString).toList()), analyzer.columns());
             return new LoadedTrace(path, displayName, source.formatDetail(), index, analysis, reader, source.warnings());
         } catch (IOException | RuntimeException e) {
-            reader.close();
+            if (!published) { // once published, the reader belongs to the partial trace shown
+                reader.close();
+            }
             throw e;
         }
     }

@@ -105,6 +105,15 @@ public final class AnalysisViewModel {
         }
     }
 
+    /**
+     * Shows the connections found so far in a trace still loading, and nothing else: its charts
+     * wait for the whole trace (gathering them walks every packet, which the load is still doing).
+     */
+    void showConnections(LoadedTrace partial) {
+        trace = partial;
+        connections.setAll(ConnectionRows.of(partial.analysis()));
+    }
+
     /** Selects a connections-panel line: filters the packet list to it and charts its connection. */
     public void select(Scope selected) {
         if (selected == null || selected.equals(scope.get())) {

@@ -133,11 +133,19 @@ public final class MainViewModel implements LiveDisplay {
      * loaded, and stays if the load fails or is cancelled.
      */
     public void open(Path path, String displayName, boolean remember) {
-        TraceLoadTask load = new TraceLoadTask(path, displayName);
+        List<BackgroundTask<LoadedTrace>> self = new java.util.ArrayList<>(1);
+        TraceLoadTask load = new TraceLoadTask(path, displayName,
+                partial -> tasks.runOnUi(() -> showPartial(self.get(0), partial)));
         BackgroundTask<LoadedTrace> task = BackgroundTask.of(load.title(), load);
+        self.add(task);
         task.onSuccess(loaded -> {
+            boolean partialShown = isPartialOf(loaded);
+            int keep = selected.get();
             finished(task);
             show(loaded);
+            if (partialShown && keep >= 0) {
+                select(keep); // where the user went while it loaded
+            }
             if (remember) {
                 preferences.addRecentFile(path);
                 recentFiles.setAll(preferences.recentFiles());
@@ -147,10 +155,41 @@ public final class MainViewModel implements LiveDisplay {
             messages.accept(loadError(path, displayName, error));
         }).onCancelled(() -> {
             if (finished(task)) {
-                taskText.set("Load of " + displayName + " cancelled");
+                LoadedTrace shown = trace.get();
+                taskText.set("Load of " + displayName + " cancelled"
+                        + (shown != null && shown.path() == path ? " after " + shown.index().size() + " packets" : ""));
             }
         });
         start(task, true);
+    }
+
+    /**
+     * Shows the packets a running load has read so far: the first time like a newly opened trace,
+     * then growing the list and the connections, keeping the selection. The filter applies once the
+     * load ends; meanwhile every packet read is listed.
+     */
+    private void showPartial(BackgroundTask<LoadedTrace> task, LoadedTrace partial) {
+        if (running != task) {
+            if (trace.get() == null || trace.get().reader() != partial.reader()) {
+                closeQuietly(partial); // a load cancelled meanwhile: nobody shows its reader
+            }
+            return;
+        }
+        if (!isPartialOf(partial)) {
+            show(partial, true);
+        } else {
+            trace.set(partial);
+            rowContext.set(rowContextOf(partial));
+            analysis.showConnections(partial);
+            showRows(PacketRows.all(partial.index().size()));
+        }
+        taskText.set(task.title() + ": " + partial.index().size() + " packets so far");
+    }
+
+    /** True when the trace shown is an earlier part of {@code loaded} (the same reader). */
+    private boolean isPartialOf(LoadedTrace loaded) {
+        LoadedTrace shown = trace.get();
+        return shown != null && shown != loaded && shown.reader() != null && shown.reader() == loaded.reader();
     }
 
     /** Cancels the running load or filter. */
@@ -303,6 +342,11 @@ public final class MainViewModel implements LiveDisplay {
     // ---- State ----
 
     private void show(LoadedTrace loaded) {
+        show(loaded, false);
+    }
+
+    /** @param partial true for the first part of a trace still loading: its connections, not yet its charts */
+    private void show(LoadedTrace loaded, boolean partial) {
         LoadedTrace old = trace.get();
         selected.set(-1);
         // No row may point past the new trace's packets, even for a moment.
@@ -311,10 +355,16 @@ public final class MainViewModel implements LiveDisplay {
         filterBar.fieldsProperty().set(new AnalysisFields(loaded.analysis().columns(), loaded.analysis()::subflowOfFlow)
                 .or(PacketFields.instance()));
         trace.set(loaded);
-        analysis.show(loaded);
+        if (partial) {
+            analysis.showConnections(loaded);
+        } else {
+            analysis.show(loaded);
+        }
         rowContext.set(rowContextOf(loaded));
         showRows(PacketRows.all(loaded.index().size()));
-        closeQuietly(old);
+        if (old != null && old.reader() != loaded.reader()) {
+            closeQuietly(old);
+        }
         fileText.set(loaded.displayName() + " (" + loaded.formatDetail() + ")");
         title.set(loaded.displayName() + " - Braid");
         taskText.set(String.format(Locale.ROOT, "Loaded %d packets", loaded.index().size()));
@@ -353,7 +403,7 @@ public final class MainViewModel implements LiveDisplay {
         setRows(inCaptureOrder);
         LoadedTrace shown = trace.get();
         PacketSort order = sort;
-        if (order == null || shown == null || inCaptureOrder.size() < 2) {
+        if (order == null || shown == null || inCaptureOrder.size() < 2 || loading) {
             return;
         }
         BackgroundTask<int[]> task = BackgroundTask.of("Sorting by " + order.column().title(),
