@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** What a Wireshark user reaches for, in the real window: header sorts, relative numbers, coloured verdicts. */
 @ExtendWith(ApplicationExtension.class)
@@ -164,6 +165,24 @@ class WiresharkHabitsTest {
         int subflows = fx(() -> analysis.chartDataProperty().get().subflowNames().size());
         WindowDriver.waitUntil("the timeline has a series per subflow and direction", () -> viewer.getChart() != null
                 && viewer.getChart().getXYPlot().getDataset(0).getSeriesCount() == 2 * subflows);
+    }
+
+    @Test
+    void aSmallWindowKeepsEveryPaneAndCannotShrinkPastItsMinimum(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        Stage stage = driver.window.stage();
+        fxRun(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(640);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String pane : List.of(".packet-list", ".packet-tree", ".packet-bytes", ".connections", ".analysis-tabs")) {
+            Node node = robot.lookup(pane).query();
+            assertThat(fx(() -> node.getLayoutBounds().getHeight())).as(pane).isGreaterThanOrEqualTo(40);
+            assertThat(fx(() -> node.getLayoutBounds().getWidth())).as(pane).isGreaterThanOrEqualTo(200);
+        }
+        assertThat(fx(stage::getMinWidth)).isEqualTo(800);
+        assertThat(fx(stage::getMinHeight)).isEqualTo(500);
     }
 
     @SuppressWarnings("unchecked")

@@ -45,6 +45,26 @@ public final class ExportViewModel {
         this.messages = messages;
     }
 
+    /**
+     * The name exports start with: the trace's file name without its extensions
+     * ({@code link_down} for {@code link_down.pcapng.gz}); "braid" with no trace.
+     */
+    public String baseName() {
+        LoadedTrace shown = trace.get();
+        if (shown == null) {
+            return "braid";
+        }
+        String name = shown.displayName();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String extension : List.of(".gz", ".pcapng", ".pcap", ".cap")) {
+            if (lower.endsWith(extension) && name.length() > extension.length()) {
+                name = name.substring(0, name.length() - extension.length());
+                lower = lower.substring(0, lower.length() - extension.length());
+            }
+        }
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     /** Writes the connection report's CSV files (as {@code braid report} does) into {@code directory}. */
     public void exportCsv(Path directory) {
         LoadedTrace shown = trace.get();

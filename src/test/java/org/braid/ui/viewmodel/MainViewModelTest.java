@@ -242,6 +242,20 @@ class MainViewModelTest {
         assertThat(model.rowsProperty().get().packetIndex(0)).isLessThan(model.rowsProperty().get().packetIndex(1));
     }
 
+    @Test
+    void exportsAreNamedAfterTheTraceAndReadableByAll(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        model.open(V1);
+        assertThat(model.export().baseName()).isEqualTo("tcpdump-mptcp-v1");
+        Path target = dir.resolve(model.export().baseName() + "-displayed.pcapng");
+
+        model.export().exportPackets(target);
+
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).header()).isEqualTo("Export packets: done");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(target))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
     private static PacketColumns analyze(Path trace) throws IOException {
         MptcpAnalyzer analyzer = new MptcpAnalyzer();
         try (PacketSource source = TraceReader.open(trace)) {
