@@ -29,7 +29,7 @@ public enum StandardColumn implements PacketColumn {
         public String text(RowContext c, int i) { return Integer.toString(c.trace().index().originalLength(i)); }
     },
     /** The MPTCP option subtypes the packet carries (the {@code mptcp.subtype} filter field, by name). */
-    MPTCP_SUBTYPE("MPTCP subtype", 120, false) {
+    MPTCP_SUBTYPE("MPTCP subtype", 105, false) {
         @Override
         public String text(RowContext c, int i) { return c.summaries().get(i).mptcpSubtypes(); }
     },
