@@ -185,6 +185,73 @@ class WiresharkHabitsTest {
         assertThat(fx(stage::getMinHeight)).isEqualTo(500);
     }
 
+    @Test
+    void aRightClickOnASourceCellAppliesItAsAFilterOrPreparesIt(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        TableView<PacketRow> table = packetList(robot);
+        Node source = robot.lookup(".packet-list .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0)
+                .lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                        && "Source".equals(c.getTableColumn().getText())).query();
+        String address = fx(() -> ((javafx.scene.control.TableCell<?, ?>) source).getText());
+        robot.rightClickOn(source);
+        robot.clickOn(shown(robot, "Apply as Filter"));
+        robot.clickOn(shown(robot, "Selected"));
+        WindowDriver.waitUntil("the filter is applied", () -> !driver.viewModel().busyProperty().get()
+                && driver.viewModel().filterBar().appliedProperty().get().equals("ip.src == " + address));
+        int shown = fx(() -> table.getItems().size());
+        assertThat(shown).isPositive().isLessThan(fx(() -> driver.viewModel().traceProperty().get().index().size()));
+        assertThat(cell(table, 2, shown - 1)).isEqualTo(address);
+
+        WaitForAsyncUtils.waitForFxEvents();
+        Node length = robot.lookup(".packet-list .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0
+                        && n.isVisible() && n.getScene() != null)
+                .lookup(".table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                        && c.getScene() != null && "Length".equals(c.getTableColumn().getText())).query();
+        String bytes = fx(() -> ((javafx.scene.control.TableCell<?, ?>) length).getText());
+        robot.rightClickOn(length);
+        robot.clickOn(shown(robot, "Prepare as Filter"));
+        // Across to the submenu first, then down: a diagonal would pass over the other entries and close it.
+        robot.clickOn(shown(robot, "\u2026and Selected"), org.testfx.robot.Motion.HORIZONTAL_FIRST);
+        assertThat(fx(() -> driver.viewModel().filterBar().textProperty().get()))
+                .isEqualTo("(ip.src == " + address + ") && frame.len == " + bytes);
+        assertThat(driver.viewModel().filterBar().appliedProperty().get()).as("only prepared")
+                .isEqualTo("ip.src == " + address);
+    }
+
+    @Test
+    void ctrlAlt7ShowsTheTimeSinceThePreviousDisplayedPacket(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        fxRun(() -> driver.viewModel().filterBy("frame.len == 84"));
+        driver.waitIdle();
+        TableView<PacketRow> table = packetList(robot);
+        var index = driver.viewModel().traceProperty().get().index();
+        int first = fx(() -> table.getItems().get(0).index());
+        int second = fx(() -> table.getItems().get(1).index());
+        fxRun(() -> table.requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ALT)
+                .type(javafx.scene.input.KeyCode.DIGIT7)
+                .release(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.CONTROL);
+        WindowDriver.waitUntil("the time format switches", () -> driver.viewModel().timeFormatProperty().get()
+                == org.braid.ui.packets.TimeFormat.SINCE_PREVIOUS_DISPLAYED);
+        assertThat(cell(table, 1, 1)).isEqualTo(org.braid.ui.packets.StandardColumn.relativeSeconds(
+                index.timestampNanos(second) - index.timestampNanos(first)));
+        assertThat(new org.braid.ui.prefs.UiPreferences(driver.preferences).timeFormat())
+                .isEqualTo("SINCE_PREVIOUS_DISPLAYED");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ALT)
+                .type(javafx.scene.input.KeyCode.DIGIT5)
+                .release(javafx.scene.input.KeyCode.ALT, javafx.scene.input.KeyCode.CONTROL);
+        WindowDriver.waitUntil("back to the time since the start", () -> driver.viewModel().timeFormatProperty().get()
+                == org.braid.ui.packets.TimeFormat.SINCE_START);
+        assertThat(cell(table, 1, 1)).isEqualTo(org.braid.ui.packets.StandardColumn.relativeSeconds(
+                index.relativeNanos(second)));
+    }
+
+    /** The menu entry labelled {@code text} on screen now (menus shown before leave hidden copies). */
+    private static Node shown(FxRobot robot, String text) {
+        return robot.lookup(text).match(n -> n.getScene() != null && n.getScene().getWindow() != null
+                && n.getScene().getWindow().isShowing() && n.isVisible()).query();
+    }
+
     @SuppressWarnings("unchecked")
     private static String cell(TableView<PacketRow> table, int column, int row) {
         return fx(() -> String.valueOf(((TableColumn<PacketRow, ?>) table.getColumns().get(column)).getCellData(row)));

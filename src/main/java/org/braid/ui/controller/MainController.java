@@ -29,6 +29,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.braid.capture.CaptureInterface;
 import org.braid.cli.VersionProvider;
+import org.braid.ui.packets.TimeFormat;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.viewmodel.MainViewModel;
 import org.braid.ui.viewmodel.UserMessage;
@@ -76,6 +77,7 @@ public final class MainController {
     @FXML private MenuItem stopCaptureItem;
     @FXML private MenuItem saveCaptureItem;
     @FXML private CheckMenuItem absoluteSequenceItem;
+    @FXML private Menu timeFormatMenu;
 
     public MainController(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -90,6 +92,7 @@ public final class MainController {
         saveCaptureItem.disableProperty().bind(viewModel.capture().unsavedProperty().not());
         absoluteSequenceItem.selectedProperty().bindBidirectional(viewModel.absoluteSequenceProperty());
         keepPanesVisible();
+        buildTimeFormatMenu();
         viewModel.warningTextProperty().addListener((o, was, now) -> warningsDismissed.set(false));
         warningLabel.textProperty().bind(viewModel.warningTextProperty());
         warningBanner.visibleProperty().bind(viewModel.warningTextProperty().isNotEmpty().and(warningsDismissed.not()));
@@ -111,6 +114,23 @@ public final class MainController {
             event.setDropCompleted(accepted);
             event.consume();
         });
+    }
+
+    /** View > Time Display Format: one radio item per format, with Wireshark's Ctrl+Alt+digit shortcuts. */
+    private void buildTimeFormatMenu() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (TimeFormat format : TimeFormat.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(format.title());
+            item.setToggleGroup(group);
+            item.setUserData(format);
+            item.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(format.digit())),
+                    KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN));
+            item.setSelected(viewModel.timeFormatProperty().get() == format);
+            item.setOnAction(e -> viewModel.timeFormatProperty().set(format));
+            timeFormatMenu.getItems().add(item);
+        }
+        viewModel.timeFormatProperty().addListener((o, was, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
     }
 
     /** Gives every pane a minimum size, so a small window squeezes them instead of hiding one. */

@@ -25,6 +25,7 @@ import org.braid.ui.viewmodel.MainViewModel;
 public final class PacketListController {
     private final MainViewModel viewModel;
     @FXML private TableView<PacketRow> table;
+    private PacketListMenu menu;
     /** True while the table follows the view model, so its selection events are not echoed back. */
     private boolean following;
 
@@ -43,6 +44,7 @@ public final class PacketListController {
             }
             return true;
         });
+        menu = new PacketListMenu(viewModel, table);
         buildColumns();
         viewModel.columns().addListener((ListChangeListener<PacketColumn>) change -> buildColumns());
         viewModel.rowContextProperty().addListener((o, was, now) -> table.refresh());
@@ -133,6 +135,11 @@ public final class PacketListController {
     private int visibleRows() {
         double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 24;
         return (int) Math.max(1, (table.getHeight() - 28) / rowHeight);
+    }
+
+    /** Items for the packet list's right-click menu beyond the filter and copy items (Follow, for one). */
+    public List<javafx.scene.control.MenuItem> contextMenuItems() {
+        return menu.extraItems();
     }
 
     public TableView<PacketRow> table() {

@@ -10,7 +10,9 @@ public enum StandardColumn implements PacketColumn {
     },
     TIME("Time", 90, true) {
         @Override
-        public String text(RowContext c, int i) { return relativeSeconds(c.trace().index().relativeNanos(i)); }
+        public String text(RowContext c, int i) {
+            return c.timeFormat().format(c.trace().index(), i, c.rows(), java.time.ZoneId.systemDefault());
+        }
     },
     SOURCE("Source", 125, false) {
         @Override

@@ -66,6 +66,15 @@ public final class UiPreferences {
         node.putBoolean("tcp.absoluteSequence", absolute);
     }
 
+    /** The name of the packet list's time format, or null for the default. */
+    public String timeFormat() {
+        return node.get("time.format", null);
+    }
+
+    public void setTimeFormat(String name) {
+        node.put("time.format", name);
+    }
+
     public void clearRecentFiles() {
         for (int i = 0; i < MAX_RECENT; i++) {
             node.remove(RECENT + i);

@@ -17,7 +17,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.braid.filter.AnalysisFields;
@@ -33,6 +35,7 @@ import org.braid.ui.packets.PacketRows;
 import org.braid.ui.packets.PacketSort;
 import org.braid.ui.packets.PacketSummaries;
 import org.braid.ui.packets.StandardColumn;
+import org.braid.ui.packets.TimeFormat;
 import org.braid.ui.packets.TraceLoadTask;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.tasks.BackgroundTask;
@@ -70,6 +73,8 @@ public final class MainViewModel implements LiveDisplay {
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper(this, "warningText", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Braid");
     private final BooleanProperty absoluteSequence = new SimpleBooleanProperty(this, "absoluteSequence");
+    private final ObjectProperty<TimeFormat> timeFormat =
+            new SimpleObjectProperty<>(this, "timeFormat", TimeFormat.SINCE_START);
 
     private final AnalysisViewModel analysis;
     private final ExportViewModel export;
@@ -98,6 +103,17 @@ public final class MainViewModel implements LiveDisplay {
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
         absoluteSequence.set(preferences.absoluteSequence());
+        timeFormat.set(savedTimeFormat(preferences));
+        timeFormat.addListener((o, was, now) -> {
+            preferences.setTimeFormat(now.name());
+            refreshRowContext();
+        });
+        // The time since the previous displayed packet depends on the rows shown.
+        rows.addListener((o, was, now) -> {
+            if (timeFormat.get() == TimeFormat.SINCE_PREVIOUS_DISPLAYED) {
+                refreshRowContext();
+            }
+        });
         absoluteSequence.addListener((o, was, now) -> {
             preferences.setAbsoluteSequence(now);
             if (trace.get() != null) {
@@ -107,7 +123,22 @@ public final class MainViewModel implements LiveDisplay {
     }
 
     private PacketColumn.RowContext rowContextOf(LoadedTrace shown) {
-        return new PacketColumn.RowContext(shown, new PacketSummaries(shown, absoluteSequence.get()));
+        return new PacketColumn.RowContext(shown, new PacketSummaries(shown, absoluteSequence.get()),
+                timeFormat.get() == null ? TimeFormat.SINCE_START : timeFormat.get(), rows.get());
+    }
+
+    private void refreshRowContext() {
+        if (trace.get() != null) {
+            rowContext.set(rowContextOf(trace.get()));
+        }
+    }
+
+    private static TimeFormat savedTimeFormat(UiPreferences preferences) {
+        try {
+            return preferences.timeFormat() == null ? TimeFormat.SINCE_START : TimeFormat.valueOf(preferences.timeFormat());
+        } catch (IllegalArgumentException e) {
+            return TimeFormat.SINCE_START; // a name from another version
+        }
     }
 
     /** Where dialogs go; the window sets it, tests may too. */
@@ -234,6 +265,19 @@ public final class MainViewModel implements LiveDisplay {
                     String.valueOf(error)));
         }).onCancelled(() -> finished(task));
         start(task, false);
+    }
+
+    /**
+     * Joins {@code picked} with the bar's filter as {@code how} says and writes it into the bar,
+     * applying it when {@code apply} (Apply as Filter) or only preparing it (Prepare as Filter).
+     */
+    public void useAsFilter(String picked, FilterCombination how, boolean apply) {
+        String combined = how.combine(filterBar.textProperty().get(), picked);
+        if (apply) {
+            filterBy(combined);
+        } else {
+            filterBar.textProperty().set(combined);
+        }
     }
 
     /** Writes {@code text} into the filter bar and applies it. */
@@ -524,6 +568,8 @@ public final class MainViewModel implements LiveDisplay {
     public ReadOnlyIntegerProperty selectedProperty() { return selected.getReadOnlyProperty(); }
     /** True to show TCP sequence numbers as sent in Info; remembered across runs. */
     public BooleanProperty absoluteSequenceProperty() { return absoluteSequence; }
+    /** How the Time column shows; remembered across runs. */
+    public ObjectProperty<TimeFormat> timeFormatProperty() { return timeFormat; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     /** What the running task does, or what the last one did. */
