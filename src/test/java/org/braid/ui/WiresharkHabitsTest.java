@@ -246,6 +246,25 @@ class WiresharkHabitsTest {
                 index.relativeNanos(second)));
     }
 
+    @Test
+    void theColoringRulesListEveryColourAsTheListDrawsIt(FxRobot robot) {
+        robot.clickOn("View");
+        robot.clickOn(shown(robot, "Coloring Rules..."));
+        javafx.scene.control.DialogPane dialog = WindowDriver.awaitDialog();
+        assertThat(dialog.getHeaderText()).contains("first rule that applies");
+        TableView<?> legend = (TableView<?>) dialog.lookup(".coloring-legend");
+        assertThat(fx(() -> legend.getItems().size())).isEqualTo(org.braid.ui.packets.PacketColor.values().length);
+        TableRow<?> reinjection = robot.lookup(".coloring-legend .table-row-cell")
+                .match(n -> ((TableRow<?>) n).getItem() == org.braid.ui.packets.PacketColor.REINJECTION)
+                .queryAs(TableRow.class);
+        var fill = fx(() -> {
+            reinjection.applyCss();
+            return reinjection.getBackground().getFills().get(reinjection.getBackground().getFills().size() - 1)
+                    .getFill();
+        });
+        assertThat(fill).isEqualTo(javafx.scene.paint.Color.web("#ffc46b"));
+    }
+
     /** The menu entry labelled {@code text} on screen now (menus shown before leave hidden copies). */
     private static Node shown(FxRobot robot, String text) {
         return robot.lookup(text).match(n -> n.getScene() != null && n.getScene().getWindow() != null

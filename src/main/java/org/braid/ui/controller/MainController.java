@@ -325,6 +325,11 @@ public final class MainController {
     }
 
     @FXML
+    private void coloringRules() {
+        ColoringLegend.show(stage, root.getStylesheets());
+    }
+
+    @FXML
     private void quit() {
         stage.close();
         Platform.exit();
