@@ -265,6 +265,24 @@ class WiresharkHabitsTest {
         assertThat(fill).isEqualTo(javafx.scene.paint.Color.web("#ffc46b"));
     }
 
+    @Test
+    void ctrlMMarksTheSelectedPacketWhiteOnBlack(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        fxRun(() -> driver.viewModel().select(2));
+        fxRun(() -> packetList(robot).requestFocus());
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.M)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WindowDriver.waitUntil("packet 3 is marked", () -> driver.viewModel().isMarked(2));
+        fxRun(() -> driver.viewModel().select(0));
+        WindowDriver.waitUntil("its row is drawn marked", () -> robot.lookup(".packet-list .table-row-cell")
+                .match(n -> ((TableRow<?>) n).getIndex() == 2 && n.getScene() != null).queryAs(TableRow.class)
+                .getStyleClass().contains("packet-marked"));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT)
+                .type(javafx.scene.input.KeyCode.N)
+                .release(javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        WindowDriver.waitUntil("the next mark is selected", () -> driver.viewModel().selectedProperty().get() == 2);
+    }
+
     /** The menu entry labelled {@code text} on screen now (menus shown before leave hidden copies). */
     private static Node shown(FxRobot robot, String text) {
         return robot.lookup(text).match(n -> n.getScene() != null && n.getScene().getWindow() != null

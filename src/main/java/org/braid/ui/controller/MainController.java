@@ -258,6 +258,38 @@ public final class MainController {
     }
 
     @FXML
+    private void exportMarked() {
+        if (viewModel.markedPackets().length == 0) {
+            showMessage(new UserMessage(UserMessage.Kind.INFO, "Export marked packets", "No packet is marked",
+                    "Mark packets with Edit > Mark/Unmark Packet (Ctrl+M) first."));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export Marked Packets");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"));
+        chooser.setInitialFileName(viewModel.export().baseName() + "-marked.pcapng");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            viewModel.exportMarked(file.toPath());
+        }
+    }
+
+    @FXML
+    private void toggleMark() {
+        viewModel.toggleMark();
+    }
+
+    @FXML
+    private void nextMark() {
+        viewModel.stepMarked(1);
+    }
+
+    @FXML
+    private void previousMark() {
+        viewModel.stepMarked(-1);
+    }
+
+    @FXML
     private void exportCharts() {
         Path folder = chooseFolderNamedAfterTrace("Export Charts as PNG", "-charts");
         if (folder != null) {

@@ -25,6 +25,8 @@ import org.braid.ui.viewmodel.MainViewModel;
 public final class PacketListController {
     private final MainViewModel viewModel;
     @FXML private TableView<PacketRow> table;
+    /** The style class of a marked packet's row (braid.css). */
+    static final String MARKED = "packet-marked";
     private PacketListMenu menu;
     /** True while the table follows the view model, so its selection events are not echoed back. */
     private boolean following;
@@ -48,6 +50,7 @@ public final class PacketListController {
         buildColumns();
         viewModel.columns().addListener((ListChangeListener<PacketColumn>) change -> buildColumns());
         viewModel.rowContextProperty().addListener((o, was, now) -> table.refresh());
+        viewModel.markedCountProperty().addListener((o, was, now) -> table.refresh());
         viewModel.rowsProperty().addListener((o, was, now) -> showRows(now));
         showRows(viewModel.rowsProperty().get());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -158,6 +161,10 @@ public final class PacketListController {
         private void applyColor() {
             for (PacketColor color : PacketColor.values()) {
                 getStyleClass().remove(color.styleClass());
+            }
+            getStyleClass().remove(MARKED);
+            if (!isEmpty() && getItem() != null && viewModel.isMarked(getItem().index())) {
+                getStyleClass().add(MARKED);
             }
             PacketRow item = getItem();
             if (!isEmpty() && item != null && viewModel.traceProperty().get() != null) {

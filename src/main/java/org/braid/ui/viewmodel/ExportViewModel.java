@@ -96,14 +96,17 @@ public final class ExportViewModel {
 
     /** Writes the packets the list shows to {@code target} as pcapng. */
     public void exportPackets(Path target) {
-        LoadedTrace shown = trace.get();
-        PacketRows packets = rows.get();
         String filter = appliedFilter.get();
+        exportRows(target, rows.get(), filter.isEmpty() ? "" : "display filter: " + filter);
+    }
+
+    /** Writes {@code packets} to {@code target} as pcapng; {@code which} says which, in the file's comment. */
+    void exportRows(Path target, PacketRows packets, String which) {
+        LoadedTrace shown = trace.get();
         if (shown == null) {
             return;
         }
-        String comment = "Exported by Braid from " + shown.displayName()
-                + (filter.isEmpty() ? "" : " with display filter: " + filter);
+        String comment = "Exported by Braid from " + shown.displayName() + (which.isEmpty() ? "" : ", " + which);
         run("Export packets", target, () -> {
             long written = PacketExport.write(shown, packets, target, comment, done -> { });
             return written + " packets written to " + target;

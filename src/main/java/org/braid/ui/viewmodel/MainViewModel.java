@@ -86,6 +86,9 @@ public final class MainViewModel implements LiveDisplay {
     private boolean loading;
     /** The packet list's order, or null for capture order. */
     private PacketSort sort;
+    /** The marked packets' indexes (Ctrl+M), for the trace shown. */
+    private final java.util.BitSet marked = new java.util.BitSet();
+    private final ReadOnlyIntegerWrapper markedCount = new ReadOnlyIntegerWrapper(this, "markedCount");
     /** The rows shown, in capture order (before the sort). */
     private PacketRows captureOrder = PacketRows.empty();
     /** A packet to select once the filter being applied shows it, or -1. */
@@ -331,6 +334,45 @@ public final class MainViewModel implements LiveDisplay {
         return true;
     }
 
+    /** Marks the selected packet, or unmarks it when marked (Ctrl+M). */
+    public void toggleMark() {
+        int packet = selected.get();
+        if (packet >= 0) {
+            marked.flip(packet);
+            markedCount.set(marked.cardinality());
+        }
+    }
+
+    public boolean isMarked(int packet) {
+        return packet >= 0 && marked.get(packet);
+    }
+
+    /** The marked packets' indexes, ascending. */
+    public int[] markedPackets() {
+        return marked.stream().toArray();
+    }
+
+    /**
+     * Selects the next ({@code +1}) or previous ({@code -1}) marked packet among the rows shown,
+     * in their order; false when there is none that way.
+     */
+    public boolean stepMarked(int direction) {
+        PacketRows shown = rows.get();
+        int row = selected.get() < 0 ? (direction > 0 ? -1 : shown.size()) : shown.rowOf(selected.get());
+        for (int r = row + direction; r >= 0 && r < shown.size(); r += direction) {
+            if (marked.get(shown.packetIndex(r))) {
+                select(shown.packetIndex(r));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the marked packets to {@code target} as pcapng, in capture order. */
+    public void exportMarked(Path target) {
+        export.exportRows(target, PacketRows.of(markedPackets()), "marked packets");
+    }
+
     /** Moves the selection one shown row down ({@code +1}) or up ({@code -1}), stopping at the ends. */
     public void step(int direction) {
         PacketRows shown = rows.get();
@@ -392,6 +434,10 @@ public final class MainViewModel implements LiveDisplay {
     /** @param partial true for the first part of a trace still loading: its connections, not yet its charts */
     private void show(LoadedTrace loaded, boolean partial) {
         LoadedTrace old = trace.get();
+        if (old == null || old.reader() == null || old.reader() != loaded.reader()) {
+            marked.clear(); // marks belong to a trace; the rest of a trace still loading keeps them
+            markedCount.set(0);
+        }
         selected.set(-1);
         // No row may point past the new trace's packets, even for a moment.
         rows.set(PacketRows.empty());
@@ -563,6 +609,8 @@ public final class MainViewModel implements LiveDisplay {
     }
     /** The packet list's order, or null for capture order. */
     public PacketSort sort() { return sort; }
+    /** How many packets are marked; changes whenever a mark does. */
+    public ReadOnlyIntegerProperty markedCountProperty() { return markedCount.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<PacketRows> rowsProperty() { return rows.getReadOnlyProperty(); }
     /** Index of the selected packet, -1 for none. */
     public ReadOnlyIntegerProperty selectedProperty() { return selected.getReadOnlyProperty(); }

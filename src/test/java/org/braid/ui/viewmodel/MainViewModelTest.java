@@ -256,6 +256,35 @@ class MainViewModelTest {
                 .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
+    @Test
+    void marksToggleStepInTheListsOrderAndExportAlone(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        model.open(DEAD_PATH);
+        for (int packet : new int[] {40, 10, 30}) {
+            model.select(packet);
+            model.toggleMark();
+        }
+        model.select(30);
+        model.toggleMark(); // unmarked again
+        assertThat(model.markedPackets()).containsExactly(10, 40);
+        assertThat(model.markedCountProperty().get()).isEqualTo(2);
+
+        model.select(0);
+        assertThat(model.stepMarked(1)).isTrue();
+        assertThat(model.selectedProperty().get()).isEqualTo(10);
+        assertThat(model.stepMarked(1)).isTrue();
+        assertThat(model.selectedProperty().get()).isEqualTo(40);
+        assertThat(model.stepMarked(1)).isFalse();
+        assertThat(model.stepMarked(-1)).isTrue();
+        assertThat(model.selectedProperty().get()).isEqualTo(10);
+
+        Path target = dir.resolve("marked.pcapng");
+        model.exportMarked(target);
+        assertThat(messages.get(messages.size() - 1).details()).isEqualTo("2 packets written to " + target);
+
+        model.open(V1);
+        assertThat(model.markedPackets()).as("marks belong to their trace").isEmpty();
+    }
+
     private static PacketColumns analyze(Path trace) throws IOException {
         MptcpAnalyzer analyzer = new MptcpAnalyzer();
         try (PacketSource source = TraceReader.open(trace)) {
