@@ -283,6 +283,20 @@ class WiresharkHabitsTest {
         WindowDriver.waitUntil("the next mark is selected", () -> driver.viewModel().selectedProperty().get() == 2);
     }
 
+    @Test
+    void theFilterBarCompletesFieldNamesAndGuessesATypo(FxRobot robot) {
+        driver.openAndWait(DEAD_PATH);
+        javafx.scene.control.TextField field = robot.lookup(".filter-bar .text-field")
+                .queryAs(javafx.scene.control.TextField.class);
+        fxRun(() -> field.setText("ip.adr == 192.0.2.1"));
+        assertThat(robot.lookup(".filter-message").queryLabeled().getText()).endsWith("did you mean 'ip.addr'?");
+        fxRun(field::clear);
+        robot.clickOn(field).write("mptcp.con");
+        WindowDriver.waitUntil("the completion shows", () -> robot.lookup(".auto-complete-popup .list-cell")
+                .match(n -> n instanceof javafx.scene.control.ListCell<?> c && "mptcp.connection".equals(c.getText()))
+                .tryQuery().isPresent());
+    }
+
     /** The menu entry labelled {@code text} on screen now (menus shown before leave hidden copies). */
     private static Node shown(FxRobot robot, String text) {
         return robot.lookup(text).match(n -> n.getScene() != null && n.getScene().getWindow() != null
