@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.braid.ui.controller.MainController;
 import org.braid.ui.prefs.UiPreferences;
+import org.braid.ui.tasks.FxTaskExecutor;
 import org.braid.ui.viewmodel.MainViewModel;
 import org.braid.ui.viewmodel.UserMessage;
 
@@ -26,7 +27,7 @@ public final class MainWindow {
 
     /** Fills {@code stage} with the window (not yet shown); tasks run on {@code background}. */
     public static MainWindow create(Stage stage, UiPreferences preferences, Executor background) throws IOException {
-        MainViewModel viewModel = new MainViewModel(background, preferences);
+        MainViewModel viewModel = new MainViewModel(new FxTaskExecutor(background), preferences);
         FXMLLoader loader = new FXMLLoader(FxmlFile.MAIN.url());
         loader.setControllerFactory(new ControllerFactory(viewModel));
         Parent root = loader.load();

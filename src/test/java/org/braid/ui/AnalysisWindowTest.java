@@ -199,11 +199,12 @@ class AnalysisWindowTest {
                 assertThat(expected.columns().flowOfPacket(data.packetAt(s, item))).isEqualTo(flow);
             }
         }
-        // The other charts are there too, one series per subflow where they have them; each is made when shown.
+        // The other charts are there too, one series per subflow where they have them (and the connection's
+        // aggregate in Throughput); each is made when shown.
         var tabs = driver.window.controller().analysisTabs().tabs();
         fxRun(() -> tabs.getSelectionModel().select(ChartKind.THROUGHPUT.ordinal()));
         assertThat(fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.THROUGHPUT).getChart()
-                .getXYPlot().getDataset().getSeriesCount())).isEqualTo(connection.subflows().size());
+                .getXYPlot().getDataset().getSeriesCount())).isEqualTo(connection.subflows().size() + 1);
         fxRun(() -> tabs.getSelectionModel().select(ChartKind.LIFECYCLE.ordinal()));
         assertThat(fx(() -> driver.window.controller().analysisTabs().viewer(ChartKind.LIFECYCLE).getChart()
                 .getXYPlot().getDataset(1).getItemCount(0))).isEqualTo(connection.subflows().size());
@@ -278,27 +279,6 @@ class AnalysisWindowTest {
         });
         robot.type(KeyCode.ENTER);
         WindowDriver.waitUntil("the original is selected", () -> driver.viewModel().selectedProperty().get() == original - 1);
-    }
-
-    @Test
-    void aLinkToAPacketTheFilterHidesWidensTheFilterToItsConnection(FxRobot robot) throws IOException {
-        Expected expected = Expected.of(DEAD_PATH);
-        driver.openAndWait(DEAD_PATH);
-        int reinjection = 0;
-        while (expected.columns().reinjectionOf(reinjection) == PacketColumns.NO_PACKET) {
-            reinjection++;
-        }
-        int original = expected.columns().reinjectionOf(reinjection);
-        int flow = expected.columns().flowOfPacket(reinjection);
-        assertThat(expected.columns().flowOfPacket(original)).isNotEqualTo(flow);
-        fxRun(() -> driver.viewModel().filterBy("tcp.stream == " + flow));
-        driver.waitIdle();
-        int shown = reinjection;
-        fxRun(() -> driver.viewModel().select(shown));
-        fxRun(() -> driver.viewModel().reveal(original));
-        WindowDriver.waitUntil("the original is shown and selected", () -> driver.viewModel().selectedProperty().get() == original
-                && !driver.viewModel().busyProperty().get());
-        assertThat(driver.viewModel().filterBar().appliedProperty().get()).isEqualTo("mptcp.connection == 0");
     }
 
     @Test

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
@@ -20,13 +18,16 @@ import org.braid.ui.charts.ChartKind;
 import org.braid.ui.prefs.UiPreferences;
 
 /**
- * Takes the README's screenshots of the real window on a real display (run under Xvfb, with
- * ImageMagick's {@code import}); not a test. Usage, from the project folder after
+ * Takes the README's screenshots of the real window on a real display (run under Xvfb), from
+ * snapshots of its nodes; not a test. Usage, from the project folder after
  * {@code mvn test-compile} and {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}:
  * <pre>
- * xvfb-run -s "-screen 0 1600x1000x24" java -cp target/classes:target/test-classes:$(cat cp.txt) \
- *     org.braid.ui.ScreenshotTour sample-traces/add-addr-remove-addr.pcap docs/screenshots
+ * xvfb-run -s "-screen 0 1920x1080x24" java -cp target/classes:target/test-classes:$(cat cp.txt) \
+ *     org.braid.ui.ScreenshotTour sample-traces/dead-path.pcap docs/screenshots 1920 1080
  * </pre>
+ * A size other than 1920x1080 names the window's picture after it ({@code main-window-1280x800.png})
+ * and takes no chart pictures.
+
  */
 public final class ScreenshotTour {
     private ScreenshotTour() {}
@@ -34,6 +35,9 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         Path trace = Paths.get(args[0]);
         Path out = Paths.get(args[1]);
+        int width = args.length > 3 ? Integer.parseInt(args[2]) : 1920;
+        int height = args.length > 3 ? Integer.parseInt(args[3]) : 1080;
+        boolean full = width == 1920 && height == 1080;
         Files.createDirectories(out);
         Platform.startup(() -> { });
         Preferences node = Preferences.userRoot().node("org/braid/ui-screenshots/" + System.nanoTime());
@@ -41,8 +45,8 @@ public final class ScreenshotTour {
             Stage stage = new Stage();
             stage.setX(0);
             stage.setY(0);
-            stage.setWidth(1600);
-            stage.setHeight(1000);
+            stage.setWidth(width);
+            stage.setHeight(height);
             MainWindow made = MainWindow.create(stage, new UiPreferences(node), Executors.newCachedThreadPool(r -> {
                 Thread thread = new Thread(r, "tour-background");
                 thread.setDaemon(true);
@@ -65,7 +69,13 @@ public final class ScreenshotTour {
             return null;
         });
         settle();
-        capture(window.stage().getScene().getRoot(), out.resolve("main-window.png"));
+        capture(window.stage().getScene().getRoot(),
+                out.resolve(full ? "main-window.png" : "main-window-" + width + "x" + height + ".png"));
+        if (!full) {
+            Platform.exit();
+            node.removeNode();
+            System.exit(0);
+        }
 
         // The charts get most of the window.
         fx(() -> {
@@ -91,16 +101,26 @@ public final class ScreenshotTour {
         return reinjections.isEmpty() ? 1 : reinjections.get(0).packet();
     }
 
+    /** Writes what {@code node} shows, as drawn on screen, to {@code file} as PNG. */
     private static void capture(Node node, Path file) throws Exception {
-        Bounds b = fx(() -> node.localToScreen(node.getBoundsInLocal()));
-        String crop = String.format(Locale.ROOT, "%dx%d+%d+%d", (int) b.getWidth(), (int) b.getHeight(), (int) b.getMinX(),
-                (int) b.getMinY());
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
-                .inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IOException("import failed for " + file);
+        java.awt.image.BufferedImage image = fx(() -> {
+            javafx.scene.image.WritableImage shot = node.snapshot(null, null);
+            int w = (int) shot.getWidth();
+            int h = (int) shot.getHeight();
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
+                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            javafx.scene.image.PixelReader pixels = shot.getPixelReader();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    out.setRGB(x, y, pixels.getArgb(x, y));
+                }
+            }
+            return out;
+        });
+        if (!javax.imageio.ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer for " + file);
         }
-        System.out.println("wrote " + file + " (" + crop + ")");
+        System.out.println("wrote " + file + " (" + image.getWidth() + "x" + image.getHeight() + ")");
     }
 
     private static void settle() throws InterruptedException {

@@ -123,15 +123,18 @@ public final class ConnectionRows {
         return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 
-    /** Bytes with a unit, as a person reads them. */
+    /** Bytes with a decimal unit, switching at each thousand (999 B, 1.0 kB, 999.9 kB, 1.0 MB), as a person reads them. */
     public static String bytes(long bytes) {
-        if (bytes < 10_000) {
+        if (bytes < 1_000) {
             return bytes + " B";
         }
-        if (bytes < 10_000_000) {
+        if (bytes < 999_950) {
             return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
         }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        if (bytes < 999_950_000) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     static long reinjectionsOnto(MptcpConnection c, int flow) {

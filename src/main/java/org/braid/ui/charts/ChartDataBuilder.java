@@ -32,13 +32,30 @@ public final class ChartDataBuilder {
 
     private ChartDataBuilder() {}
 
-    /** The chart data of connection {@code index}; {@code checkIn} runs every few thousand packets (may throw to cancel). */
+    /** The direction that carried more data, which the charts show unless asked otherwise. */
+    public static ChartDirection mainDirection(MptcpConnection c) {
+        return c.data().server().uniqueBytes() > c.data().client().uniqueBytes()
+                ? ChartDirection.SERVER_TO_CLIENT : ChartDirection.CLIENT_TO_SERVER;
+    }
+
+    /** The chart data of connection {@code index} in its main direction. */
     public static ConnectionChartData build(LoadedTrace trace, int index, IntConsumer checkIn) {
+        return build(trace, index, null, checkIn);
+    }
+
+    /**
+     * The chart data of connection {@code index} for {@code chosen} (null: its main direction);
+     * {@code checkIn} runs every few thousand packets (may throw to cancel). With both directions,
+     * the timeline has a series per subflow and direction and no DATA_ACK or window lines (each
+     * direction has its own), and throughput counts both.
+     */
+    public static ConnectionChartData build(LoadedTrace trace, int index, ChartDirection chosen, IntConsumer checkIn) {
         TraceAnalysis analysis = trace.analysis();
         PacketColumns columns = analysis.columns();
         PacketIndex packets = trace.index();
         MptcpConnection c = analysis.connection(index);
-        int dataSide = c.data().server().uniqueBytes() > c.data().client().uniqueBytes() ? 1 : 0;
+        ChartDirection direction = chosen == null ? mainDirection(c) : chosen;
+        boolean both = direction == ChartDirection.BOTH;
         int subflowCount = c.subflows().size();
         List<String> names = new ArrayList<>();
         List<PacketSeries.Builder> data = new ArrayList<>();
@@ -47,8 +64,11 @@ public final class ChartDataBuilder {
             Subflow subflow = c.subflows().get(s);
             String name = "subflow " + s + " (" + subflow.client() + ")";
             names.add(name);
-            data.add(new PacketSeries.Builder(name));
+            data.add(new PacketSeries.Builder(both ? name + " c→s" : name));
             edges.add(new PacketSeries.Builder("right edge via " + name));
+        }
+        for (int s = 0; both && s < subflowCount; s++) {
+            data.add(new PacketSeries.Builder(names.get(s) + " s→c"));
         }
         PacketSeries.Builder reinjections = new PacketSeries.Builder("reinjections");
         PacketSeries.Builder acks = new PacketSeries.Builder("DATA_ACK");
@@ -88,19 +108,19 @@ public final class ChartDataBuilder {
             DecodedPacket p = decoding.packet();
             int side = side(c, subflow, p);
             double t = packets.relativeNanos(i) / 1e9;
-            if (side == dataSide) {
+            if (direction.charts(side)) {
                 long dsn = columns.relativeDsn(i);
                 int length = p.payloadWireLength();
                 if (dsn != PacketColumns.NO_DSN && length > 0) {
-                    data.get(position).add(t, dsn, i);
+                    data.get(both && side == 1 ? subflowCount + position : position).add(t, dsn, i);
                     if (columns.hasFlag(i, PacketColumns.REINJECTION)) {
                         reinjections.add(t, dsn, i);
                     }
-                    if (dsn + length > highestSent) {
+                    if (!both && dsn + length > highestSent) {
                         highestSent = dsn + length;
                         highest.add(t, highestSent, i);
                     }
-                    if (lastAck != Long.MIN_VALUE) {
+                    if (!both && lastAck != Long.MIN_VALUE) {
                         inFlight.add(t, highestSent - lastAck, i);
                     }
                 }
@@ -112,8 +132,9 @@ public final class ChartDataBuilder {
                     }
                     subflowBytes[position] += length;
                 }
-            } else {
-                Long ack = dataAck(c, dataSide, p);
+            }
+            if (!both && !direction.charts(side)) {
+                Long ack = dataAck(c, 1 - side, p);
                 if (ack != null) {
                     lastAck = ack;
                     acks.add(t, ack, i);
@@ -134,6 +155,19 @@ public final class ChartDataBuilder {
         checkIn.accept(packets.size());
 
         List<PacketSeries> throughput = new ArrayList<>();
+        PacketSeries.Builder aggregate = new PacketSeries.Builder("connection (all subflows)");
+        for (int b = 0; b < bins; b++) {
+            long bytes = 0;
+            int first = PacketColumns.NO_PACKET;
+            for (int s = 0; s < subflowCount; s++) {
+                bytes += binBytes[s][b];
+                if (first == PacketColumns.NO_PACKET || binFirstPacket[s][b] != PacketColumns.NO_PACKET
+                        && binFirstPacket[s][b] < first) {
+                    first = binFirstPacket[s][b];
+                }
+            }
+            aggregate.add((startNanos + b * binNanos) / 1e9, bytes * 8 / (binNanos / 1e9) / 1e6, first);
+        }
         long total = 0;
         for (long bytes : subflowBytes) {
             total += bytes;
@@ -149,8 +183,13 @@ public final class ChartDataBuilder {
             throughput.add(series.build(MAX_POINTS));
             shares[s] = total == 0 ? 0 : (double) subflowBytes[s] / total;
         }
-        String direction = dataSide == 0 ? c.client() + " \u2192 " + c.server() : c.server() + " \u2192 " + c.client();
-        return new ConnectionChartData(index, direction, names, build(data), reinjections.build(MAX_POINTS),
+        throughput.add(aggregate.build(MAX_POINTS));
+        String words = switch (direction) {
+            case CLIENT_TO_SERVER -> c.client() + " \u2192 " + c.server();
+            case SERVER_TO_CLIENT -> c.server() + " \u2192 " + c.client();
+            case BOTH -> "both directions";
+        };
+        return new ConnectionChartData(index, words, direction, names, build(data), reinjections.build(MAX_POINTS),
                 acks.build(MAX_POINTS), edge.build(MAX_POINTS), throughput, binSeconds, shares,
                 lifecycle(c, names, firstNanos), build(edges), highest.build(MAX_POINTS),
                 inFlight.build(MAX_POINTS), usable.build(MAX_POINTS));

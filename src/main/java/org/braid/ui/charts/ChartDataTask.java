@@ -1,27 +1,27 @@
 package org.braid.ui.charts;
 
-import java.util.concurrent.CancellationException;
-import javafx.concurrent.Task;
 import org.braid.ui.packets.LoadedTrace;
+import org.braid.ui.tasks.BackgroundWork;
+import org.braid.ui.tasks.TaskProgress;
 
 /** Gathers a connection's chart data off the UI thread; cancellable. */
-public final class ChartDataTask extends Task<ConnectionChartData> {
+public final class ChartDataTask implements BackgroundWork<ConnectionChartData> {
     private final LoadedTrace trace;
     private final int connection;
+    private final ChartDirection direction;
 
-    public ChartDataTask(LoadedTrace trace, int connection) {
+    /** @param direction the direction to chart, or null for the connection's main one */
+    public ChartDataTask(LoadedTrace trace, int connection, ChartDirection direction) {
         this.trace = trace;
         this.connection = connection;
-        updateTitle("Charting connection " + connection);
+        this.direction = direction;
     }
 
     @Override
-    protected ConnectionChartData call() {
-        return ChartDataBuilder.build(trace, connection, done -> {
-            if (isCancelled()) {
-                throw new CancellationException();
-            }
-            updateProgress(done, trace.index().size());
+    public ConnectionChartData call(TaskProgress progress) {
+        return ChartDataBuilder.build(trace, connection, direction, done -> {
+            progress.checkCancelled();
+            progress.update(done, trace.index().size());
         });
     }
 }

@@ -5,16 +5,18 @@ import java.util.List;
 /**
  * Everything the charts of one MPTCP connection draw, gathered in one background pass over its
  * packets. Times are seconds since the trace's first packet (the list's Time column); sequence
- * numbers are relative DSNs of the connection's main data direction (the one that sent more).
+ * numbers are relative DSNs of the charted direction (by default the one that sent more).
  *
  * @param connection    the connection's index
  * @param direction     which way the charted data flows, in words
+ * @param charted       which way the charted data flows
  * @param subflowNames  the subflows, by position in the connection
  * @param dataBySubflow timeline: the DSN of each data segment, one series per subflow
  * @param reinjections  timeline: the reinjected segments
  * @param dataAcks      timeline: the receiver's DATA_ACKs (empty when the DSN base is unknown)
  * @param windowEdge    timeline: the largest receive-window right edge advertised so far
- * @param throughput    per subflow, Mbit/s of payload sent in each bin (its packet: the bin's first, or -1)
+ * @param throughput    per subflow, Mbit/s of payload sent in each bin (its packet: the bin's first, or -1),
+ *                      then the connection's aggregate over all subflows
  * @param binSeconds    throughput bin width
  * @param shares        per subflow, its share of the payload bytes, 0 to 1
  * @param lifecycle     per subflow, its life from first to last packet, backup periods and events
@@ -23,7 +25,7 @@ import java.util.List;
  * @param inFlight      window chart: highest DSN sent - latest DATA_ACK, in bytes
  * @param usableWindow  window chart: largest right edge - latest DATA_ACK, in bytes
  */
-public record ConnectionChartData(int connection, String direction, List<String> subflowNames,
+public record ConnectionChartData(int connection, String direction, ChartDirection charted, List<String> subflowNames,
         List<PacketSeries> dataBySubflow, PacketSeries reinjections, PacketSeries dataAcks, PacketSeries windowEdge,
         List<PacketSeries> throughput, double binSeconds, double[] shares, List<SubflowLife> lifecycle,
         List<PacketSeries> edgesBySubflow, PacketSeries highestSent, PacketSeries inFlight, PacketSeries usableWindow) {

@@ -58,25 +58,38 @@ public final class ConnectionCharts {
 
     /** DSN against time, a colour per subflow, reinjections marked, DATA_ACK and window edge as lines. */
     public static JFreeChart timeline(ConnectionChartData d) {
-        XYPlot plot = plot(axis("time (s)"), axis("relative DSN (bytes)"));
+        XYPlot plot = plot(axis("time (s)"), bytesAxis("relative DSN (bytes)"));
         plot.setDataset(0, new PacketDataset(d.dataBySubflow()));
-        plot.setRenderer(0, dots(d.dataBySubflow().size()));
-        plot.setDataset(1, new PacketDataset(List.of(d.dataAcks(), d.windowEdge())));
+        plot.setRenderer(0, dots(d.dataBySubflow().size(), d.subflowNames().size()));
+        // DATA_ACK: a thin line drawn behind the points, so no subflow point hides under it.
+        plot.setDataset(1, new PacketDataset(List.of(d.dataAcks())));
         XYStepRenderer lines = new XYStepRenderer();
         lines.setSeriesPaint(0, Color.BLACK);
-        lines.setSeriesPaint(1, Color.GRAY);
-        lines.setSeriesStroke(1, DASHED);
+        lines.setSeriesStroke(0, new BasicStroke(0.6f));
         lines.setDefaultToolTipGenerator(tooltips());
         plot.setRenderer(1, lines);
         plot.setDataset(2, new PacketDataset(List.of(d.reinjections())));
+        // The window edge runs far above small transfers: drawn, but left out of the range the axis fits.
+        plot.setDataset(3, steps(d.windowEdge()));
+        XYLineAndShapeRenderer edge = new XYLineAndShapeRenderer(true, false) {
+            @Override
+            public org.jfree.data.Range findRangeBounds(org.jfree.data.xy.XYDataset dataset) {
+                return null;
+            }
+        };
+        edge.setSeriesPaint(0, Color.GRAY);
+        edge.setSeriesStroke(0, DASHED);
+        edge.setDrawSeriesLineAsPath(true); // one path, so the dashes run on where steps are dense
+        plot.setRenderer(3, edge);
         XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
-        marks.setSeriesShape(0, ShapeUtils.createDiamond(5));
+        marks.setSeriesShape(0, ShapeUtils.createDiamond(6));
         marks.setSeriesPaint(0, REINJECTION);
         marks.setUseOutlinePaint(true);
         marks.setSeriesOutlinePaint(0, REINJECTION.darker());
         marks.setDefaultToolTipGenerator(tooltips());
         plot.setRenderer(2, marks);
-        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        // The last dataset first: the edge and the DATA_ACK under the points.
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
         return chart("Connection " + d.connection() + ": DSN over time, " + d.direction(), plot,
                 d.reinjections().size() + " reinjections marked"
                         + (d.dataAcks().size() == 0 ? "; no DATA_ACK line (none sent, or the keys are not in the trace)" : ""));
@@ -84,14 +97,17 @@ public final class ConnectionCharts {
 
     /** Payload throughput per subflow in fixed bins, with each subflow's share of the bytes. */
     public static JFreeChart throughput(ConnectionChartData d) {
-        XYPlot plot = plot(axis("time (s)"), axis("throughput (Mbit/s)"));
+        XYPlot plot = plot(axis("time (s)"), bytesAxis("throughput (Mbit/s)"));
         plot.setDataset(new PacketDataset(d.throughput()));
-        // Steps: each bin's rate holds over its whole width.
+        // Steps: each bin's rate holds over its whole width; the last series is the whole connection.
         XYStepRenderer lines = new XYStepRenderer();
-        for (int s = 0; s < d.throughput().size(); s++) {
+        int subflows = d.throughput().size() - 1;
+        for (int s = 0; s < subflows; s++) {
             lines.setSeriesPaint(s, subflowColor(s));
             lines.setSeriesStroke(s, new BasicStroke(1.5f));
         }
+        lines.setSeriesPaint(subflows, Color.BLACK);
+        lines.setSeriesStroke(subflows, new BasicStroke(2.2f));
         lines.setDefaultToolTipGenerator(tooltips());
         plot.setRenderer(lines);
         List<String> shares = new ArrayList<>();
@@ -162,7 +178,7 @@ public final class ConnectionCharts {
 
     /** Each subflow's advertised right edge against the highest DSN sent; in flight against the usable window. */
     public static JFreeChart window(ConnectionChartData d) {
-        XYPlot edges = plot(null, axis("relative DSN (bytes)"));
+        XYPlot edges = plot(null, bytesAxis("relative DSN (bytes)"));
         List<PacketSeries> edgeSeries = new ArrayList<>(d.edgesBySubflow());
         edgeSeries.add(d.highestSent());
         edges.setDataset(new PacketDataset(edgeSeries));
@@ -174,7 +190,7 @@ public final class ConnectionCharts {
         edgeLines.setDefaultToolTipGenerator(tooltips());
         edges.setRenderer(edgeLines);
 
-        XYPlot flight = plot(null, axis("bytes"));
+        XYPlot flight = plot(null, bytesAxis("bytes"));
         flight.setDataset(new PacketDataset(List.of(d.inFlight(), d.usableWindow())));
         XYStepRenderer flightLines = new XYStepRenderer();
         flightLines.setSeriesPaint(0, REINJECTION);
@@ -190,7 +206,8 @@ public final class ConnectionCharts {
         combined.setDomainPannable(true);
         combined.setRangePannable(true);
         return chart("Connection " + d.connection() + ": receive window sharing, " + d.direction(), combined,
-                "top: right edge advertised on each subflow vs highest DSN sent; bottom: data in flight vs usable window");
+                d.charted() == ChartDirection.BOTH ? "each direction has its own window: choose one direction"
+                        : "top: right edge advertised on each subflow vs highest DSN sent; bottom: data in flight vs usable window");
     }
 
     private static XYPlot plot(NumberAxis x, NumberAxis y) {
@@ -207,18 +224,46 @@ public final class ConnectionCharts {
         return plot;
     }
 
+    /** A time axis in seconds, labelled in ms or s. */
     private static NumberAxis axis(String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
         axis.setLabelFont(SUBTITLE);
+        ReadableNumbers.seconds(axis);
         return axis;
     }
 
-    private static XYLineAndShapeRenderer dots(int series) {
+    /** A count axis labelled with k, M, G; whole bytes have whole ticks, so no two ticks read alike. */
+    private static NumberAxis bytesAxis(String label) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(false);
+        axis.setLabelFont(SUBTITLE);
+        if (label.contains("bytes")) {
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        ReadableNumbers.counts(axis);
+        return axis;
+    }
+
+    /** {@code series} as a stepped line (each value held until the next), for a renderer drawing one path. */
+    private static org.jfree.data.xy.XYSeriesCollection steps(PacketSeries series) {
+        org.jfree.data.xy.XYSeries stepped = new org.jfree.data.xy.XYSeries(series.name(), false, true);
+        for (int i = 0; i < series.size(); i++) {
+            if (i > 0) {
+                stepped.add(series.x()[i], series.y()[i - 1]);
+            }
+            stepped.add(series.x()[i], series.y()[i]);
+        }
+        return new org.jfree.data.xy.XYSeriesCollection(stepped);
+    }
+
+    /** Dots coloured by subflow; a second round of series (the other direction) drawn as crosses. */
+    private static XYLineAndShapeRenderer dots(int series, int subflows) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        Shape cross = ShapeUtils.createDiagonalCross(2, 0.6f);
         for (int s = 0; s < series; s++) {
-            renderer.setSeriesShape(s, DOT);
-            renderer.setSeriesPaint(s, subflowColor(s));
+            renderer.setSeriesShape(s, s < subflows ? DOT : cross);
+            renderer.setSeriesPaint(s, subflowColor(s % Math.max(1, subflows)));
         }
         renderer.setDefaultToolTipGenerator(tooltips());
         return renderer;

@@ -4,10 +4,14 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.text.Text;
 import org.braid.ui.analysis.ConnectionRow;
+import org.braid.ui.analysis.Figures;
 import org.braid.ui.viewmodel.AnalysisViewModel;
 
 /**
@@ -28,14 +32,17 @@ public final class ConnectionsController {
     @FXML
     private void initialize() {
         table.setShowRoot(false);
-        column("Connection", 330, ConnectionRow::name);
-        column("Duration", 75, ConnectionRow::duration);
-        column("Client sent", 80, ConnectionRow::sent);
-        column("Server sent", 80, ConnectionRow::received);
-        column("Share", 60, ConnectionRow::share);
-        column("Reinj.", 50, ConnectionRow::reinjections);
-        column("Cksum fail", 70, ConnectionRow::checksumFailures);
-        column("End", 90, ConnectionRow::end);
+        column("Connection", 330, ConnectionRow::name, "Endpoints, MPTCP version and subflows");
+        column("Duration", 0, ConnectionRow::duration, "First to last packet");
+        column("Client sent", 0, ConnectionRow::sent,
+                "Connection: unique data-level bytes the client sent. Subflow: TCP payload bytes, retransmissions included");
+        column("Server sent", 0, ConnectionRow::received, "Counted as Client sent, for the server");
+        column("Share", 0, ConnectionRow::share, "A subflow's share of its connection's unique data-level bytes "
+                + "(both directions) that it carried first; reinjected copies are not counted. The Throughput chart's "
+                + "shares count every payload byte sent, retransmissions included, so the two can differ.");
+        column("Reinjections", 0, ConnectionRow::reinjections, "Reinjected packets (onto the subflow, for a subflow)");
+        column("Checksum failures", 0, ConnectionRow::checksumFailures, "Packets whose DSS checksum failed");
+        column("End", 90, ConnectionRow::end, "How it ended");
         viewModel.connections().addListener((ListChangeListener<ConnectionRow>) change -> rebuild());
         rebuild();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -45,10 +52,18 @@ public final class ConnectionsController {
         });
     }
 
-    private void column(String title, double width, Function<ConnectionRow, String> text) {
-        TreeTableColumn<ConnectionRow, String> column = new TreeTableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
+    /** A sortable column, at least as wide as its title ({@code width} 0), explained in its header's tooltip. */
+    private void column(String title, double width, Function<ConnectionRow, String> text, String definition) {
+        TreeTableColumn<ConnectionRow, String> column = new TreeTableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new Tooltip(definition));
+        header.getTooltip().setWrapText(true);
+        header.getTooltip().setPrefWidth(360);
+        column.setGraphic(header);
+        column.setText("");
+        column.setId("connections-" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+        column.setPrefWidth(Math.max(width, new Text(title).getLayoutBounds().getWidth() + 30));
+        column.setComparator(Figures.ORDER);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 cell.getValue().getValue() == null ? "" : text.apply(cell.getValue().getValue())));
         table.getColumns().add(column);

@@ -49,6 +49,16 @@ final class Dialogs {
         });
     }
 
+    /** Asks whether to replace what {@code target} holds; true to go on. */
+    static boolean confirmReplace(Window owner, java.nio.file.Path target) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "It already holds files, which the export replaces.",
+                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle("Replace?");
+        alert.setHeaderText(target.getFileName() + " already exists. Replace its files?");
+        return alert.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).isPresent();
+    }
+
     static void about(Window owner, String version) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(owner);

@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import org.braid.ui.viewmodel.FilterBarViewModel;
+import org.controlsfx.control.textfield.TextFields;
 
 /** The display filter field: green when valid, red with the reason when not; Enter applies. */
 @SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
@@ -34,6 +35,8 @@ public final class FilterBarController {
         help.setWrapText(true);
         help.setMaxWidth(600);
         field.setTooltip(help);
+        // ControlsFX's completion popup: field names for the word being typed, and earlier filters.
+        TextFields.bindAutoCompletion(field, request -> viewModel.suggestions(request.getUserText()));
         viewModel.stateProperty().addListener((o, was, now) -> showState(now));
         showState(viewModel.stateProperty().get());
     }

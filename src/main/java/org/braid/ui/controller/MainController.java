@@ -1,5 +1,6 @@
 package org.braid.ui.controller;
 
+import java.io.IOException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -21,11 +23,13 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.braid.BuildInfo;
 import org.braid.capture.CaptureInterface;
+import org.braid.ui.packets.TimeFormat;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.viewmodel.MainViewModel;
 import org.braid.ui.viewmodel.UserMessage;
@@ -42,6 +46,13 @@ public final class MainController {
     private static final double[] DEFAULT_DIVIDERS = {0.5, 0.78};
     private static final double[] DEFAULT_WORKSPACE = {0.42};
     private static final double[] DEFAULT_ANALYSIS = {0.3};
+    /** The smallest window: every pane keeps at least its minimum below, so none vanishes. */
+    public static final double MIN_WIDTH = 800;
+    public static final double MIN_HEIGHT = 500;
+    /** Minimum heights of the packet list, details and bytes panes, and of the connections and tabs panes. */
+    private static final double[] MIN_PANE_HEIGHTS = {90, 70, 50};
+    private static final double[] MIN_ANALYSIS_HEIGHTS = {70, 140};
+    private static final double MIN_SIDE_WIDTH = 260;
 
     private final MainViewModel viewModel;
     private final BooleanProperty warningsDismissed = new SimpleBooleanProperty();
@@ -66,6 +77,8 @@ public final class MainController {
     @FXML private MenuItem startCaptureItem;
     @FXML private MenuItem stopCaptureItem;
     @FXML private MenuItem saveCaptureItem;
+    @FXML private CheckMenuItem absoluteSequenceItem;
+    @FXML private Menu timeFormatMenu;
 
     public MainController(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -78,6 +91,9 @@ public final class MainController {
         startCaptureItem.disableProperty().bind(viewModel.capture().capturingProperty());
         stopCaptureItem.disableProperty().bind(viewModel.capture().capturingProperty().not());
         saveCaptureItem.disableProperty().bind(viewModel.capture().unsavedProperty().not());
+        absoluteSequenceItem.selectedProperty().bindBidirectional(viewModel.absoluteSequenceProperty());
+        keepPanesVisible();
+        buildTimeFormatMenu();
         viewModel.warningTextProperty().addListener((o, was, now) -> warningsDismissed.set(false));
         warningLabel.textProperty().bind(viewModel.warningTextProperty());
         warningBanner.visibleProperty().bind(viewModel.warningTextProperty().isNotEmpty().and(warningsDismissed.not()));
@@ -102,10 +118,41 @@ public final class MainController {
         });
     }
 
+    /** View > Time Display Format: one radio item per format, with Wireshark's Ctrl+Alt+digit shortcuts. */
+    private void buildTimeFormatMenu() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        for (TimeFormat format : TimeFormat.values()) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(format.title());
+            item.setToggleGroup(group);
+            item.setUserData(format);
+            item.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(format.digit())),
+                    KeyCombination.SHORTCUT_DOWN, KeyCombination.ALT_DOWN));
+            item.setSelected(viewModel.timeFormatProperty().get() == format);
+            item.setOnAction(e -> viewModel.timeFormatProperty().set(format));
+            timeFormatMenu.getItems().add(item);
+        }
+        viewModel.timeFormatProperty().addListener((o, was, now) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == now).findFirst().ifPresent(t -> t.setSelected(true)));
+    }
+
+    /** Gives every pane a minimum size, so a small window squeezes them instead of hiding one. */
+    private void keepPanesVisible() {
+        for (int i = 0; i < panes.getItems().size(); i++) {
+            ((Region) panes.getItems().get(i)).setMinHeight(MIN_PANE_HEIGHTS[Math.min(i, MIN_PANE_HEIGHTS.length - 1)]);
+        }
+        for (int i = 0; i < analysisPanes.getItems().size(); i++) {
+            ((Region) analysisPanes.getItems().get(i)).setMinHeight(
+                    MIN_ANALYSIS_HEIGHTS[Math.min(i, MIN_ANALYSIS_HEIGHTS.length - 1)]);
+        }
+        workspace.getItems().forEach(side -> ((Region) side).setMinWidth(MIN_SIDE_WIDTH));
+    }
+
     /** Connects the controller to its stage: title, dialogs, shortcuts and the remembered layout. */
     public void attach(Stage window, UiPreferences prefs) {
         this.stage = window;
         this.preferences = prefs;
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.titleProperty().bind(viewModel.titleProperty());
         viewModel.setMessageHandler(this::showMessage);
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
@@ -192,9 +239,9 @@ public final class MainController {
 
     @FXML
     private void exportCsv() {
-        File directory = chooseDirectory("Export the Connection Report (CSV files)");
-        if (directory != null) {
-            viewModel.export().exportCsv(directory.toPath());
+        Path folder = chooseFolderNamedAfterTrace("Export the Connection Report (CSV files)", "-report");
+        if (folder != null) {
+            viewModel.export().exportCsv(folder);
         }
     }
 
@@ -203,7 +250,7 @@ public final class MainController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the Analysis as JSON");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
-        chooser.setInitialFileName("braid-analysis.json");
+        chooser.setInitialFileName(viewModel.export().baseName() + "-analysis.json");
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
             viewModel.export().exportJson(file.toPath());
@@ -215,7 +262,7 @@ public final class MainController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export Displayed Packets");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"));
-        chooser.setInitialFileName("braid-export.pcapng");
+        chooser.setInitialFileName(viewModel.export().baseName() + "-displayed.pcapng");
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
             viewModel.export().exportPackets(file.toPath());
@@ -223,10 +270,42 @@ public final class MainController {
     }
 
     @FXML
+    private void exportMarked() {
+        if (viewModel.markedPackets().length == 0) {
+            showMessage(new UserMessage(UserMessage.Kind.INFO, "Export marked packets", "No packet is marked",
+                    "Mark packets with Edit > Mark/Unmark Packet (Ctrl+M) first."));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export Marked Packets");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("pcapng", "*.pcapng"));
+        chooser.setInitialFileName(viewModel.export().baseName() + "-marked.pcapng");
+        File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            viewModel.exportMarked(file.toPath());
+        }
+    }
+
+    @FXML
+    private void toggleMark() {
+        viewModel.toggleMark();
+    }
+
+    @FXML
+    private void nextMark() {
+        viewModel.stepMarked(1);
+    }
+
+    @FXML
+    private void previousMark() {
+        viewModel.stepMarked(-1);
+    }
+
+    @FXML
     private void exportCharts() {
-        File directory = chooseDirectory("Export Charts as PNG");
-        if (directory != null) {
-            viewModel.export().exportCharts(directory.toPath());
+        Path folder = chooseFolderNamedAfterTrace("Export Charts as PNG", "-charts");
+        if (folder != null) {
+            viewModel.export().exportCharts(folder);
         }
     }
 
@@ -255,10 +334,43 @@ public final class MainController {
         }
     }
 
+    /**
+     * Asks for a folder and returns a folder in it named after the trace ({@code link_down-report}),
+     * created; null when the user cancels, or declines to replace the files it already holds.
+     */
+    private Path chooseFolderNamedAfterTrace(String title, String suffix) {
+        File parent = chooseDirectory(title);
+        if (parent == null) {
+            return null;
+        }
+        Path folder = parent.toPath().resolve(viewModel.export().baseName() + suffix);
+        try {
+            boolean holdsFiles = false;
+            if (Files.isDirectory(folder)) {
+                try (var entries = Files.list(folder)) {
+                    holdsFiles = entries.findAny().isPresent();
+                }
+            }
+            if (holdsFiles && !Dialogs.confirmReplace(stage, folder)) {
+                return null;
+            }
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            showMessage(new UserMessage(UserMessage.Kind.ERROR, title, "Cannot create " + folder, e.getMessage()));
+            return null;
+        }
+        return folder;
+    }
+
     private File chooseDirectory(String title) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);
         return chooser.showDialog(stage);
+    }
+
+    @FXML
+    private void coloringRules() {
+        ColoringLegend.show(stage, root.getStylesheets());
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package org.braid.ui.controller;
 
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
@@ -14,6 +15,7 @@ import org.braid.ui.packets.PacketColoring;
 import org.braid.ui.packets.PacketColumn;
 import org.braid.ui.packets.PacketRow;
 import org.braid.ui.packets.PacketRows;
+import org.braid.ui.packets.PacketSort;
 import org.braid.ui.viewmodel.MainViewModel;
 
 /**
@@ -24,6 +26,9 @@ import org.braid.ui.viewmodel.MainViewModel;
 public final class PacketListController {
     private final MainViewModel viewModel;
     @FXML private TableView<PacketRow> table;
+    /** The style class of a marked packet's row (braid.css). */
+    static final String MARKED = "packet-marked";
+    private PacketListMenu menu;
     /** True while the table follows the view model, so its selection events are not echoed back. */
     private boolean following;
 
@@ -35,9 +40,18 @@ public final class PacketListController {
     private void initialize() {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setRowFactory(view -> new ColoredRow());
+        // The rows are sorted by the view model, off the UI thread; the table only shows the order.
+        table.setSortPolicy(view -> {
+            if (!following) {
+                viewModel.sortBy(currentSort());
+            }
+            return true;
+        });
+        menu = new PacketListMenu(viewModel, table);
         buildColumns();
         viewModel.columns().addListener((ListChangeListener<PacketColumn>) change -> buildColumns());
         viewModel.rowContextProperty().addListener((o, was, now) -> table.refresh());
+        viewModel.markedCountProperty().addListener((o, was, now) -> table.refresh());
         viewModel.rowsProperty().addListener((o, was, now) -> showRows(now));
         showRows(viewModel.rowsProperty().get());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -53,8 +67,7 @@ public final class PacketListController {
         for (PacketColumn column : viewModel.columns()) {
             TableColumn<PacketRow, String> tableColumn = new TableColumn<>(column.title());
             tableColumn.setPrefWidth(column.width());
-            // Sorting would decode every packet; the list stays in capture order, as the file is.
-            tableColumn.setSortable(false);
+            tableColumn.setUserData(column);
             if (column.numeric()) {
                 tableColumn.setStyle("-fx-alignment: center-right;");
             }
@@ -66,10 +79,24 @@ public final class PacketListController {
         }
     }
 
+    private PacketSort currentSort() {
+        if (table.getSortOrder().isEmpty()) {
+            return null;
+        }
+        TableColumn<PacketRow, ?> first = table.getSortOrder().get(0);
+        return new PacketSort((PacketColumn) first.getUserData(),
+                first.getSortType() == TableColumn.SortType.ASCENDING);
+    }
+
     private void showRows(PacketRows rows) {
         following = true;
+        // New items clear the table's sort order; the rows come sorted, so it is put back as it was.
+        List<TableColumn<PacketRow, ?>> order = List.copyOf(table.getSortOrder());
         try {
             table.setItems(rows);
+            if (!order.equals(table.getSortOrder())) {
+                table.getSortOrder().setAll(order);
+            }
         } finally {
             following = false;
         }
@@ -105,18 +132,26 @@ public final class PacketListController {
                 return; // already in view: do not jump
             }
         }
-        table.scrollTo(Math.max(0, row - 3));
+        table.scrollTo(Math.max(0, row - visibleRows() / 2));
+    }
+
+    /** How many rows fit in the list, to centre a revealed one. */
+    private int visibleRows() {
+        double rowHeight = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 24;
+        return (int) Math.max(1, (table.getHeight() - 28) / rowHeight);
+    }
+
+    /** Items for the packet list's right-click menu beyond the filter and copy items (Follow, for one). */
+    public List<javafx.scene.control.MenuItem> contextMenuItems() {
+        return menu.extraItems();
     }
 
     public TableView<PacketRow> table() {
         return table;
     }
 
-    /** A row coloured by its packet's colour class, except while selected, so the selection shows as usual. */
+    /** A row coloured by its packet's colour class; selected, it keeps the colour as a stripe (braid.css). */
     private final class ColoredRow extends TableRow<PacketRow> {
-        ColoredRow() {
-            selectedProperty().addListener((o, was, now) -> applyColor());
-        }
 
         @Override
         protected void updateItem(PacketRow item, boolean empty) {
@@ -128,8 +163,12 @@ public final class PacketListController {
             for (PacketColor color : PacketColor.values()) {
                 getStyleClass().remove(color.styleClass());
             }
+            getStyleClass().remove(MARKED);
+            if (!isEmpty() && getItem() != null && viewModel.isMarked(getItem().index())) {
+                getStyleClass().add(MARKED);
+            }
             PacketRow item = getItem();
-            if (!isEmpty() && item != null && !isSelected() && viewModel.traceProperty().get() != null) {
+            if (!isEmpty() && item != null && viewModel.traceProperty().get() != null) {
                 getStyleClass().add(PacketColoring.of(viewModel.traceProperty().get(), item.index()).styleClass());
             }
         }

@@ -1,31 +1,34 @@
 package org.braid.ui.packets;
 
 import java.util.Arrays;
-import java.util.concurrent.CancellationException;
 import java.util.function.IntConsumer;
-import javafx.concurrent.Task;
 import org.braid.filter.Filter;
 import org.braid.filter.FilterInput;
+import org.braid.ui.tasks.BackgroundWork;
+import org.braid.ui.tasks.TaskProgress;
 
 /**
  * Applies a display filter to every packet of a loaded trace, off the UI thread, and returns the
  * indexes of the packets it keeps, in order. Each packet is re-read and decoded once.
  */
-public final class FilterTask extends Task<int[]> {
+public final class FilterTask implements BackgroundWork<int[]> {
     private static final int CHECK_EVERY = 4096;
 
     private final LoadedTrace trace;
     private final Filter filter;
 
-    public FilterTask(LoadedTrace trace, Filter filter, String text) {
+    public FilterTask(LoadedTrace trace, Filter filter) {
         this.trace = trace;
         this.filter = filter;
-        updateTitle("Filtering: " + text);
     }
 
     @Override
-    protected int[] call() {
-        return run(trace, filter, this::checkIn);
+    public int[] call(TaskProgress progress) {
+        int total = trace.index().size();
+        return run(trace, filter, done -> {
+            progress.checkCancelled();
+            progress.update(done, total);
+        });
     }
 
     /** The indexes {@code filter} keeps; {@code checkIn} runs every few thousand packets with the count done. */
@@ -47,12 +50,5 @@ public final class FilterTask extends Task<int[]> {
             }
         }
         return Arrays.copyOf(kept, count);
-    }
-
-    private void checkIn(int done) {
-        if (isCancelled()) {
-            throw new CancellationException();
-        }
-        updateProgress(done, trace.index().size());
     }
 }

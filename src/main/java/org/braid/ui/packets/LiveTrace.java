@@ -29,6 +29,7 @@ public final class LiveTrace implements PacketPass.Listener {
     public void onPacket(Frame frame, DecodedPacket packet) {
         index.add(frame, packet);
         analyzer.onPacket(frame, packet);
+        index.sequenceBases().add(analyzer.columns().flowOfPacket(index.size() - 1), packet);
     }
 
     /** The packets so far and their analysis, frozen; has no file, so its path and reader are null. */

@@ -17,6 +17,14 @@ public interface PacketColumn {
     /** The text of packet {@code index} in this column; called for visible rows only. */
     String text(RowContext context, int index);
 
-    /** What columns read from: the loaded trace and the decoded-row cache. */
-    record RowContext(LoadedTrace trace, PacketSummaries summaries) {}
+    /**
+     * What columns read from: the loaded trace, the decoded-row cache, and how Time shows (with
+     * the rows shown, for the time since the previous displayed packet).
+     */
+    record RowContext(LoadedTrace trace, PacketSummaries summaries, TimeFormat timeFormat, PacketRows rows) {
+        /** Time since the beginning of the capture. */
+        public RowContext(LoadedTrace trace, PacketSummaries summaries) {
+            this(trace, summaries, TimeFormat.SINCE_START, null);
+        }
+    }
 }

@@ -12,6 +12,14 @@ public final class PacketExport {
 
     private PacketExport() {}
 
+    /** Gives a written file the mode of any new file (0644), not its temporary file's 0600, where modes exist. */
+    static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            java.nio.file.Files.setPosixFilePermissions(file,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
     /**
      * Writes {@code rows}' packets of {@code trace} to {@code target} (replaced only once complete);
      * {@code checkIn} runs every few thousand packets and may throw to abandon. Returns the packets written.
@@ -36,6 +44,7 @@ public final class PacketExport {
             throw e;
         }
         writer.close();
+        readableByAll(target);
         return writer.packets();
     }
 }

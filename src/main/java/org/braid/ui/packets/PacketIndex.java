@@ -37,6 +37,8 @@ public final class PacketIndex {
     private final LiveFrameStore frames;
     /** True for a {@link #snapshot()}, which shares the records and must never be added to. */
     private final boolean frozen;
+    /** The TCP flows' first sequence numbers, for relative numbers in Info; filled by the load pass. */
+    private final TcpSequenceBases sequenceBases;
 
     /** An index of a file's packets. */
     public PacketIndex() {
@@ -46,6 +48,7 @@ public final class PacketIndex {
     private PacketIndex(LiveFrameStore frames) {
         this.frames = frames;
         this.frozen = false;
+        this.sequenceBases = new TcpSequenceBases();
     }
 
     private PacketIndex(PacketIndex growing) {
@@ -54,6 +57,7 @@ public final class PacketIndex {
         this.size = growing.size;
         this.firstTimestamp = growing.firstTimestamp;
         this.frozen = true;
+        this.sequenceBases = growing.sequenceBases.copy();
     }
 
     /**
@@ -112,6 +116,7 @@ public final class PacketIndex {
     }
 
     public int size() { return size; }
+    public TcpSequenceBases sequenceBases() { return sequenceBases; }
     public long packetNumber(int i) { return check(i) + 1L; }
     public long fileOffset(int i) { return chunk(i).getLong(at(i) + FILE_OFFSET); }
     public long timestampNanos(int i) { return chunk(i).getLong(at(i) + TIMESTAMP); }

@@ -12,10 +12,39 @@ public final class PacketRows extends ObservableListBase<PacketRow> {
     /** Null when every packet is shown: row i is then packet i. */
     private final int[] indexes;
     private final int size;
+    /** For rows in another order than the capture's: the row of each packet index, -1 when not shown; else null. */
+    private final int[] rowOfPacket;
 
-    private PacketRows(int[] indexes, int size) {
+    private PacketRows(int[] indexes, int size, int[] rowOfPacket) {
         this.indexes = indexes;
         this.size = size;
+        this.rowOfPacket = rowOfPacket;
+    }
+
+    private PacketRows(int[] indexes, int size) {
+        this(indexes, size, null);
+    }
+
+    /** The packet indexes {@code order}, in that order (a sort), of a trace of {@code packets} packets. */
+    public static PacketRows sorted(int[] order, int packets) {
+        int[] rows = new int[packets];
+        java.util.Arrays.fill(rows, -1);
+        for (int row = 0; row < order.length; row++) {
+            rows[order[row]] = row;
+        }
+        return new PacketRows(order.clone(), order.length, rows);
+    }
+
+    /** The shown packet indexes in capture order, whatever order the rows are in. */
+    public int[] inCaptureOrder() {
+        int[] indexes = new int[size];
+        for (int row = 0; row < size; row++) {
+            indexes[row] = packetIndex(row);
+        }
+        if (rowOfPacket != null) {
+            Arrays.sort(indexes);
+        }
+        return indexes;
     }
 
     /** Every packet of a trace of {@code packets} packets, without storing an index per row. */
@@ -49,6 +78,9 @@ public final class PacketRows extends ObservableListBase<PacketRow> {
     public int rowOf(int packet) {
         if (indexes == null) {
             return packet >= 0 && packet < size() ? packet : -1;
+        }
+        if (rowOfPacket != null) {
+            return packet >= 0 && packet < rowOfPacket.length ? rowOfPacket[packet] : -1;
         }
         int row = Arrays.binarySearch(indexes, packet);
         return row >= 0 ? row : -1;

@@ -18,13 +18,26 @@ public final class PacketSummaries {
         }
     };
 
+    private final LoadedTrace trace;
+    private final boolean absoluteSequence;
+
+    /** Rows with relative TCP sequence numbers in Info, Wireshark's default. */
     public PacketSummaries(LoadedTrace trace) {
+        this(trace, false);
+    }
+
+    /** @param absoluteSequence true to show TCP sequence numbers as sent rather than relative */
+    public PacketSummaries(LoadedTrace trace, boolean absoluteSequence) {
         this.decoding = new PacketDecoding(trace);
+        this.trace = trace;
+        this.absoluteSequence = absoluteSequence;
     }
 
     public PacketSummary get(int index) {
-        return cache.computeIfAbsent(index,
-                i -> decoding.load(i) ? PacketSummary.of(decoding.packet()) : PacketSummary.UNREADABLE);
+        return cache.computeIfAbsent(index, i -> decoding.load(i)
+                ? PacketSummary.of(decoding.packet(), trace.analysis().columns().flowOfPacket(i),
+                        trace.index().sequenceBases(), absoluteSequence)
+                : PacketSummary.UNREADABLE);
     }
 
     /** Rows currently cached; at most {@value #CAPACITY}. */

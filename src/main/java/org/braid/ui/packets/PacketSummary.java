@@ -15,18 +15,24 @@ import org.braid.model.Endpoint;
  * @param dataAck    the DSS DATA_ACK as sent (4 or 8 bytes), or null when the packet carries none
  * @param dataAck8   true when the DATA_ACK was sent in 8 bytes
  */
-public record PacketSummary(String source, String destination, String protocol, String info, Endpoint sender,
-                            Long dataAck, boolean dataAck8) {
+public record PacketSummary(String source, String destination, String protocol, String info, String mptcpSubtypes,
+                            Endpoint sender, Long dataAck, boolean dataAck8) {
     /** Shown when a packet cannot be re-read (the file changed since it was loaded). */
     public static final PacketSummary UNREADABLE =
-            new PacketSummary("", "", "", "packet no longer readable", null, null, false);
+            new PacketSummary("", "", "", "packet no longer readable", "", null, null, false);
 
+    /** The summary with absolute TCP numbers in Info, as the decoder gives them. */
     public static PacketSummary of(DecodedPacket p) {
+        return of(p, -1, new TcpSequenceBases(), true);
+    }
+
+    /** The summary with Info's TCP numbers relative to {@code bases} of {@code flow}, unless {@code absolute}. */
+    public static PacketSummary of(DecodedPacket p, int flow, TcpSequenceBases bases, boolean absolute) {
         String source = p.sourceAddress();
         MptcpOption dss = p.firstMptcpOption(MptcpSubtype.DSS);
         boolean ack = dss != null && !dss.malformed() && dss.hasDataAck();
-        return new PacketSummary(source, p.destinationAddress(), protocol(p), PacketText.info(p),
-                p.hasTcp() ? new Endpoint(source, p.sourcePort()) : null,
+        return new PacketSummary(source, p.destinationAddress(), protocol(p), InfoText.of(p, flow, bases, absolute),
+                InfoText.subtypes(p), p.hasTcp() ? new Endpoint(source, p.sourcePort()) : null,
                 ack ? dss.dataAck() : null, ack && dss.dataAckIs8Bytes());
     }
 

@@ -10,7 +10,9 @@ public enum StandardColumn implements PacketColumn {
     },
     TIME("Time", 90, true) {
         @Override
-        public String text(RowContext c, int i) { return relativeSeconds(c.trace().index().relativeNanos(i)); }
+        public String text(RowContext c, int i) {
+            return c.timeFormat().format(c.trace().index(), i, c.rows(), java.time.ZoneId.systemDefault());
+        }
     },
     SOURCE("Source", 125, false) {
         @Override
@@ -27,6 +29,11 @@ public enum StandardColumn implements PacketColumn {
     LENGTH("Length", 65, true) {
         @Override
         public String text(RowContext c, int i) { return Integer.toString(c.trace().index().originalLength(i)); }
+    },
+    /** The MPTCP option subtypes the packet carries (the {@code mptcp.subtype} filter field, by name). */
+    MPTCP_SUBTYPE("MPTCP subtype", 105, false) {
+        @Override
+        public String text(RowContext c, int i) { return c.summaries().get(i).mptcpSubtypes(); }
     },
     INFO("Info", 700, false) {
         @Override

@@ -57,6 +57,24 @@ public final class UiPreferences {
         }
     }
 
+    /** True when the packet list shows TCP sequence numbers as sent, not relative (Wireshark's default). */
+    public boolean absoluteSequence() {
+        return node.getBoolean("tcp.absoluteSequence", false);
+    }
+
+    public void setAbsoluteSequence(boolean absolute) {
+        node.putBoolean("tcp.absoluteSequence", absolute);
+    }
+
+    /** The name of the packet list's time format, or null for the default. */
+    public String timeFormat() {
+        return node.get("time.format", null);
+    }
+
+    public void setTimeFormat(String name) {
+        node.put("time.format", name);
+    }
+
     public void clearRecentFiles() {
         for (int i = 0; i < MAX_RECENT; i++) {
             node.remove(RECENT + i);

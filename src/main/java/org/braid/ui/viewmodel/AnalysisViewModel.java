@@ -1,11 +1,9 @@
 package org.braid.ui.viewmodel;
 
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -14,7 +12,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
@@ -23,9 +20,15 @@ import org.braid.ui.analysis.ConnectionRow;
 import org.braid.ui.analysis.ConnectionRows;
 import org.braid.ui.analysis.Scope;
 import org.braid.ui.analysis.TraceAnalysis;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.braid.ui.charts.ChartDataBuilder;
 import org.braid.ui.charts.ChartDataTask;
+import org.braid.ui.charts.ChartDirection;
 import org.braid.ui.charts.ConnectionChartData;
 import org.braid.ui.packets.LoadedTrace;
+import org.braid.ui.tasks.BackgroundTask;
+import org.braid.ui.tasks.TaskExecutor;
 
 /**
  * The analysis panes: the connections panel's lines, what is selected there, and the charted
@@ -33,7 +36,7 @@ import org.braid.ui.packets.LoadedTrace;
  * tables. Selecting a line writes its filter into the filter bar and applies it.
  */
 public final class AnalysisViewModel {
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final Consumer<String> applyFilter;
     private final IntConsumer reveal;
     private final ObservableList<ConnectionRow> connections = FXCollections.observableArrayList();
@@ -45,20 +48,37 @@ public final class AnalysisViewModel {
     private final ReadOnlyIntegerWrapper chartConnection = new ReadOnlyIntegerWrapper(this, "chartConnection", -1);
     private final ReadOnlyObjectWrapper<ConnectionChartData> chartData = new ReadOnlyObjectWrapper<>(this, "chartData");
     private final ReadOnlyBooleanWrapper charting = new ReadOnlyBooleanWrapper(this, "charting");
+    /** The direction the charts show: each newly charted connection starts in its main one; the user may pick another. */
+    private final ObjectProperty<ChartDirection> chartDirection = new SimpleObjectProperty<>(this, "chartDirection");
+    /** True while the view model itself sets {@link #chartDirection} to a connection's main direction. */
+    private boolean followingMainDirection;
     private LoadedTrace trace;
-    private ChartDataTask running;
+    private BackgroundTask<ConnectionChartData> running;
     /** During a live capture, rebuilds the charted connection's data at most once a second. */
-    private final ChartRefreshThrottle liveCharts = new ChartRefreshThrottle(TimeUnit.SECONDS.toNanos(1),
-            System::nanoTime, AnalysisViewModel::later, this::rebuildLive);
+    private final ChartRefreshThrottle liveCharts;
 
     /**
      * @param applyFilter writes a filter text into the bar and applies it
      * @param reveal      selects a packet (0-based), widening the filter when it hides it
      */
-    AnalysisViewModel(Executor background, Consumer<String> applyFilter, IntConsumer reveal) {
-        this.background = background;
+    AnalysisViewModel(TaskExecutor tasks, Consumer<String> applyFilter, IntConsumer reveal) {
+        this.tasks = tasks;
+        this.liveCharts = new ChartRefreshThrottle(TimeUnit.SECONDS.toNanos(1), System::nanoTime, tasks::schedule,
+                this::rebuildLive);
         this.applyFilter = applyFilter;
         this.reveal = reveal;
+        chartDirection.addListener((o, was, now) -> {
+            int index = chartConnection.get();
+            if (!followingMainDirection && trace != null && index >= 0 && now != null) {
+                chartData.set(null);
+                if (running != null) {
+                    running.cancel();
+                    running = null;
+                }
+                charting.set(true);
+                build(index);
+            }
+        });
     }
 
     /** Shows a newly loaded trace's connections, charting its first MPTCP connection. */
@@ -83,6 +103,15 @@ public final class AnalysisViewModel {
         if (chartConnection.get() >= 0) {
             liveCharts.request();
         }
+    }
+
+    /**
+     * Shows the connections found so far in a trace still loading, and nothing else: its charts
+     * wait for the whole trace (gathering them walks every packet, which the load is still doing).
+     */
+    void showConnections(LoadedTrace partial) {
+        trace = partial;
+        connections.setAll(ConnectionRows.of(partial.analysis()));
     }
 
     /** Selects a connections-panel line: filters the packet list to it and charts its connection. */
@@ -125,6 +154,9 @@ public final class AnalysisViewModel {
             return;
         }
         MptcpConnection connection = trace.analysis().connection(index);
+        followingMainDirection = true;
+        chartDirection.set(ChartDataBuilder.mainDirection(connection));
+        followingMainDirection = false;
         reinjections.setAll(connection.data().reinjections());
         events.setAll(connection.events());
         checksums.setAll(ChecksumRow.of(connection.mappings()));
@@ -158,16 +190,16 @@ public final class AnalysisViewModel {
     }
 
     private void build(int index) {
-        ChartDataTask task = new ChartDataTask(trace, index);
-        task.setOnSucceeded(e -> {
+        BackgroundTask<ConnectionChartData> task =
+                BackgroundTask.of("Charting connection " + index, new ChartDataTask(trace, index, chartDirection.get()));
+        task.onSuccess(data -> {
             if (running == task) {
                 running = null;
                 charting.set(false);
-                chartData.set(task.getValue());
+                chartData.set(data);
                 liveCharts.finished();
             }
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(error -> {
             if (running == task) {
                 running = null;
                 charting.set(false);
@@ -176,13 +208,7 @@ public final class AnalysisViewModel {
         });
         running = task;
         liveCharts.started();
-        background.execute(task);
-    }
-
-    private static void later(long nanos, Runnable task) {
-        PauseTransition pause = new PauseTransition(Duration.millis(nanos / 1e6));
-        pause.setOnFinished(e -> task.run());
-        pause.play();
+        tasks.execute(task);
     }
 
     void dispose() {
@@ -205,5 +231,7 @@ public final class AnalysisViewModel {
     public ReadOnlyIntegerProperty chartConnectionProperty() { return chartConnection.getReadOnlyProperty(); }
     /** The charted connection's chart data; null while it is gathered or when none is charted. */
     public ReadOnlyObjectProperty<ConnectionChartData> chartDataProperty() { return chartData.getReadOnlyProperty(); }
+    /** The direction the charts show: the charted connection's main one, or the one the user chose. */
+    public ObjectProperty<ChartDirection> chartDirectionProperty() { return chartDirection; }
     public ReadOnlyBooleanProperty chartingProperty() { return charting.getReadOnlyProperty(); }
 }

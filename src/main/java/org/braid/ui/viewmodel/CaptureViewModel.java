@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,6 +21,7 @@ import org.braid.ui.packets.LiveTrace;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketExport;
 import org.braid.ui.packets.PacketRows;
+import org.braid.ui.tasks.TaskExecutor;
 
 /**
  * A live capture in the window: starts it, shows its packets and analysis as they arrive (a few
@@ -30,9 +30,8 @@ import org.braid.ui.packets.PacketRows;
  * own thread only hands counters and the end over to {@code ui}.
  */
 public final class CaptureViewModel {
-    private final MainViewModel main;
-    private final Executor background;
-    private final Executor ui;
+    private final LiveDisplay main;
+    private final TaskExecutor tasks;
     private final ReadOnlyBooleanWrapper capturing = new ReadOnlyBooleanWrapper(this, "capturing");
     private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
     private final ReadOnlyStringWrapper counterText = new ReadOnlyStringWrapper(this, "counterText", "");
@@ -40,11 +39,9 @@ public final class CaptureViewModel {
     /** The last capture's packets once it ended, for Save Capture As. */
     private LoadedTrace captured;
 
-    /** @param ui runs work on the UI thread ({@code Platform::runLater}) */
-    public CaptureViewModel(MainViewModel main, Executor background, Executor ui) {
+    public CaptureViewModel(LiveDisplay main, TaskExecutor tasks) {
         this.main = main;
-        this.background = background;
-        this.ui = ui;
+        this.tasks = tasks;
     }
 
     /** The interfaces to offer; a {@link CaptureException} (no libpcap, no permission) is told to the user. */
@@ -100,16 +97,16 @@ public final class CaptureViewModel {
         if (capturing.get() || trace == null) {
             return;
         }
-        background.execute(() -> {
+        tasks.runInBackground(() -> {
             try {
                 long written = PacketExport.write(trace, PacketRows.all(trace.index().size()), target,
                         "Braid live capture", row -> { });
-                ui.execute(() -> {
+                tasks.runOnUi(() -> {
                     unsaved.set(false);
                     counterText.set(String.format(Locale.ROOT, "Saved %d packets to %s", written, target.getFileName()));
                 });
             } catch (IOException | RuntimeException e) {
-                ui.execute(() -> main.report(new UserMessage(UserMessage.Kind.ERROR, "Cannot save capture",
+                tasks.runOnUi(() -> main.report(new UserMessage(UserMessage.Kind.ERROR, "Cannot save capture",
                         "Cannot save the capture to " + target.getFileName(), e.getMessage() + "\n\nFile: "
                                 + target.toAbsolutePath())));
             }
@@ -146,7 +143,7 @@ public final class CaptureViewModel {
     }
 
     private boolean showingLive() {
-        LoadedTrace shown = main.traceProperty().get();
+        LoadedTrace shown = main.shownTrace();
         return shown != null && shown.index().isLive();
     }
 
@@ -165,7 +162,8 @@ public final class CaptureViewModel {
 
         Session(LiveTrace live) {
             this.live = live;
-            this.refresher = new LiveRefresher<>(() -> capture.read(live::snapshot), this::refresh, background, ui);
+            this.refresher = new LiveRefresher<>(() -> capture.read(live::snapshot), this::refresh, tasks::runInBackground,
+                    tasks::runOnUi);
         }
 
         /** Before the capture thread starts, which makes the field visible to it. */
@@ -181,7 +179,7 @@ public final class CaptureViewModel {
 
         @Override
         public void onStatistics(CaptureStatistics statistics) {
-            ui.execute(() -> {
+            tasks.runOnUi(() -> {
                 if (!over && session == this) {
                     counterText.set(counter(statistics, true));
                 }
@@ -192,7 +190,7 @@ public final class CaptureViewModel {
         @Override
         public void onEnd(CaptureEnd end) {
             LoadedTrace last = live.snapshot(); // the capture thread: no packet can arrive any more
-            ui.execute(() -> {
+            tasks.runOnUi(() -> {
                 over = true;
                 ended(this, end, last);
             });

@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.concurrent.Task;
 import org.braid.model.AnalysisResult;
 import org.braid.report.CsvReport;
 import org.braid.report.JsonReport;
@@ -20,13 +18,15 @@ import org.braid.ui.charts.ConnectionChartData;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketExport;
 import org.braid.ui.packets.PacketRows;
+import org.braid.ui.tasks.BackgroundTask;
+import org.braid.ui.tasks.TaskExecutor;
 
 /**
  * The Export menu's actions, each written in the background and reported in a dialog when done
  * or failed: the analysis as CSV files and JSON, the shown packets as pcapng, the charts as PNG.
  */
 public final class ExportViewModel {
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final Supplier<LoadedTrace> trace;
     private final Supplier<PacketRows> rows;
     private final Supplier<String> appliedFilter;
@@ -34,15 +34,35 @@ public final class ExportViewModel {
     private final Consumer<UserMessage> messages;
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
 
-    ExportViewModel(Executor background, Supplier<LoadedTrace> trace, Supplier<PacketRows> rows,
+    ExportViewModel(TaskExecutor tasks, Supplier<LoadedTrace> trace, Supplier<PacketRows> rows,
                     Supplier<String> appliedFilter, Supplier<ConnectionChartData> chartData,
                     Consumer<UserMessage> messages) {
-        this.background = background;
+        this.tasks = tasks;
         this.trace = trace;
         this.rows = rows;
         this.appliedFilter = appliedFilter;
         this.chartData = chartData;
         this.messages = messages;
+    }
+
+    /**
+     * The name exports start with: the trace's file name without its extensions
+     * ({@code link_down} for {@code link_down.pcapng.gz}); "braid" with no trace.
+     */
+    public String baseName() {
+        LoadedTrace shown = trace.get();
+        if (shown == null) {
+            return "braid";
+        }
+        String name = shown.displayName();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String extension : List.of(".gz", ".pcapng", ".pcap", ".cap")) {
+            if (lower.endsWith(extension) && name.length() > extension.length()) {
+                name = name.substring(0, name.length() - extension.length());
+                lower = lower.substring(0, lower.length() - extension.length());
+            }
+        }
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /** Writes the connection report's CSV files (as {@code braid report} does) into {@code directory}. */
@@ -76,14 +96,17 @@ public final class ExportViewModel {
 
     /** Writes the packets the list shows to {@code target} as pcapng. */
     public void exportPackets(Path target) {
-        LoadedTrace shown = trace.get();
-        PacketRows packets = rows.get();
         String filter = appliedFilter.get();
+        exportRows(target, rows.get(), filter.isEmpty() ? "" : "display filter: " + filter);
+    }
+
+    /** Writes {@code packets} to {@code target} as pcapng; {@code which} says which, in the file's comment. */
+    void exportRows(Path target, PacketRows packets, String which) {
+        LoadedTrace shown = trace.get();
         if (shown == null) {
             return;
         }
-        String comment = "Exported by Braid from " + shown.displayName()
-                + (filter.isEmpty() ? "" : " with display filter: " + filter);
+        String comment = "Exported by Braid from " + shown.displayName() + (which.isEmpty() ? "" : ", " + which);
         run("Export packets", target, () -> {
             long written = PacketExport.write(shown, packets, target, comment, done -> { });
             return written + " packets written to " + target;
@@ -106,23 +129,17 @@ public final class ExportViewModel {
 
     /** Runs {@code work} in the background and tells the user how it went. */
     void run(String what, Path target, Callable<String> work) {
-        Task<String> task = new Task<>() {
-            @Override
-            protected String call() throws Exception {
-                return work.call();
-            }
-        };
-        task.setOnSucceeded(e -> {
+        BackgroundTask<String> task = BackgroundTask.of(what, progress -> work.call());
+        task.onSuccess(done -> {
             exporting.set(false);
-            messages.accept(new UserMessage(UserMessage.Kind.INFO, what, what + ": done", task.getValue()));
-        });
-        task.setOnFailed(e -> {
+            messages.accept(new UserMessage(UserMessage.Kind.INFO, what, what + ": done", done));
+        }).onFailure(error -> {
             exporting.set(false);
             messages.accept(new UserMessage(UserMessage.Kind.ERROR, what, what + " failed: " + target,
-                    String.valueOf(task.getException())));
+                    String.valueOf(error)));
         });
         exporting.set(true);
-        background.execute(task);
+        tasks.execute(task);
     }
 
     /** True while an export runs. */

@@ -29,6 +29,9 @@ public final class FilterBarViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper applied = new ReadOnlyStringWrapper(this, "applied", "");
     private FilterResult result = FilterParser.parse("");
+    /** Filters applied before, the latest first. */
+    private final javafx.collections.ObservableList<String> history = javafx.collections.FXCollections.observableArrayList();
+    private static final int MAX_HISTORY = 30;
 
     public FilterBarViewModel() {
         text.addListener((o, was, now) -> check());
@@ -46,7 +49,9 @@ public final class FilterBarViewModel {
             message.set("");
         } else {
             state.set(State.INVALID);
-            message.set(result.error().toString());
+            String error = result.error().toString();
+            message.set(FilterSuggestions.didYouMean(error, fields.get().fieldNames())
+                    .map(guess -> error + "; did you mean '" + guess + "'?").orElse(error));
         }
     }
 
@@ -66,5 +71,22 @@ public final class FilterBarViewModel {
         return FilterParser.parse(applied.get(), fields.get());
     }
 
-    void markApplied(String filterText) { applied.set(filterText); }
+    void markApplied(String filterText) {
+        applied.set(filterText);
+        if (!filterText.isBlank()) {
+            history.remove(filterText);
+            history.add(0, filterText);
+            if (history.size() > MAX_HISTORY) {
+                history.remove(MAX_HISTORY, history.size());
+            }
+        }
+    }
+
+    /** Filters applied before, the latest first (the bar's history). */
+    public javafx.collections.ObservableList<String> history() { return history; }
+
+    /** Whole filter texts to offer for {@code typed}: its last word completed to a field name, then history. */
+    public java.util.List<String> suggestions(String typed) {
+        return FilterSuggestions.completions(typed, fields.get().fieldNames(), history);
+    }
 }

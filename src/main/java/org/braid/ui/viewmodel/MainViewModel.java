@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,9 +17,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.braid.filter.AnalysisFields;
 import org.braid.filter.FilterResult;
 import org.braid.filter.PacketFields;
@@ -31,28 +32,32 @@ import org.braid.ui.packets.FilterTask;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketColumn;
 import org.braid.ui.packets.PacketRows;
+import org.braid.ui.packets.PacketSort;
 import org.braid.ui.packets.PacketSummaries;
 import org.braid.ui.packets.StandardColumn;
+import org.braid.ui.packets.TimeFormat;
 import org.braid.ui.packets.TraceLoadTask;
 import org.braid.ui.prefs.UiPreferences;
+import org.braid.ui.tasks.BackgroundTask;
+import org.braid.ui.tasks.TaskExecutor;
 
 /**
  * The window's state: the loaded trace, the rows the list shows, the selected packet, the
  * background task (load or filter) with its progress, and the status line. Controllers bind to
  * it and call its actions; it never touches a control. Everything runs on the UI thread except
- * the tasks, which it starts on {@code background}.
+ * the tasks, which it hands to a {@link TaskExecutor}; tests pass one that runs them at once.
  */
-public final class MainViewModel {
+public final class MainViewModel implements LiveDisplay {
     private static final int MAX_WARNINGS_LISTED = 20;
 
-    private final Executor background;
+    private final TaskExecutor tasks;
     private final UiPreferences preferences;
     private final FilterBarViewModel filterBar = new FilterBarViewModel();
     private final PacketDetailsViewModel details = new PacketDetailsViewModel();
     private final ObservableList<PacketColumn> columns = FXCollections.observableArrayList(
             StandardColumn.NUMBER, StandardColumn.TIME, StandardColumn.SOURCE, StandardColumn.DESTINATION,
             StandardColumn.PROTOCOL, StandardColumn.LENGTH, AnalysisColumn.CONNECTION, AnalysisColumn.SUBFLOW,
-            AnalysisColumn.DSN, AnalysisColumn.DATA_ACK, StandardColumn.INFO);
+            AnalysisColumn.DSN, AnalysisColumn.DATA_ACK, StandardColumn.MPTCP_SUBTYPE, StandardColumn.INFO);
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<LoadedTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
@@ -67,27 +72,76 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
     private final ReadOnlyStringWrapper warningText = new ReadOnlyStringWrapper(this, "warningText", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "Braid");
+    private final BooleanProperty absoluteSequence = new SimpleBooleanProperty(this, "absoluteSequence");
+    private final ObjectProperty<TimeFormat> timeFormat =
+            new SimpleObjectProperty<>(this, "timeFormat", TimeFormat.SINCE_START);
 
     private final AnalysisViewModel analysis;
     private final ExportViewModel export;
     private final CaptureViewModel capture;
 
     private Consumer<UserMessage> messages = message -> { };
-    private Task<?> running;
+    private BackgroundTask<?> running;
+    /** True while {@link #running} loads a trace, whose end applies the filter itself. */
+    private boolean loading;
+    /** The packet list's order, or null for capture order. */
+    private PacketSort sort;
+    /** The marked packets' indexes (Ctrl+M), for the trace shown. */
+    private final java.util.BitSet marked = new java.util.BitSet();
+    private final ReadOnlyIntegerWrapper markedCount = new ReadOnlyIntegerWrapper(this, "markedCount");
+    /** The rows shown, in capture order (before the sort). */
+    private PacketRows captureOrder = PacketRows.empty();
     /** A packet to select once the filter being applied shows it, or -1. */
     private int pendingReveal = -1;
 
-    public MainViewModel(Executor background, UiPreferences preferences) {
-        this.background = background;
+    public MainViewModel(TaskExecutor tasks, UiPreferences preferences) {
+        this.tasks = tasks;
         this.preferences = preferences;
         recentFiles.setAll(preferences.recentFiles());
-        this.analysis = new AnalysisViewModel(background, this::filterBy, this::reveal);
-        this.export = new ExportViewModel(background, trace::get, rows::get, () -> filterBar.appliedProperty().get(),
+        this.analysis = new AnalysisViewModel(tasks, this::filterBy, this::reveal);
+        this.export = new ExportViewModel(tasks, trace::get, () -> captureOrder, () -> filterBar.appliedProperty().get(),
                 () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
-        this.capture = new CaptureViewModel(this, background, Platform::runLater);
+        this.capture = new CaptureViewModel(this, tasks);
         details.setFollowHandler(this::reveal);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
+        absoluteSequence.set(preferences.absoluteSequence());
+        timeFormat.set(savedTimeFormat(preferences));
+        timeFormat.addListener((o, was, now) -> {
+            preferences.setTimeFormat(now.name());
+            refreshRowContext();
+        });
+        // The time since the previous displayed packet depends on the rows shown.
+        rows.addListener((o, was, now) -> {
+            if (timeFormat.get() == TimeFormat.SINCE_PREVIOUS_DISPLAYED) {
+                refreshRowContext();
+            }
+        });
+        absoluteSequence.addListener((o, was, now) -> {
+            preferences.setAbsoluteSequence(now);
+            if (trace.get() != null) {
+                rowContext.set(rowContextOf(trace.get()));
+            }
+        });
+    }
+
+    private PacketColumn.RowContext rowContextOf(LoadedTrace shown) {
+        return new PacketColumn.RowContext(shown, new PacketSummaries(shown, absoluteSequence.get()),
+                timeFormat.get() == null ? TimeFormat.SINCE_START : timeFormat.get(), rows.get());
+    }
+
+    private void refreshRowContext() {
+        if (trace.get() != null) {
+            rowContext.set(rowContextOf(trace.get()));
+        }
+    }
+
+    private static TimeFormat savedTimeFormat(UiPreferences preferences) {
+        try {
+            return preferences.timeFormat() == null ? TimeFormat.SINCE_START : TimeFormat.valueOf(preferences.timeFormat());
+        } catch (IllegalArgumentException e) {
+            return TimeFormat.SINCE_START; // a name from another version
+        }
     }
 
     /** Where dialogs go; the window sets it, tests may too. */
@@ -96,6 +150,7 @@ public final class MainViewModel {
     }
 
     /** Tells the user something through the window's dialogs. */
+    @Override
     public void report(UserMessage message) {
         messages.accept(message);
     }
@@ -112,25 +167,64 @@ public final class MainViewModel {
      * loaded, and stays if the load fails or is cancelled.
      */
     public void open(Path path, String displayName, boolean remember) {
-        TraceLoadTask task = new TraceLoadTask(path, displayName);
-        task.setOnSucceeded(e -> {
+        List<BackgroundTask<LoadedTrace>> self = new java.util.ArrayList<>(1);
+        TraceLoadTask load = new TraceLoadTask(path, displayName,
+                partial -> tasks.runOnUi(() -> showPartial(self.get(0), partial)));
+        BackgroundTask<LoadedTrace> task = BackgroundTask.of(load.title(), load);
+        self.add(task);
+        task.onSuccess(loaded -> {
+            boolean partialShown = isPartialOf(loaded);
+            int keep = selected.get();
             finished(task);
-            show(task.getValue());
+            show(loaded);
+            if (partialShown && keep >= 0) {
+                select(keep); // where the user went while it loaded
+            }
             if (remember) {
                 preferences.addRecentFile(path);
                 recentFiles.setAll(preferences.recentFiles());
             }
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(error -> {
             finished(task);
-            messages.accept(loadError(path, displayName, task.getException()));
-        });
-        task.setOnCancelled(e -> {
+            messages.accept(loadError(path, displayName, error));
+        }).onCancelled(() -> {
             if (finished(task)) {
-                taskText.set("Load of " + displayName + " cancelled");
+                LoadedTrace shown = trace.get();
+                taskText.set("Load of " + displayName + " cancelled"
+                        + (shown != null && shown.path() == path ? " after " + shown.index().size() + " packets" : ""));
             }
         });
-        start(task);
+        start(task, true);
+    }
+
+    /**
+     * Shows the packets a running load has read so far: the first time like a newly opened trace,
+     * then growing the list and the connections, keeping the selection. The filter applies once the
+     * load ends; meanwhile every packet read is listed.
+     */
+    private void showPartial(BackgroundTask<LoadedTrace> task, LoadedTrace partial) {
+        if (running != task) {
+            if (trace.get() == null || trace.get().reader() != partial.reader()) {
+                closeQuietly(partial); // a load cancelled meanwhile: nobody shows its reader
+            }
+            return;
+        }
+        if (!isPartialOf(partial)) {
+            show(partial, true);
+        } else {
+            trace.set(partial);
+            rowContext.set(rowContextOf(partial));
+            analysis.showConnections(partial);
+            showRows(PacketRows.all(partial.index().size()));
+        }
+        taskText.set(task.title() + ": " + partial.index().size() + " packets so far");
+    }
+
+    /** True when the trace shown is an earlier part of {@code loaded} (the same reader). */
+    @SuppressWarnings("ReferenceEquality") // identity on purpose: the same object, not an equal one
+    private boolean isPartialOf(LoadedTrace loaded) {
+        LoadedTrace shown = trace.get();
+        return shown != null && shown != loaded && shown.reader() != null && shown.reader() == loaded.reader();
     }
 
     /** Cancels the running load or filter. */
@@ -151,33 +245,44 @@ public final class MainViewModel {
     @SuppressWarnings("ReferenceEquality") // identity: is this still the trace the filter ran on
     private void apply(FilterResult result, String text) {
         LoadedTrace shown = trace.get();
-        if (shown == null || running instanceof TraceLoadTask) {
+        if (shown == null || loading) {
             filterBar.markApplied(text); // applied by show() once a trace is loaded
             return;
         }
         if (text.isEmpty()) {
             cancel();
             filterBar.markApplied("");
-            setRows(PacketRows.all(shown.index().size()));
+            showRows(PacketRows.all(shown.index().size()));
             return;
         }
-        FilterTask task = new FilterTask(shown, result.filter(), text);
-        task.setOnSucceeded(e -> {
+        BackgroundTask<int[]> task = BackgroundTask.of("Filtering: " + text, new FilterTask(shown, result.filter()));
+        task.onSuccess(kept -> {
             finished(task);
             // A live capture's newer snapshot still holds every packet the filter matched.
             if (trace.get() == shown || shown.index().sameCapture(trace.get().index())) {
                 filterBar.markApplied(text);
-                setRows(PacketRows.of(task.getValue()));
+                showRows(PacketRows.of(kept));
             }
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(error -> {
             finished(task);
             messages.accept(new UserMessage(UserMessage.Kind.ERROR, "Filter failed",
                     "The filter \"" + text + "\" could not be applied to " + shown.displayName(),
-                    String.valueOf(task.getException())));
-        });
-        task.setOnCancelled(e -> finished(task));
-        start(task);
+                    String.valueOf(error)));
+        }).onCancelled(() -> finished(task));
+        start(task, false);
+    }
+
+    /**
+     * Joins {@code picked} with the bar's filter as {@code how} says and writes it into the bar,
+     * applying it when {@code apply} (Apply as Filter) or only preparing it (Prepare as Filter).
+     */
+    public void useAsFilter(String picked, FilterCombination how, boolean apply) {
+        String combined = how.combine(filterBar.textProperty().get(), picked);
+        if (apply) {
+            filterBy(combined);
+        } else {
+            filterBar.textProperty().set(combined);
+        }
     }
 
     /** Writes {@code text} into the filter bar and applies it. */
@@ -231,6 +336,45 @@ public final class MainViewModel {
         return true;
     }
 
+    /** Marks the selected packet, or unmarks it when marked (Ctrl+M). */
+    public void toggleMark() {
+        int packet = selected.get();
+        if (packet >= 0) {
+            marked.flip(packet);
+            markedCount.set(marked.cardinality());
+        }
+    }
+
+    public boolean isMarked(int packet) {
+        return packet >= 0 && marked.get(packet);
+    }
+
+    /** The marked packets' indexes, ascending. */
+    public int[] markedPackets() {
+        return marked.stream().toArray();
+    }
+
+    /**
+     * Selects the next ({@code +1}) or previous ({@code -1}) marked packet among the rows shown,
+     * in their order; false when there is none that way.
+     */
+    public boolean stepMarked(int direction) {
+        PacketRows shown = rows.get();
+        int row = selected.get() < 0 ? (direction > 0 ? -1 : shown.size()) : shown.rowOf(selected.get());
+        for (int r = row + direction; r >= 0 && r < shown.size(); r += direction) {
+            if (marked.get(shown.packetIndex(r))) {
+                select(shown.packetIndex(r));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the marked packets to {@code target} as pcapng, in capture order. */
+    public void exportMarked(Path target) {
+        export.exportRows(target, PacketRows.of(markedPackets()), "marked packets");
+    }
+
     /** Moves the selection one shown row down ({@code +1}) or up ({@code -1}), stopping at the ends. */
     public void step(int direction) {
         PacketRows shown = rows.get();
@@ -249,12 +393,13 @@ public final class MainViewModel {
      * selection and the applied filter (re-applied to the new packets). {@code last} marks the
      * snapshot taken after the capture ended, which also redraws the charts.
      */
+    @Override
     public void showLive(LoadedTrace snapshot, boolean first, boolean last) {
         if (first) {
             show(snapshot);
         } else {
             trace.set(snapshot);
-            rowContext.set(new PacketColumn.RowContext(snapshot, new PacketSummaries(snapshot)));
+            rowContext.set(rowContextOf(snapshot));
             if (last) {
                 analysis.show(snapshot);
             } else {
@@ -263,7 +408,7 @@ public final class MainViewModel {
             String applied = filterBar.appliedProperty().get();
             FilterResult again = filterBar.appliedResult();
             if (applied.isEmpty() || !again.isValid()) {
-                setRows(PacketRows.all(snapshot.index().size()));
+                showRows(PacketRows.all(snapshot.index().size()));
             } else if (running == null || last) {
                 // A filter still running on the previous snapshot finishes first (its rows stay
                 // valid); cancelling it at every refresh would never let a slow filter show anything.
@@ -285,7 +430,16 @@ public final class MainViewModel {
     // ---- State ----
 
     private void show(LoadedTrace loaded) {
+        show(loaded, false);
+    }
+
+    /** @param partial true for the first part of a trace still loading: its connections, not yet its charts */
+    private void show(LoadedTrace loaded, boolean partial) {
         LoadedTrace old = trace.get();
+        if (old == null || old.reader() == null || old.reader() != loaded.reader()) {
+            marked.clear(); // marks belong to a trace; the rest of a trace still loading keeps them
+            markedCount.set(0);
+        }
         selected.set(-1);
         // No row may point past the new trace's packets, even for a moment.
         rows.set(PacketRows.empty());
@@ -293,10 +447,16 @@ public final class MainViewModel {
         filterBar.fieldsProperty().set(new AnalysisFields(loaded.analysis().columns(), loaded.analysis()::subflowOfFlow)
                 .or(PacketFields.instance()));
         trace.set(loaded);
-        analysis.show(loaded);
-        rowContext.set(new PacketColumn.RowContext(loaded, new PacketSummaries(loaded)));
-        setRows(PacketRows.all(loaded.index().size()));
-        closeQuietly(old);
+        if (partial) {
+            analysis.showConnections(loaded);
+        } else {
+            analysis.show(loaded);
+        }
+        rowContext.set(rowContextOf(loaded));
+        showRows(PacketRows.all(loaded.index().size()));
+        if (old != null && old.reader() != loaded.reader()) {
+            closeQuietly(old);
+        }
         fileText.set(loaded.displayName() + " (" + loaded.formatDetail() + ")");
         title.set(loaded.displayName() + " - Braid");
         taskText.set(String.format(Locale.ROOT, "Loaded %d packets", loaded.index().size()));
@@ -317,6 +477,39 @@ public final class MainViewModel {
         }
     }
 
+    /**
+     * Sorts the list by {@code order} (null: capture order), in the background; the rows show in
+     * their old order meanwhile. Every later filter or snapshot is sorted the same way.
+     */
+    public void sortBy(PacketSort order) {
+        if (java.util.Objects.equals(order, sort)) {
+            return;
+        }
+        sort = order;
+        showRows(captureOrder);
+    }
+
+    /** Shows rows in capture order, then sorted when a sort is chosen. */
+    @SuppressWarnings("ReferenceEquality") // identity on purpose: still the same trace, rows and sort
+    private void showRows(PacketRows inCaptureOrder) {
+        captureOrder = inCaptureOrder;
+        setRows(inCaptureOrder);
+        LoadedTrace shown = trace.get();
+        PacketSort order = sort;
+        if (order == null || shown == null || inCaptureOrder.size() < 2 || loading) {
+            return;
+        }
+        BackgroundTask<int[]> task = BackgroundTask.of("Sorting by " + order.column().title(),
+                order.of(shown, inCaptureOrder, absoluteSequence.get()));
+        task.onSuccess(sorted -> {
+            finished(task);
+            if (trace.get() == shown && captureOrder == inCaptureOrder && sort == order) {
+                setRows(PacketRows.sorted(sorted, shown.index().size()));
+            }
+        }).onFailure(error -> finished(task)).onCancelled(() -> finished(task));
+        start(task, false);
+    }
+
     private void setRows(PacketRows newRows) {
         int keep = pendingReveal >= 0 && newRows.rowOf(pendingReveal) >= 0 ? pendingReveal : selected.get();
         pendingReveal = -1;
@@ -330,23 +523,24 @@ public final class MainViewModel {
     }
 
     /** Starts {@code task}, cancelling the one running: a new load or filter makes the old one moot. */
-    private void start(Task<?> task) {
+    private void start(BackgroundTask<?> task, boolean load) {
         cancel();
         running = task;
+        loading = load;
         busy.set(true);
         progress.bind(task.progressProperty());
-        taskText.bind(task.titleProperty());
-        background.execute(task);
+        taskText.set(task.title());
+        tasks.execute(task);
     }
 
     /** Ends {@code task}'s hold on the status; false when a newer task owns it (it cancelled this one). */
-    private boolean finished(Task<?> task) {
+    private boolean finished(BackgroundTask<?> task) {
         if (running != task) {
             return false;
         }
         running = null;
+        loading = false;
         progress.unbind();
-        taskText.unbind();
         progress.set(0);
         taskText.set("");
         busy.set(false);
@@ -396,7 +590,7 @@ public final class MainViewModel {
 
     public FilterBarViewModel filterBar() { return filterBar; }
     /** Where background tasks run; dialogs with their own tasks use it too. */
-    public Executor background() { return background; }
+    public java.util.concurrent.Executor background() { return tasks::runInBackground; }
     public AnalysisViewModel analysis() { return analysis; }
     public ExportViewModel export() { return export; }
     public CaptureViewModel capture() { return capture; }
@@ -411,13 +605,24 @@ public final class MainViewModel {
     }
 
     public ReadOnlyObjectProperty<LoadedTrace> traceProperty() { return trace.getReadOnlyProperty(); }
+
+    @Override
+    public LoadedTrace shownTrace() { return trace.get(); }
     /** What the list's columns read from; changes with the trace. */
     public ReadOnlyObjectProperty<PacketColumn.RowContext> rowContextProperty() {
         return rowContext.getReadOnlyProperty();
     }
+    /** The packet list's order, or null for capture order. */
+    public PacketSort sort() { return sort; }
+    /** How many packets are marked; changes whenever a mark does. */
+    public ReadOnlyIntegerProperty markedCountProperty() { return markedCount.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<PacketRows> rowsProperty() { return rows.getReadOnlyProperty(); }
     /** Index of the selected packet, -1 for none. */
     public ReadOnlyIntegerProperty selectedProperty() { return selected.getReadOnlyProperty(); }
+    /** True to show TCP sequence numbers as sent in Info; remembered across runs. */
+    public BooleanProperty absoluteSequenceProperty() { return absoluteSequence; }
+    /** How the Time column shows; remembered across runs. */
+    public ObjectProperty<TimeFormat> timeFormatProperty() { return timeFormat; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
     /** What the running task does, or what the last one did. */

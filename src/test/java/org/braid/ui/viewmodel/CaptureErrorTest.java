@@ -8,6 +8,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.braid.capture.CaptureSettings;
 import org.braid.ui.prefs.UiPreferences;
+import org.braid.ui.tasks.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class CaptureErrorTest {
 
     @Test
     void anUnknownInterfaceIsReportedAndNothingStarts() {
-        MainViewModel main = new MainViewModel(Runnable::run, new UiPreferences(node));
+        MainViewModel main = new MainViewModel(new CurrentThreadTaskExecutor(), new UiPreferences(node));
         main.setMessageHandler(messages::add);
         CaptureViewModel capture = main.capture();
 
