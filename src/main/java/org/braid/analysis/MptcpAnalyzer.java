@@ -37,6 +37,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     private final PacketColumns columns;
     private final List<String> warnings = new ArrayList<>();
     private final JoinVerifier joins = new JoinVerifier();
+    private final FlowBudget budget = FlowBudget.forThisHeap();
     private final PacketContext context = new PacketContext();
     // The features fed every MPTCP packet, in this order (the lifecycle reads what the checksum
     // verifier marked). Direct fields rather than a list: each call site stays monomorphic and inlined.
@@ -114,6 +115,10 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             flow = null; // the 4-tuple is reused by a new connection
         }
         if (flow == null) {
+            if (!budget.admits(flows.size(), frame.packetNumber(), warnings)) {
+                columns.add(Flow.NONE, Flow.NONE, PacketColumns.NO_DSN);
+                return;
+            }
             flow = newFlow(packet, syn && ack, srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort, packetIndex, now);
         }
         int direction = flow.isFromClient(srcHigh, srcLow, srcPort) ? 0 : 1;

@@ -76,7 +76,7 @@ public final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printText(PrintWriter out, TraceSummary s) {
-        row(out, "File name", s.file());
+        row(out, "File name", TerminalSafeWriter.escapeLine(s.file()));
         row(out, "File format", s.formatDetail());
         row(out, "Link types", String.join(", ",
                 s.linkTypes().stream().map(t -> LinkType.name(t) + " (" + t + ")").toList()));
@@ -97,7 +97,7 @@ public final class InfoCommand implements Callable<Integer> {
         }
         row(out, "MPTCP options", options.length() == 0 ? "none" : options.toString());
         for (String comment : s.comments()) {
-            row(out, "Comment", comment);
+            row(out, "Comment", TerminalSafeWriter.escapeLine(comment)); // from the trace: no line of its own
         }
         List<TraceWarning> warnings = s.warnings();
         row(out, "Warnings", warnings.isEmpty() ? "none" : String.valueOf(warnings.size()));

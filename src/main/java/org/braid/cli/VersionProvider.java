@@ -1,8 +1,7 @@
 package org.braid.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import org.braid.report.BraidVersion;
 import picocli.CommandLine;
 
 /** Reads the version Maven wrote into the build. */
@@ -13,12 +12,6 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     }
 
     public static String version() throws IOException {
-        Properties props = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/org/braid/version.properties")) {
-            if (in != null) {
-                props.load(in);
-            }
-        }
-        return props.getProperty("version", "unknown");
+        return BraidVersion.version();
     }
 }

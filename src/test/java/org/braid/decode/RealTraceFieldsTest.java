@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -276,7 +277,8 @@ class RealTraceFieldsTest {
                 }
             });
         }
-        assertThat(warned).containsExactly(
+        // Traces left out of the repository for their licence have no warnings to expect.
+        List<String> expected = java.util.stream.Stream.of(
                 "dpi-mptcp-mod_tok.pcap #2 IP_LENGTH_EXCEEDS_FRAME 4",
                 "dpi-mptcp-mod_tok.pcap #3 IP_LENGTH_EXCEEDS_FRAME 4",
                 "dpi-mptcp-mp_rejected.pcap #2 IP_LENGTH_EXCEEDS_FRAME 12",
@@ -284,6 +286,8 @@ class RealTraceFieldsTest {
                 "dpi-mptcp-mp_rejected2.pcap #2 IP_LENGTH_EXCEEDS_FRAME 12",
                 "dpi-mptcp-mp_rejected2.pcap #3 IP_LENGTH_EXCEEDS_FRAME 28",
                 "dpi-mptcp-mp_rejected2.pcap #4 IP_LENGTH_EXCEEDS_FRAME 20",
-                "tcpdump-mptcp-dss-oobr.pcap #1 MPTCP_BAD_LENGTH " + ((2L << 32) | 3)); // DSS, length 3
+                "tcpdump-mptcp-dss-oobr.pcap #1 MPTCP_BAD_LENGTH " + ((2L << 32) | 3)) // DSS, length 3
+                .filter(w -> Traces.names().contains(w.substring(0, w.indexOf(' ')))).toList();
+        assertThat(warned).containsExactlyElementsOf(expected);
     }
 }
