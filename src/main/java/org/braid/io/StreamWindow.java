@@ -15,8 +15,8 @@ import java.util.zip.ZipException;
  * frame handed out earlier keeps pointing at valid bytes, as with {@link MappedWindow}.
  */
 final class StreamWindow implements ByteWindow {
-    /** Bytes read from the stream at a time; a refill never allocates less. */
-    static final int CHUNK = 1 << 20;
+    /** Bytes read from the stream at a time (a pipe's buffer); a refill never allocates less. */
+    static final int CHUNK = 1 << 16;
     /**
      * A range larger than this (a skipped pcapng block of a made-up length) is counted, not kept:
      * only its last {@link #TAIL} bytes stay in memory, which is all a reader maps of it.

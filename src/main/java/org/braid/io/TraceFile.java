@@ -25,6 +25,8 @@ import java.util.zip.GZIPInputStream;
 final class TraceFile implements Closeable {
     /** The path that names standard input. */
     static final String STANDARD_INPUT = "-";
+    private static final int MAGIC_PEEK_BUFFER = 8192;
+    private static final int GZIP_INPUT_BUFFER = 1 << 16;
     /** How long opening a FIFO may wait for its writer before Braid says it is waiting. */
     static final long WRITER_WAIT_NOTICE_MILLIS = 1000;
 
@@ -108,11 +110,11 @@ final class TraceFile implements Closeable {
     }
 
     static TraceFile openStream(String name, FileKind kind, InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, StreamWindow.CHUNK);
+        BufferedInputStream in = new BufferedInputStream(raw, MAGIC_PEEK_BUFFER); // larger reads bypass it
         in.mark(2);
         boolean gzip = in.read() == Gunzip.MAGIC_1 && in.read() == Gunzip.MAGIC_2;
         in.reset();
-        InputStream bytes = gzip ? new GZIPInputStream(in, StreamWindow.CHUNK) : in;
+        InputStream bytes = gzip ? new GZIPInputStream(in, GZIP_INPUT_BUFFER) : in;
         List<TraceWarning> warnings = new ArrayList<>();
         return new TraceFile(name, kind, bytes, new StreamWindow(bytes, name, warnings), gzip, warnings);
     }

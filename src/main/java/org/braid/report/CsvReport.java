@@ -175,6 +175,11 @@ public final class CsvReport {
      * @return the files written, the manifest last
      */
     public static List<Path> write(AnalysisResult result, Path directory, TraceIdentity trace) throws IOException {
+        return ReportFolder.write(directory, contents(result), trace);
+    }
+
+    /** Each CSV file of the report by name, in the order they are written, as content to write anywhere. */
+    public static Map<String, ReportFolder.Content> contents(AnalysisResult result) {
         List<SubflowRow> subflows = new ArrayList<>();
         List<ReinjectionRow> reinjections = new ArrayList<>();
         List<EventRow> events = new ArrayList<>();
@@ -195,7 +200,7 @@ public final class CsvReport {
         files.put(REINJECTIONS, out -> REINJECTION_TABLE.write(out, reinjections));
         files.put(MAPPINGS, out -> MAPPING_TABLE.write(out, mappings));
         files.put(EVENTS, out -> EVENT_TABLE.write(out, events));
-        return ReportFolder.write(directory, files, trace);
+        return files;
     }
 
     private static Long beyond(WindowStats w) {
