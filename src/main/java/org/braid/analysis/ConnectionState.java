@@ -22,7 +22,7 @@ final class ConnectionState {
     int hmacFailed;
     final List<Flow> subflows = new ArrayList<>();
     final List<MptcpEvent> events = new ArrayList<>();
-    /** How the subflows were put together: the weakest of its subflows' groupings. */
+    /** How the subflows were put together: see {@link org.braid.model.ConnectionGrouping#grouping()}. */
     Grouping grouping = Grouping.HANDSHAKE;
     /** Created without the evidence to test other flows against; see {@link ConnectionRegistry}. */
     boolean provisional;

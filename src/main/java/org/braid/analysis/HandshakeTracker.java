@@ -100,8 +100,8 @@ final class HandshakeTracker {
                     // The SYN carries the receiver's token: the server's when the connection's client joins.
                     ConnectionSide client = connection.side(0);
                     flow.clientIsConnectionClient = !(client.tokenKnown && client.token == option.receiverToken());
+                    // A join by token keeps the connection's grouping: handshake when that is in the trace.
                     registry.attach(flow, connection, Grouping.TOKEN);
-                    connection.groupedBy(Grouping.TOKEN, null);
                     detail = "token " + hex8(option.receiverToken());
                 }
                 connection.event("MP_JOIN", frame.timestampNanos(), frame.packetNumber(), flow.index,

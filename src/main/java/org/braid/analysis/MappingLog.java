@@ -16,14 +16,16 @@ final class MappingLog {
     private static final byte PENDING = -1;
 
     private int size;
-    private long[] dsn = new long[16];
-    private byte[] side = new byte[16];
-    private int[] flow = new int[16];
-    private long[] subflowSeq = new long[16];
-    private int[] length = new int[16];
-    private long[] firstPacket = new long[16];
-    private byte[] verdict = new byte[16];
-    private int[] index = filled(32);
+    /** Rows a log starts with once it has one; until then, the columns are empty and allocate nothing. */
+    private static final int FIRST_CAPACITY = 16;
+    private long[] dsn = new long[0];
+    private byte[] side = new byte[0];
+    private int[] flow = new int[0];
+    private long[] subflowSeq = new long[0];
+    private int[] length = new int[0];
+    private long[] firstPacket = new long[0];
+    private byte[] verdict = new byte[0];
+    private int[] index = new int[0];
     /** The last row found or added per subflow and side (hashed into a few slots; a miss only costs a lookup). */
     private static final int RECENT = 16;
     private final int[] recent = filled(RECENT);
@@ -53,6 +55,9 @@ final class MappingLog {
     }
 
     private int lookup(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
+        if (size == 0) {
+            return NOT_FOUND;
+        }
         int mask = index.length - 1;
         for (int slot = hash(flowIndex, mappingDsn, mappingSubflowSeq, mappingLength) & mask; ;
                 slot = (slot + 1) & mask) {
@@ -70,7 +75,7 @@ final class MappingLog {
     int add(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength, long packet,
             boolean pending) {
         if (size == dsn.length) {
-            int capacity = size * 2;
+            int capacity = Math.max(FIRST_CAPACITY, size * 2);
             dsn = Arrays.copyOf(dsn, capacity);
             side = Arrays.copyOf(side, capacity);
             flow = Arrays.copyOf(flow, capacity);
@@ -80,7 +85,7 @@ final class MappingLog {
             verdict = Arrays.copyOf(verdict, capacity);
         }
         if ((size + 1) * 2 > index.length) {
-            rehash(index.length * 2);
+            rehash(Math.max(2 * FIRST_CAPACITY, index.length * 2));
         }
         int row = size++;
         dsn[row] = mappingDsn;

@@ -34,6 +34,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     private final List<Flow> flows = new ArrayList<>();
     private final PacketColumns columns;
     private final AnalysisWarnings warnings;
+    private final FlowBudget budget = FlowBudget.forThisHeap();
     private final PacketContext context = new PacketContext();
     private final ConnectionRegistry registry;
     private final CaptureDamage damage = new CaptureDamage();
@@ -131,6 +132,10 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             flow = null; // the 4-tuple is reused by a new connection
         }
         if (flow == null) {
+            if (!budget.admits(flows.size(), frame, warnings)) {
+                columns.add(Flow.NONE, Flow.NONE, PacketColumns.NO_DSN);
+                return;
+            }
             flow = newFlow(packet, syn, ack, srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort, packetIndex, now);
         } else if (flow.roles.compareTo(RoleBasis.MPTCP_OPTION) > 0 && flow.connection == Flow.NONE && !syn
                 && !flow.isFromClient(srcHigh, srcLow, srcPort) && sentOnlyByClients(packet)) {

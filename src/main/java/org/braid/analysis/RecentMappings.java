@@ -8,15 +8,22 @@ package org.braid.analysis;
 final class RecentMappings {
     static final int CAPACITY = 64;
 
-    private final long[] dsn = new long[CAPACITY];
-    private final long[] subflowSeq = new long[CAPACITY];
-    private final int[] length = new int[CAPACITY];
-    private final int[] packet = new int[CAPACITY];
+    // Allocated by the first mapping: most flows of a hostile or plain-TCP trace never carry one.
+    private long[] dsn;
+    private long[] subflowSeq;
+    private int[] length;
+    private int[] packet;
     private int count;
     private int next;
 
     /** Adds a mapping first carried by packet {@code packetIndex} (0-based); a repeat of the newest is ignored. */
     void add(long mappingDsn, long mappingSubflowSeq, int mappingLength, int packetIndex) {
+        if (dsn == null) {
+            dsn = new long[CAPACITY];
+            subflowSeq = new long[CAPACITY];
+            length = new int[CAPACITY];
+            packet = new int[CAPACITY];
+        }
         int newest = (next + CAPACITY - 1) % CAPACITY;
         if (count > 0 && dsn[newest] == mappingDsn && subflowSeq[newest] == mappingSubflowSeq
                 && length[newest] == mappingLength) {

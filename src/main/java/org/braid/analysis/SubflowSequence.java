@@ -36,8 +36,9 @@ final class SubflowSequence {
     /** The receiver's latest cumulative ACK of this direction (32 bits) and how often it was repeated bare. */
     private long peerAck = -1;
     private int duplicateAcks;
-    private final long[] holeStart = new long[MAX_HOLES];
-    private final long[] holeEnd = new long[MAX_HOLES];
+    /** Allocated by the first hole: most directions never have one. */
+    private long[] holeStart;
+    private long[] holeEnd;
     private int holes;
 
     /**
@@ -182,6 +183,10 @@ final class SubflowSequence {
     }
 
     private void addHole(long start, long end) {
+        if (holeStart == null) {
+            holeStart = new long[MAX_HOLES];
+            holeEnd = new long[MAX_HOLES];
+        }
         if (holes == MAX_HOLES) {
             removeHole(0); // the oldest: its bytes now count as seen
         }

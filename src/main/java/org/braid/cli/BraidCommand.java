@@ -1,6 +1,10 @@
 package org.braid.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,12 +29,32 @@ public final class BraidCommand implements Runnable {
 
     /** Runs the command line and returns the exit code, without exiting (for tests). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return execute(commandLine(), args);
     }
 
-    /** The configured command line; tests use it to capture output. */
+    /**
+     * Runs {@code cli}; running out of memory anywhere ends in a message and {@link ExitCodes#ERROR},
+     * not a stack trace. The stack unwound, the memory it held is free to print with.
+     */
+    public static int execute(CommandLine cli, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            cli.getErr().println("braid: out of memory (Java heap of " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): give Java more with -Xmx, for example JAVA_TOOL_OPTIONS=-Xmx8g, or see"
+                    + " \"Limits\" in the README");
+            return ExitCodes.ERROR;
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
+    }
+
+    /** The configured command line, printing through {@link TerminalSafeWriter}; tests use it to capture output. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BraidCommand());
+        cli.setOut(terminalSafe(new OutputStreamWriter(System.out, Charset.defaultCharset())));
+        cli.setErr(terminalSafe(new OutputStreamWriter(System.err, Charset.defaultCharset())));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof NoSuchFileException missing) {
                 commandLine.getErr().println("braid: no such file: " + missing.getFile());
@@ -38,11 +62,16 @@ public final class BraidCommand implements Runnable {
             }
             if (ex instanceof IOException) {
                 // A file we could not read is the user's problem to fix, not a bug: no stack trace.
-                commandLine.getErr().println("braid: " + ex.getMessage());
+                commandLine.getErr().println("braid: " + ErrorMessages.describe(ex));
                 return ExitCodes.ERROR;
             }
             throw ex;
         });
         return cli;
+    }
+
+    /** A writer for text output that escapes control characters (see {@link TerminalSafeWriter}). */
+    public static PrintWriter terminalSafe(Writer out) {
+        return new PrintWriter(new TerminalSafeWriter(out), true);
     }
 }

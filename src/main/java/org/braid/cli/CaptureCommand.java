@@ -75,6 +75,9 @@ public final class CaptureCommand implements Callable<Integer> {
         Long packets;
     }
 
+    /** Longer than any capture, short enough that its nanoseconds fit a long. */
+    private static final double MAX_DURATION_SECONDS = 9e9;
+
     @Option(names = "--json", description = "Print the analysis as the JSON of `braid analyze --json` at the end.")
     boolean json;
 
@@ -172,7 +175,25 @@ public final class CaptureCommand implements Callable<Integer> {
         }
     }
 
+    /** Largest -B in KiB: the buffer's bytes must fit libpcap's int. */
+    private static final int MAX_BUFFER_KIB = Integer.MAX_VALUE / 1024;
+
     private CaptureSettings validSettings() {
+        if (bufferKib <= 0 || bufferKib > MAX_BUFFER_KIB) {
+            throw new IllegalArgumentException("--buffer-size " + bufferKib + " KiB is out of range: give 1 to "
+                    + MAX_BUFFER_KIB + " KiB (2 GiB)");
+        }
+        if (limit != null && limit.seconds != null && !(limit.seconds > 0 && limit.seconds <= MAX_DURATION_SECONDS)) {
+            throw new IllegalArgumentException("--duration " + limit.seconds + " is not a number of seconds above 0"
+                    + " and at most " + (long) MAX_DURATION_SECONDS);
+        }
+        if (output != null) {
+            Path folder = output.toAbsolutePath().getParent();
+            if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("cannot save to " + output + ": folder " + folder
+                        + " does not exist");
+            }
+        }
         CaptureSettings settings = CaptureSettings.on(interfaceName)
                 .withFilter(filter)
                 .withSnaplen(snaplen)

@@ -7,9 +7,11 @@ import java.util.concurrent.Callable;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.model.AnalysisResult;
 import org.braid.report.CsvReport;
+import org.braid.report.TraceIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,7 +23,8 @@ public final class ReportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
-            description = "Folder for the CSV files (created if missing; files of the same names are replaced).")
+            description = "Folder for the CSV files and manifest.json (created if missing; files of the same names are "
+                    + "replaced, each by a rename, and manifest.json is written last).")
     Path out;
 
     @Spec
@@ -29,8 +32,11 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out.toString().isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--out needs a folder name, not an empty one");
+        }
         AnalysisResult result = MptcpAnalyzer.analyze(file);
-        CsvReport.write(result, out);
+        CsvReport.write(result, out, TraceIdentity.of(file));
         PrintWriter err = spec.commandLine().getErr();
         result.warnings().forEach(w -> err.println("warning: " + w));
         spec.commandLine().getOut().printf(Locale.ROOT, "%d MPTCP connection(s) written to %s%n", result.connections().size(), out);

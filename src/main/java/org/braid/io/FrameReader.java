@@ -42,11 +42,12 @@ public final class FrameReader implements Closeable {
     public static FrameReader open(Path path) throws IOException {
         TraceFile file = TraceFile.open(path, MappedWindow.DEFAULT_WINDOW);
         try {
+            file.mapped(); // random access needs a file, not a stream
             if (file.size() < MAGIC_BYTES) {
                 throw new TraceFormatException(file.name(), 0, "file of " + file.size() + " bytes is not a trace");
             }
-            int at = file.window().map(0, MAGIC_BYTES);
-            int magic = file.window().bigEndian().getInt(at);
+            int at = file.mapped().map(0, MAGIC_BYTES);
+            int magic = file.mapped().bigEndian().getInt(at);
             if (PcapReader.isPcapMagic(magic)) {
                 return new FrameReader(file, false);
             }
@@ -68,7 +69,7 @@ public final class FrameReader implements Closeable {
     public synchronized boolean read(long fileOffset, int capturedLength, int originalLength, int linkType,
                                      int interfaceId, long timestampNanos, long packetNumber, Frame frame)
             throws IOException {
-        MappedWindow window = file.window();
+        MappedWindow window = file.mapped();
         if (fileOffset < (pcapng ? 0 : PCAP_FILE_HEADER) || capturedLength < 0
                 || window.remaining(fileOffset) < MAGIC_BYTES) {
             return false;

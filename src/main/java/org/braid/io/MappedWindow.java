@@ -11,7 +11,7 @@ import java.nio.channels.FileChannel;
  * of a record whenever the record crosses the end of the current one. Remapping allocates, but
  * only once per window, never per packet.
  */
-final class MappedWindow {
+final class MappedWindow implements ByteWindow {
     /** Large enough that ordinary traces are mapped once; small enough to stay under 2 GiB. */
     static final int DEFAULT_WINDOW = 1 << 30;
 
@@ -32,7 +32,12 @@ final class MappedWindow {
         this.windowSize = windowSize;
     }
 
-    long size() { return size; }
+    @Override public long size() { return size; }
+
+    @Override
+    public long available(long position, long wanted) {
+        return Math.max(0, Math.min(wanted, size - position));
+    }
 
     /** Bytes from {@code position} to the end of the file. */
     long remaining(long position) { return size - position; }
@@ -43,7 +48,8 @@ final class MappedWindow {
      * checked that the range lies inside the file. Take the views after this call: it may
      * replace them.
      */
-    int map(long position, int length) throws IOException {
+    @Override
+    public int map(long position, int length) throws IOException {
         if (position < start || position + length > end) {
             long mapLength = Math.min(Math.max(windowSize, length), size - position);
             // Views, not copies: the big-endian one is handed to frames, the other reads headers.
@@ -55,12 +61,7 @@ final class MappedWindow {
         return (int) (position - start);
     }
 
-    /** The current window in network byte order; frames point into it. */
-    ByteBuffer bigEndian() { return bigEndian; }
+    @Override public ByteBuffer bigEndian() { return bigEndian; }
 
-    /** The same bytes, for headers written by little-endian machines. */
-    ByteBuffer littleEndian() { return littleEndian; }
-
-    /** The current window in the given byte order. */
-    ByteBuffer view(ByteOrder order) { return order == ByteOrder.BIG_ENDIAN ? bigEndian : littleEndian; }
+    @Override public ByteBuffer littleEndian() { return littleEndian; }
 }

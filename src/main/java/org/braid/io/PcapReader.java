@@ -16,13 +16,14 @@ final class PcapReader implements PacketSource {
     private static final int LINK_TYPE_MASK = 0x03ffffff;
 
     private final TraceFile file;
-    private final MappedWindow window;
+    private final ByteWindow window;
     private final ByteOrder order;
     private final boolean nanos;
     private final int linkType;
     private final List<TraceWarning> warnings;
     private long position = FILE_HEADER;
     private long packetNumber;
+    private boolean ended;
 
     static boolean isPcapMagic(int magic) {
         return magic == MAGIC_MICROS || magic == MAGIC_NANOS
@@ -33,9 +34,10 @@ final class PcapReader implements PacketSource {
         this.file = file;
         this.window = file.window();
         this.warnings = file.openWarnings();
-        if (file.size() < FILE_HEADER) {
+        long header = window.available(0, FILE_HEADER);
+        if (header < FILE_HEADER) {
             throw new TraceFormatException(file.name(), 0,
-                    "pcap file header truncated: " + file.size() + " of " + FILE_HEADER + " bytes");
+                    "pcap file header truncated: " + header + " of " + FILE_HEADER + " bytes");
         }
         int at = window.map(0, FILE_HEADER);
         int magic = window.bigEndian().getInt(at);
@@ -46,7 +48,7 @@ final class PcapReader implements PacketSource {
 
     @Override
     public boolean next(Frame frame) throws IOException {
-        long left = window.remaining(position);
+        long left = ended ? 0 : window.available(position, RECORD_HEADER);
         if (left <= 0) {
             return false;
         }
@@ -60,9 +62,14 @@ final class PcapReader implements PacketSource {
         long fraction = header.getInt(at + 4) & 0xffffffffL;
         long captured = header.getInt(at + 8) & 0xffffffffL;
         long original = header.getInt(at + 12) & 0xffffffffL;
+        if (original == 0) {
+            // Nothing on the wire is no packet: zeros (a sparse or preallocated file) or garbage from here on.
+            return stop(number, "record of 0 bytes on the wire is no packet; the rest of the file is not read");
+        }
         if (captured > Limits.MAX_FRAME) {
             return stop(number, "captured length " + captured + " is absurd (over " + Limits.MAX_FRAME + " bytes)");
         }
+        left = window.available(position, RECORD_HEADER + captured);
         if (captured > left - RECORD_HEADER) {
             return stop(number, "record truncated: " + captured + " bytes declared, "
                     + (left - RECORD_HEADER) + " left in file");
@@ -79,7 +86,8 @@ final class PcapReader implements PacketSource {
     /** Records the damage and ends the scan: nothing after a bad length can be trusted. */
     private boolean stop(long number, String message) {
         warnings.add(new TraceWarning(file.name(), number, position, message));
-        position = file.size();
+        ended = true;
+        position = Math.max(position, file.size()); // progress shows the end; a stream's size is unknown
         return false;
     }
 

@@ -37,7 +37,7 @@ final class PcapngReader implements PacketSource {
     private static final int SIMPLE_PACKET_DATA = 12;
 
     private final TraceFile file;
-    private final MappedWindow window;
+    private final ByteWindow window;
     private final List<TraceWarning> warnings;
     private final List<String> comments = new ArrayList<>();
     private final Map<Long, String> packetComments = new LinkedHashMap<>();
@@ -51,6 +51,7 @@ final class PcapngReader implements PacketSource {
     private long packetNumber;
     /** Simple Packet Blocks carry no timestamp; they get the previous packet's, so time never runs back. */
     private long lastTimestamp;
+    private boolean ended;
 
     PcapngReader(TraceFile file) throws IOException {
         this.file = file;
@@ -65,12 +66,13 @@ final class PcapngReader implements PacketSource {
 
     @Override
     public boolean next(Frame frame) throws IOException {
-        while (window.remaining(position) > 0) {
+        while (!ended && window.available(position, 1) > 0) {
             long before = packetNumber;
             String damage = readBlock(frame);
             if (damage != null) {
                 warn(packetNumber + 1, damage);
-                position = file.size();
+                ended = true;
+                position = Math.max(position, file.size()); // progress shows the end; a stream's size is unknown
                 return false;
             }
             if (packetNumber != before) {
@@ -85,7 +87,7 @@ final class PcapngReader implements PacketSource {
      * otherwise what is wrong with it (the position then stays on the bad block).
      */
     private String readBlock(Frame frame) throws IOException {
-        long left = window.remaining(position);
+        long left = window.available(position, BLOCK_FRAMING);
         if (left < BLOCK_FRAMING) {
             return "block header truncated: " + left + " bytes left in file";
         }
@@ -100,6 +102,7 @@ final class PcapngReader implements PacketSource {
         }
         type = window.view(blockOrder).getInt(at);
         long length = window.view(blockOrder).getInt(at + 4) & 0xffffffffL;
+        left = window.available(position, Math.max(length, BLOCK_FRAMING));
         String framing = checkFraming(type, length, left);
         if (framing != null) {
             return framing;

@@ -2,7 +2,7 @@ package org.braid.model;
 
 /**
  * How Braid knows that subflows belong to one MPTCP connection, from the strongest evidence to the
- * weakest. A connection takes the weakest of its subflows'.
+ * weakest (see {@link ConnectionGrouping#grouping()} for a connection's).
  */
 public enum Grouping {
     /** The MP_CAPABLE handshake is in the trace. */

@@ -1,13 +1,12 @@
 package org.braid.report;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.braid.model.AnalysisResult;
 import org.braid.model.DataDirection;
@@ -186,9 +185,23 @@ public final class CsvReport {
 
     private CsvReport() {}
 
-    /** Writes every CSV file of the report into {@code directory}, creating it if needed. */
-    public static void write(AnalysisResult result, Path directory) throws IOException {
-        Files.createDirectories(directory);
+    /** As {@link #write(AnalysisResult, Path, TraceIdentity)} for a result whose trace is not known. */
+    public static List<Path> write(AnalysisResult result, Path directory) throws IOException {
+        return write(result, directory, TraceIdentity.UNKNOWN);
+    }
+
+    /**
+     * Writes every CSV file of the report, then its manifest, into {@code directory} (created if
+     * needed) through {@link ReportFolder}: never through a symbolic link, never a truncated file.
+     *
+     * @return the files written, the manifest last
+     */
+    public static List<Path> write(AnalysisResult result, Path directory, TraceIdentity trace) throws IOException {
+        return ReportFolder.write(directory, contents(result), trace);
+    }
+
+    /** Each CSV file of the report by name, in the order they are written, as content to write anywhere. */
+    public static Map<String, ReportFolder.Content> contents(AnalysisResult result) {
         List<SubflowRow> subflows = new ArrayList<>();
         List<ReinjectionRow> reinjections = new ArrayList<>();
         List<ReinjectionRow> resends = new ArrayList<>();
@@ -205,18 +218,14 @@ public final class CsvReport {
                 mappings.add(new MappingRow(c, i));
             }
         }
-        write(directory.resolve(CONNECTIONS), CONNECTION_TABLE, result.connections());
-        write(directory.resolve(SUBFLOWS), SUBFLOW_TABLE, subflows);
-        write(directory.resolve(REINJECTIONS), REINJECTION_TABLE, reinjections);
-        write(directory.resolve(RESENDS), REINJECTION_TABLE, resends);
-        write(directory.resolve(MAPPINGS), MAPPING_TABLE, mappings);
-        write(directory.resolve(EVENTS), EVENT_TABLE, events);
-    }
-
-    private static <T> void write(Path file, CsvTable<T> table, Iterable<T> rows) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            table.write(out, rows);
-        }
+        Map<String, ReportFolder.Content> files = new LinkedHashMap<>();
+        files.put(CONNECTIONS, out -> CONNECTION_TABLE.write(out, result.connections()));
+        files.put(SUBFLOWS, out -> SUBFLOW_TABLE.write(out, subflows));
+        files.put(REINJECTIONS, out -> REINJECTION_TABLE.write(out, reinjections));
+        files.put(RESENDS, out -> REINJECTION_TABLE.write(out, resends));
+        files.put(MAPPINGS, out -> MAPPING_TABLE.write(out, mappings));
+        files.put(EVENTS, out -> EVENT_TABLE.write(out, events));
+        return files;
     }
 
     private static Long beyond(WindowStats w) {

@@ -39,7 +39,7 @@ public final class InfoReport {
 
     /** One labelled row per figure, the first {@value #TEXT_WARNINGS} warnings, and how many more. */
     public static void printText(PrintWriter out, TraceInfo info) {
-        row(out, "File name", info.file());
+        row(out, "File name", ControlCharacters.escapeLine(info.file()));
         row(out, "File format", info.formatDetail());
         List<String> linkTypes = new ArrayList<>();
         for (int i = 0; i < info.linkTypes().size(); i++) {
@@ -63,7 +63,7 @@ public final class InfoReport {
         }
         row(out, "MPTCP options", options.length() == 0 ? "none" : options.toString());
         for (String comment : info.comments()) {
-            row(out, "Comment", comment);
+            row(out, "Comment", ControlCharacters.escapeLine(comment)); // from the trace: no line of its own
         }
         List<String> warnings = info.warnings();
         row(out, "Warnings", warnings.isEmpty() ? "none" : String.valueOf(warnings.size()));

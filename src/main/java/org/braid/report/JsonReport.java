@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.braid.model.AnalysisResult;
 import org.braid.model.BackupChange;
 import org.braid.model.ChecksumFailure;
@@ -50,10 +52,22 @@ public final class JsonReport {
     public static Map<String, Object> document(AnalysisResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("packets", result.packets());
-        doc.put("connections", result.connections().stream().map(JsonReport::connectionJson).toList());
-        doc.put("tcpConnections", result.tcpConnections().stream().map(JsonReport::tcpJson).toList());
+        doc.put("connections", mappedOnRead(result.connections(), JsonReport::connectionJson));
+        doc.put("tcpConnections", mappedOnRead(result.tcpConnections(), JsonReport::tcpJson));
         doc.put("warnings", result.warnings().stream().map(Object::toString).toList());
         return doc;
+    }
+
+    /**
+     * A read-only list whose element i is {@code convert} of {@code items.get(i)}, built when read:
+     * written out, each connection's tree is garbage once printed, so a trace of many thousand
+     * connections never holds all their trees at once.
+     */
+    private static <T, R> List<R> mappedOnRead(List<T> items, Function<T, R> convert) {
+        return new AbstractList<>() {
+            @Override public R get(int i) { return convert.apply(items.get(i)); }
+            @Override public int size() { return items.size(); }
+        };
     }
 
     private static Map<String, Object> connectionJson(MptcpConnection c) {

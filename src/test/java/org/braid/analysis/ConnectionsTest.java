@@ -152,6 +152,8 @@ class ConnectionsTest {
         assertThat(initial.join()).isFalse();
         assertThat(initial.end()).isEqualTo(EndReason.FIN);
         assertThat(initial.handshakeRttNanos()).isPositive();
+        // 2554: tshark -r mptcpanalyzer_iperf-mptcp-0-0.pcap -Y tcp | wc -l (every TCP packet of the trace
+        // belongs to this connection's subflows; the other 6 frames are not TCP).
         assertThat(c.subflows().stream().mapToLong(Subflow::packets).sum()).isEqualTo(2554);
         assertThat(c.subflows().stream().filter(Subflow::join))
                 .allSatisfy(s -> assertThat(s.clientAddressId()).isNotNull());

@@ -50,7 +50,7 @@ class ArchitectureTest {
                 .whereLayer("Render").mayOnlyAccessLayers("IO", "Decode")
                 .whereLayer("Analysis").mayOnlyAccessLayers("IO", "Decode", "Model")
                 .whereLayer("Model").mayNotAccessAnyLayer()
-                .whereLayer("Report").mayOnlyAccessLayers("Model")
+                .whereLayer("Report").mayOnlyAccessLayers("Model", "BuildInfo")
                 .whereLayer("Capture").mayOnlyAccessLayers("IO", "Decode", "Analysis", "Model")
                 .whereLayer("Filter").mayOnlyAccessLayers("IO", "Decode", "Analysis", "Model")
                 .whereLayer("Stream").mayOnlyAccessLayers("IO", "Decode", "Analysis", "Model")

@@ -1,6 +1,5 @@
 package org.braid.cli;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
@@ -14,9 +13,9 @@ final class CliRunner {
         CommandLine cli = BraidCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
+        cli.setOut(BraidCommand.terminalSafe(out));
+        cli.setErr(BraidCommand.terminalSafe(err));
+        int code = BraidCommand.execute(cli, args);
         return new Result(code, out.toString(), err.toString());
     }
 }

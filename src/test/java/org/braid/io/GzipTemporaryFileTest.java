@@ -13,25 +13,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A gzip trace is read from a decompressed temporary copy, which must not outlive the reader. */
+/**
+ * A gzip trace is read from a decompressed temporary copy, which must not outlive the reader (see also
+ * {@link HostileFilesTest#theDecompressedCopyIsUnlinkedWhileStillOpen}).
+ */
 class GzipTemporaryFileTest {
     @TempDir Path dir;
-
-    @Test
-    void temporaryCopyIsDeletedOnClose() throws IOException {
-        Path gzip = Files.write(dir.resolve("trace.pcap.gz"),
-                PcapRewriter.gzip(Files.readAllBytes(TestTraces.publicTrace("tcpdump-mptcp-v1.pcap"))));
-        Set<Path> before = temporaryCopies();
-
-        PacketSource source = TraceReader.open(gzip);
-        Set<Path> created = temporaryCopies();
-        created.removeAll(before);
-        assertThat(created).isNotEmpty().allSatisfy(copy -> assertThat(copy).exists());
-        assertThat(source.size()).isEqualTo(Files.size(TestTraces.publicTrace("tcpdump-mptcp-v1.pcap")));
-        source.close();
-
-        assertThat(created).allSatisfy(copy -> assertThat(copy).doesNotExist());
-    }
 
     @Test
     void temporaryCopyIsDeletedWhenTheContentIsNoTrace() throws IOException {

@@ -13,6 +13,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.braid.model.AnalysisResult;
 import org.braid.report.CsvReport;
 import org.braid.report.JsonReport;
+import org.braid.report.ReportFolder;
+import org.braid.report.TraceIdentity;
 import org.braid.ui.charts.ChartImages;
 import org.braid.ui.charts.ConnectionChartData;
 import org.braid.ui.packets.LoadedTrace;
@@ -73,9 +75,8 @@ public final class ExportViewModel {
         }
         AnalysisResult result = shown.analysis().result();
         run("Export CSV report", directory, () -> {
-            CsvReport.write(result, directory);
-            return String.join("\n", List.of(CsvReport.CONNECTIONS, CsvReport.SUBFLOWS, CsvReport.REINJECTIONS, CsvReport.RESENDS,
-                    CsvReport.MAPPINGS, CsvReport.EVENTS).stream().map(f -> directory.resolve(f).toString()).toList());
+            List<Path> written = CsvReport.write(result, directory, shown.path() == null ? TraceIdentity.UNKNOWN : TraceIdentity.of(shown.path()));
+            return String.join("\n", written.stream().map(Path::toString).toList());
         });
     }
 
@@ -87,9 +88,7 @@ public final class ExportViewModel {
         }
         AnalysisResult result = shown.analysis().result();
         run("Export JSON", target, () -> {
-            try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-                JsonReport.write(result, out);
-            }
+            ReportFolder.writeFile(target, out -> JsonReport.write(result, out));
             return "Analysis written to " + target;
         });
     }
