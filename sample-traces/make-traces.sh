@@ -439,9 +439,10 @@ scenario_partial() {
 # Three namespaces: client, router, server. Path N runs client braid-cN 10.N.0.1 <-> router braid-rcN
 # 10.N.0.254, then router braid-rsN 10.N.1.254 <-> server braid-sN 10.N.1.1. The router forwards
 # path N's traffic on path N (a source rule for the client's path-N subnet), drops packets with
-# nftables rules that count what they drop, and shapes nothing: tbf sits on the client's and the
-# server's egress, before both capture points, so the only losses between the captures are the
-# router's counted drops.
+# nftables rules that count what they drop, and shapes each path both ways with tbf at the path's
+# rate, so queueing delays between the two capture points differ per path. The tbf queues are
+# deep (limit 4 MB) and their drop counts are logged beside the nft counters: the only losses
+# between the captures are the router's counted drops.
 RTR=${BRAID_NS:-braid}-rtr
 DUMP_PIDS=()
 DUMP_LOGS=()
@@ -459,10 +460,9 @@ routed_cleanup() {
 }
 trap 'routed_cleanup; cleanup' EXIT
 
-setup_routed() {  # setup_routed CLIENT_RATES SERVER_RATES   one tbf rate per path, e.g. 8mbit,3mbit
-    local crates=() srates=() i ns dev
+setup_routed() {  # setup_routed RATES   one tbf rate per path, e.g. 8mbit,3mbit
+    local crates=() i ns dev
     IFS=, read -r -a crates <<<"$1"
-    IFS=, read -r -a srates <<<"$2"
     routed_cleanup
     cleanup
     ip netns add "$CLI"
@@ -493,8 +493,9 @@ setup_routed() {  # setup_routed CLIENT_RATES SERVER_RATES   one tbf rate per pa
         # Whatever the client sends from its path-N address leaves the router on path N.
         ip -n "$RTR" rule add from "10.$i.0.0/24" lookup "10$i"
         ip -n "$RTR" route add default via "10.$i.1.1" dev "braid-rs$i" table "10$i"
-        ip netns exec "$CLI" tc qdisc replace dev "braid-c$i" root tbf rate "${crates[i - 1]}" burst 32kbit latency 200ms
-        ip netns exec "$SRV" tc qdisc replace dev "braid-s$i" root tbf rate "${srates[i - 1]:-${srates[-1]}}" burst 32kbit latency 200ms
+        for dev in "braid-rc$i" "braid-rs$i"; do
+            ip netns exec "$RTR" tc qdisc replace dev "$dev" root tbf rate "${crates[i - 1]}" burst 32kbit limit 4mb
+        done
     done
     ip netns exec "$RTR" nft -f - <<'EOF'
 table inet braid_router {
@@ -552,24 +553,29 @@ routed_transfer() {  # routed_transfer NAME client opts...: pairs/NAME-client.pc
     sleep 0.3
     ip netns exec "$RTR" nft list counters table inet braid_router | awk -v name="$name" '
         /counter/ {path=$2} /packets/ {print name, path, "dropped", $2, "packets"}' >"pairs/$name-drops.txt"
+    local dev
+    for dev in braid-rc1 braid-rs1 braid-rc2 braid-rs2; do
+        ip netns exec "$RTR" tc -s qdisc show dev "$dev" | awk -v name="$name" -v dev="$dev" '
+            /dropped/ {gsub(",", "", $7); print name, dev, "tbf dropped", $7, "packets"}' >>"pairs/$name-drops.txt"
+    done
     log "router: $(paste -sd, "pairs/$name-drops.txt")"
     both_captures_stop
     log "pairs/$name: $(stat -c '%n %s' "pairs/$name-client.pcap" "pairs/$name-server.pcap" | paste -sd, -)"
 }
 
 scenario_pair_dead_path() {
-    # Two paths (8 and 3 mbit from the client); 0.15 s in, the router drops everything the client
+    # Two paths (8 and 3 mbit); 0.15 s in, the router drops everything the client
     # sends on path 2: the data stuck there is reinjected on path 1.
-    setup_routed 8mbit,3mbit 20mbit,20mbit
+    setup_routed 8mbit,3mbit
     routed_subflow 2
     routed_transfer dead-path --bytes 350000 \
         --event "0.15:ip netns exec $RTR nft add rule inet braid_router forward iifname braid-rc2 counter name path2 drop"
 }
 
 scenario_pair_path_loss() {
-    # Two paths (8 and 4 mbit from the client); the router drops 6 % of what the client sends on
+    # Two paths (8 and 4 mbit); the router drops 6 % of what the client sends on
     # path 2 (never a SYN), at random.
-    setup_routed 8mbit,4mbit 20mbit,20mbit
+    setup_routed 8mbit,4mbit
     routed_subflow 2
     ip netns exec "$RTR" nft add rule inet braid_router forward iifname braid-rc2 \
         'tcp flags & syn == 0 numgen random mod 1000 < 60 counter name path2 drop'
