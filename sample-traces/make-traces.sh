@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds the MPTCP sample traces in this folder with the running Linux kernel.
-# Run as root:  sudo sample-traces/make-traces.sh [scenario...]   (no argument: all but "big")
+# Run as root:  sudo sample-traces/make-traces.sh [scenario...]   (no argument: all but "big" and "pair_big")
 # Needs: iproute2, nftables, ethtool, tcpdump, wireshark-common (editcap), gzip, python3.
 #
 # Two namespaces, braid-cli (client, the data sender) and braid-srv (server), are joined by
@@ -512,12 +512,12 @@ routed_subflow() {  # routed_subflow PATH: a client endpoint that opens a subflo
     ip -n "$CLI" mptcp endpoint add "10.$1.0.1" dev "braid-c$1" subflow
 }
 
-both_captures_start() {  # both_captures_start CLIENT_FILE SERVER_FILE
+both_captures_start() {  # both_captures_start CLIENT_FILE SERVER_FILE   (SNAPLEN: bytes kept per packet, default all)
     local ns file log tries
     for ns in "$CLI:$1" "$SRV:$2"; do
         file=${ns#*:} ns=${ns%%:*}
         log=$(mktemp)
-        ip netns exec "$ns" tcpdump -i any -s 0 -B 65536 -U --immediate-mode -Z root -w "$file" tcp 2>"$log" &
+        ip netns exec "$ns" tcpdump -i any -s "${SNAPLEN:-0}" -B 65536 -U --immediate-mode -Z root -w "$file" tcp 2>"$log" &
         DUMP_PIDS+=($!)
         DUMP_LOGS+=("$log")
         tries=0
@@ -537,11 +537,11 @@ both_captures_stop() {
     DUMP_LOGS=()
 }
 
-routed_transfer() {  # routed_transfer NAME client opts...: pairs/NAME-client.pcap and pairs/NAME-server.pcap
-    local name=$1
+routed_transfer() {  # routed_transfer NAME client opts...: $PAIRS/NAME-client.pcap and $PAIRS/NAME-server.pcap
+    local name=$1 dir=${PAIRS:-pairs}
     shift
-    mkdir -p pairs
-    both_captures_start "pairs/$name-client.pcap" "pairs/$name-server.pcap"
+    mkdir -p "$dir"
+    both_captures_start "$dir/$name-client.pcap" "$dir/$name-server.pcap"
     server_start --bind 0.0.0.0
     client_run --connect 10.1.1.1 "$@"
     server_wait
@@ -552,15 +552,15 @@ routed_transfer() {  # routed_transfer NAME client opts...: pairs/NAME-client.pc
     for i in 1 2; do ip -n "$CLI" link set "braid-c$i" down; done
     sleep 0.3
     ip netns exec "$RTR" nft list counters table inet braid_router | awk -v name="$name" '
-        /counter/ {path=$2} /packets/ {print name, path, "dropped", $2, "packets"}' >"pairs/$name-drops.txt"
+        /counter/ {path=$2} /packets/ {print name, path, "dropped", $2, "packets"}' >"$dir/$name-drops.txt"
     local dev
     for dev in braid-rc1 braid-rs1 braid-rc2 braid-rs2; do
         ip netns exec "$RTR" tc -s qdisc show dev "$dev" | awk -v name="$name" -v dev="$dev" '
-            /dropped/ {gsub(",", "", $7); print name, dev, "tbf dropped", $7, "packets"}' >>"pairs/$name-drops.txt"
+            /dropped/ {gsub(",", "", $7); print name, dev, "tbf dropped", $7, "packets"}' >>"$dir/$name-drops.txt"
     done
-    log "router: $(paste -sd, "pairs/$name-drops.txt")"
+    log "router: $(paste -sd, "$dir/$name-drops.txt")"
     both_captures_stop
-    log "pairs/$name: $(stat -c '%n %s' "pairs/$name-client.pcap" "pairs/$name-server.pcap" | paste -sd, -)"
+    log "$dir/$name: $(stat -c '%n %s' "$dir/$name-client.pcap" "$dir/$name-server.pcap" | paste -sd, -)"
 }
 
 scenario_pair_dead_path() {
@@ -582,6 +582,15 @@ scenario_pair_path_loss() {
     routed_transfer path-loss --bytes 400000
 }
 
+scenario_pair_big() {
+    # The benchmark pair for braid bench --compare: one bulk transfer over two routed paths of at
+    # least 300,000 packets, captured at both ends with 256 bytes a packet. Not in the default set;
+    # it goes to big/, which is never committed.
+    setup_routed 400mbit,300mbit
+    routed_subflow 2
+    PAIRS=big SNAPLEN=256 routed_transfer pair-big --bytes 320000000
+}
+
 DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_fail_two
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
     headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum ipv4_ipv6_join partial
@@ -594,7 +603,7 @@ main() {
     local name
     for name in "${list[@]}"; do
         name=${name//-/_}
-        declare -F "scenario_$name" >/dev/null || { echo "unknown scenario: $name (known: ${DEFAULT[*]} big)" >&2; exit 2; }
+        declare -F "scenario_$name" >/dev/null || { echo "unknown scenario: $name (known: ${DEFAULT[*]} big pair_big)" >&2; exit 2; }
         log "scenario $name"
         "scenario_$name"
     done
