@@ -588,7 +588,7 @@ scenario_pair_big() {
     # it goes to big/, which is never committed.
     setup_routed 400mbit,300mbit
     routed_subflow 2
-    PAIRS=big SNAPLEN=256 routed_transfer pair-big --bytes 320000000
+    PAIRS=big SNAPLEN=256 routed_transfer pair-big --bytes 345000000
 }
 
 DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_fail_two

@@ -16,7 +16,7 @@ class LayeringTest {
     @Test
     void coreNeverTouchesJavaFx() {
         noClasses().that().resideInAnyPackage("org.braid.io..", "org.braid.decode..", "org.braid.analysis..",
-                        "org.braid.model..", "org.braid.report..", "org.braid.cli..")
+                        "org.braid.model..", "org.braid.compare..", "org.braid.report..", "org.braid.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.braid.ui..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
@@ -40,9 +40,17 @@ class LayeringTest {
     }
 
     @Test
+    void compareUsesTheAnalysisNotTheReportsOrCommands() {
+        noClasses().that().resideInAPackage("org.braid.compare..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.braid.report..", "org.braid.cli..",
+                        "org.braid.ui..", "org.braid.capture..")
+                .check(CLASSES);
+    }
+
+    @Test
     void filesAreNotReadThroughPcap4j() {
         noClasses().that().resideInAnyPackage("org.braid.io..", "org.braid.decode..", "org.braid.analysis..",
-                        "org.braid.model..", "org.braid.report..")
+                        "org.braid.model..", "org.braid.compare..", "org.braid.report..")
                 .should().dependOnClassesThat().resideInAPackage("org.pcap4j..")
                 .check(CLASSES);
     }
