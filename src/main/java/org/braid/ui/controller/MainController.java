@@ -180,6 +180,11 @@ public final class MainController {
     }
 
     @FXML
+    private void compareWith() {
+        org.braid.ui.compare.CompareWindow.chooseAndOpen(stage, viewModel, org.braid.ui.compare.CompareWindow.DAEMON);
+    }
+
+    @FXML
     private void exportCsv() {
         File directory = chooseDirectory("Export the Connection Report (CSV files)");
         if (directory != null) {
