@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongUnaryOperator;
+import org.braid.decode.DecodedPacket;
+import org.braid.decode.PacketDecoder;
 import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.PcapngWriter;
@@ -80,6 +83,99 @@ class KernelPairsTest {
         assertThat(clock.driftPpm()).isNotNull();
         assertThat(Math.abs(clock.driftPpm() - ppm)).isLessThanOrEqualTo(3 * clock.driftUncertaintyPpm() + 10);
         assertThat(clock.driftApplied()).isTrue();
+    }
+
+    /**
+     * Source NAT between the capture points: the server's capture sees the client's path-1 address
+     * 10.1.0.1 as 192.168.73.89. Both have the same ones'-complement sum, so the IP and TCP checksums
+     * stay right without rewriting them.
+     */
+    static Path natted(Path trace, Path target) throws IOException {
+        return natted(trace, target, 1);
+    }
+
+    /** The same, keeping packets from number {@code first} on: a capture started late. */
+    static Path natted(Path trace, Path target, long first) throws IOException {
+        byte[] from = {10, 1, 0, 1};
+        byte[] to = {(byte) 192, (byte) 168, 73, 89};
+        PacketDecoder decoder = new PacketDecoder();
+        DecodedPacket packet = new DecodedPacket();
+        try (PacketSource source = TraceReader.open(trace);
+                PcapngWriter writer = PcapngWriter.atomic(target, "source NAT")) {
+            Frame frame = new Frame();
+            Frame copy = new Frame();
+            while (source.next(frame)) {
+                if (frame.packetNumber() < first) {
+                    continue;
+                }
+                decoder.decode(frame, packet);
+                byte[] bytes = frame.copyBytes();
+                if (packet.ipVersion() == 4) {
+                    for (int field : new int[] {packet.ipOffset() + 12, packet.ipOffset() + 16}) {
+                        if (Arrays.equals(bytes, field, field + 4, from, 0, 4)) {
+                            System.arraycopy(to, 0, bytes, field, 4);
+                        }
+                    }
+                }
+                copy.set(ByteBuffer.wrap(bytes), 0, frame.capturedLength(), frame.originalLength(), frame.linkType(),
+                        frame.interfaceId(), frame.timestampNanos(), frame.packetNumber(), frame.fileOffset());
+                writer.write(copy);
+            }
+        }
+        return target;
+    }
+
+    @Test
+    void subflowsAreMatchedBehindNat(@TempDir Path dir) throws IOException {
+        Path server = natted(pair("dead-path", "server"), dir.resolve("natted.pcapng"));
+        Comparison c = Comparer.compare(pair("dead-path", "client"), server);
+        ConnectionMatch match = c.connections().get(0).match();
+        assertThat(match.b().client().address()).isEqualTo("192.168.73.89");
+        assertThat(match.a().client().address()).isEqualTo("10.1.0.1");
+        assertThat(match.subflows()).allMatch(s -> s.flowB() != null);
+        assertThat(c.matched()).isEqualTo(compare("dead-path").matched());
+        assertThat(networkLoss(c, "10.2.0.1")).isEqualTo(DEAD_PATH_DROPPED_ON_PATH_2);
+    }
+
+    @Test
+    void withoutKeysOrTokensConnectionsAreMatchedBySequenceNumbers(@TempDir Path dir) throws IOException {
+        // Started after the handshakes: the server's capture holds no key and no token.
+        Path server = natted(pair("dead-path", "server"), dir.resolve("late.pcapng"), 40);
+        Comparison c = Comparer.compare(pair("dead-path", "client"), server);
+        assertThat(c.connections()).hasSize(1);
+        ConnectionMatch match = c.connections().get(0).match();
+        assertThat(match.b().clientKey()).isNull();
+        assertThat(match.b().serverToken()).isNull();
+        assertThat(match.matchedBy()).isEqualTo("sequence numbers");
+        assertThat(networkLoss(c, "10.2.0.1")).isEqualTo(DEAD_PATH_DROPPED_ON_PATH_2);
+    }
+
+    @Test
+    void packetsTheReceiversCaptureMissedAreNotNetworkLoss(@TempDir Path dir) throws IOException {
+        // The server's capture loses every 25th data packet the client sent on path 1.
+        Path lossy = dir.resolve("lossy.pcapng");
+        int deleted = 0;
+        PacketDecoder decoder = new PacketDecoder();
+        DecodedPacket packet = new DecodedPacket();
+        try (PacketSource source = TraceReader.open(pair("path-loss", "server"));
+                PcapngWriter writer = PcapngWriter.atomic(lossy, "capture loss")) {
+            Frame frame = new Frame();
+            while (source.next(frame)) {
+                decoder.decode(frame, packet);
+                if (frame.packetNumber() % 25 == 0 && packet.hasTcp() && packet.payloadWireLength() > 0
+                        && packet.sourceAddress().equals("10.1.0.1")) {
+                    deleted++;
+                    continue;
+                }
+                writer.write(frame);
+            }
+        }
+        Comparison c = Comparer.compare(pair("path-loss", "client"), lossy);
+        long captureLoss = c.losses().stream().filter(l -> l.kind() == Loss.Kind.RECEIVER_CAPTURE).count();
+        assertThat(deleted).isPositive();
+        assertThat(captureLoss).isEqualTo(deleted);
+        assertThat(networkLoss(c, "10.1.0.1")).isZero();
+        assertThat(networkLoss(c, "10.2.0.1")).isEqualTo(PATH_LOSS_DROPPED_ON_PATH_2);
     }
 
     @Test
