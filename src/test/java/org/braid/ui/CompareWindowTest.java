@@ -5,19 +5,17 @@ import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Node;
-import javafx.scene.chart.ScatterChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.braid.compare.Comparison;
 import org.braid.compare.Loss;
 import org.braid.testing.Traces;
 import org.braid.ui.compare.CompareWindow;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 class CompareWindowTest {
     private static final Path CLIENT = Traces.sampleTrace("pairs/dead-path-client.pcap");
     private static final Path SERVER = Traces.sampleTrace("pairs/dead-path-server.pcap");
+    private static final int LOSSES_TAB = 1;
     private final WindowDriver driver = new WindowDriver();
     private CompareWindow compare;
 
@@ -51,14 +50,28 @@ class CompareWindowTest {
         compare = fx(() -> CompareWindow.open(driver.window.stage(), driver.viewModel(), driver.background, CLIENT,
                 SERVER));
         WindowDriver.waitUntil("the comparison is shown", () -> compare.viewModel().chartsProperty().get() != null
-                && ((TabPane) compare.stage().getScene().lookup("#compareCharts")).getTabs().size() == 4);
+                && charts().getTabs().size() == 4);
         return compare.viewModel().comparisonProperty().get();
     }
 
-    @SuppressWarnings("unchecked")
-    private ScatterChart<Number, Number> chart(int tab) {
-        return fx(() -> (ScatterChart<Number, Number>) ((TabPane) compare.stage().getScene().lookup("#compareCharts"))
-                .getTabs().get(tab).getContent());
+    private TabPane charts() {
+        return (TabPane) compare.stage().getScene().lookup("#compareCharts");
+    }
+
+    private XYDataset dataset(int tab) {
+        return fx(() -> ((ChartViewer) charts().getTabs().get(tab).getContent()).getChart().getXYPlot().getDataset());
+    }
+
+    private static List<String> names(XYDataset data) {
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            names.add(data.getSeriesKey(s).toString());
+        }
+        return names;
+    }
+
+    private static int items(XYDataset data, String name) {
+        return data.getItemCount(names(data).indexOf(name));
     }
 
     @SuppressWarnings("unchecked")
@@ -69,16 +82,13 @@ class CompareWindowTest {
     @Test
     void chartsShowDelaysLossesReinjectionsAndBlocking() {
         Comparison c = openComparison();
-        List<String> delaySeries = fx(() -> chart(0).getData().stream().map(XYChart.Series::getName).toList());
-        assertThat(delaySeries).contains("subflow 0 client\u2192server", "subflow 1 client\u2192server",
+        assertThat(names(dataset(0))).contains("subflow 0 client\u2192server", "subflow 1 client\u2192server",
                 "subflow 0 server\u2192client");
-        XYChart.Series<Number, Number> lost = fx(() -> chart(1).getData().stream()
-                .filter(s -> s.getName().equals("lost in the network")).findFirst().orElseThrow());
         long networkLosses = c.losses().stream().filter(l -> l.kind() == Loss.Kind.NETWORK && l.dsn() != null).count();
-        assertThat((long) fx(() -> lost.getData().size())).isEqualTo(networkLosses).isPositive();
-        List<String> verdicts = fx(() -> chart(2).getData().stream().map(XYChart.Series::getName).toList());
-        assertThat(verdicts).containsExactly("needed (useful)");
-        assertThat(fx(() -> chart(3).getData().isEmpty())).isFalse();
+        assertThat((long) items(dataset(LOSSES_TAB), "lost in the network")).isEqualTo(networkLosses).isPositive();
+        assertThat(names(dataset(2))).containsExactly("needed (useful)");
+        assertThat(items(dataset(2), "needed (useful)")).isEqualTo(c.reinjections().size());
+        assertThat(dataset(3).getSeriesCount()).isPositive();
         assertThat(fx(() -> compare.viewModel().statusProperty().get())).contains("76 network loss(es)");
     }
 
@@ -96,16 +106,11 @@ class CompareWindowTest {
         WindowDriver.waitUntil("the main window follows", () -> driver.viewModel().selectedProperty().get()
                 == c.twins().twinOfB(j));
 
-        // A point of the losses chart selects the lost packet in the main window.
-        XYChart.Data<Number, Number> point = fx(() -> chart(1).getData().stream()
-                .filter(s -> s.getName().equals("lost in the network")).findFirst().orElseThrow().getData().get(0));
-        fxRun(() -> ((TabPane) compare.stage().getScene().lookup("#compareCharts")).getSelectionModel().select(1));
-        Node node = fx(point::getNode);
-        fxRun(() -> node.fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0, MouseButton.PRIMARY, 1,
-                false, false, false, false, true, false, false, true, false, true, null)));
-        int lostPacket = (Integer) point.getExtraValue();
+        // A point of the losses chart selects the lost packet in the main window, and no twin.
+        Loss first = c.losses().stream().filter(l -> l.kind() == Loss.Kind.NETWORK).findFirst().orElseThrow();
+        fxRun(() -> compare.selectPoint(LOSSES_TAB, "lost in the network", 0));
+        int lostPacket = (int) first.packet() - 1;
         WindowDriver.waitUntil("the lost packet is selected", () -> driver.viewModel().selectedProperty().get() == lostPacket);
-        assertThat(c.twins().twinOfA(lostPacket)).isNegative();
         assertThat(fx(() -> packetsB().getSelectionModel().getSelectedIndex())).isEqualTo(-1);
     }
 }

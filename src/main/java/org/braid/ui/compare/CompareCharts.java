@@ -1,5 +1,6 @@
 package org.braid.ui.compare;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,14 +18,18 @@ import org.braid.compare.ReinjectionOutcome;
  */
 public record CompareCharts(List<CompareSeries> delays, List<CompareSeries> timeline, List<CompareSeries> reinjections,
         List<CompareSeries> headOfLine) {
-    private static final String[] SUBFLOW_COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#17becf"};
+    private static final Color[] SUBFLOW_COLOURS = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0x9467bd),
+        new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b)};
+    private static final Color GREY = new Color(0x7f7f7f);
+    private static final Color RED = new Color(0xd62728);
+    private static final Color PINK = new Color(0xe377c2);
 
     public static CompareCharts of(Comparison c) {
         return new CompareCharts(delays(c), timeline(c), reinjections(c), headOfLine(c));
     }
 
-    static String subflowColour(Integer subflow) {
-        return subflow == null ? "#7f7f7f" : SUBFLOW_COLOURS[subflow % SUBFLOW_COLOURS.length];
+    static Color subflowColour(Integer subflow) {
+        return subflow == null ? GREY : SUBFLOW_COLOURS[subflow % SUBFLOW_COLOURS.length];
     }
 
     private static double seconds(Comparison c, long nanos) {
@@ -48,8 +53,8 @@ public record CompareCharts(List<CompareSeries> delays, List<CompareSeries> time
         return build(series);
     }
 
-    private static String shade(String colour) {
-        return colour + "80"; // the other direction: the same colour, half transparent
+    private static Color shade(Color colour) {
+        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 110); // the other direction, faded
     }
 
     private static List<CompareSeries> timeline(Comparison c) {
@@ -73,19 +78,19 @@ public record CompareCharts(List<CompareSeries> delays, List<CompareSeries> time
                 case RECEIVER_CAPTURE -> "missed by the receiver's capture";
                 case SENDER_CAPTURE -> "missed by the sender's capture";
             };
-            String colour = loss.kind() == Loss.Kind.NETWORK ? "#d62728" : "#e377c2";
+            Color colour = loss.kind() == Loss.Kind.NETWORK ? RED : PINK;
             series.computeIfAbsent(name, n -> new CompareSeries.Builder(n, colour, loss.inA()))
                     .add(seconds(c, loss.timeNanos()), loss.dsn(), (int) loss.packet() - 1);
         }
         return build(series);
     }
 
-    static String verdictColour(ReinjectionOutcome.Verdict verdict) {
+    static Color verdictColour(ReinjectionOutcome.Verdict verdict) {
         return switch (verdict) {
-            case NEEDED -> "#2ca02c";
-            case FASTER -> "#17becf";
-            case REDUNDANT -> "#ff7f0e";
-            case LOST -> "#d62728";
+            case NEEDED -> new Color(0x2ca02c);
+            case FASTER -> new Color(0x17becf);
+            case REDUNDANT -> new Color(0xff7f0e);
+            case LOST -> RED;
         };
     }
 

@@ -1,5 +1,6 @@
 package org.braid.ui.compare;
 
+import java.awt.Color;
 import java.util.Arrays;
 
 /**
@@ -7,26 +8,26 @@ import java.util.Arrays;
  * first packet), y, and the packet each point stands for (0-based, in capture {@link #inA}).
  *
  * @param name   the legend text
- * @param colour a CSS colour for the points
+ * @param colour the points' colour
  * @param inA    true when {@link #packets} index the first capture
  */
-public record CompareSeries(String name, String colour, boolean inA, double[] x, double[] y, int[] packets) {
-    /** Most points a series keeps: the chart draws one node per point. */
-    static final int MAX_POINTS = 4000;
+public record CompareSeries(String name, Color colour, boolean inA, double[] x, double[] y, int[] packets) {
+    /** Most points a series keeps, so drawing stays fast on a big trace. */
+    static final int MAX_POINTS = 20_000;
 
     public int size() { return x.length; }
 
     /** Collects points, keeping every n-th once there are too many for a chart. */
     static final class Builder {
         private final String name;
-        private final String colour;
+        private final Color colour;
         private final boolean inA;
         private double[] x = new double[64];
         private double[] y = new double[64];
         private int[] packets = new int[64];
         private int size;
 
-        Builder(String name, String colour, boolean inA) {
+        Builder(String name, Color colour, boolean inA) {
             this.name = name;
             this.colour = colour;
             this.inA = inA;

@@ -4,13 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import javafx.collections.FXCollections;
 import javafx.scene.Scene;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.ScatterChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -25,6 +21,10 @@ import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.viewmodel.CompareViewModel;
 import org.braid.ui.viewmodel.MainViewModel;
 import org.braid.ui.viewmodel.UserMessage;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
 
 /**
  * File > Compare With...: a second capture of the same connections beside the first, with its
@@ -134,45 +134,57 @@ public final class CompareWindow {
 
     private void showCharts(CompareCharts data) {
         charts.getTabs().setAll(
-                tab("One-way delay", "time (s)", "one-way delay (ms)", data.delays()),
-                tab("Losses", "time (s)", "relative DSN", data.timeline()),
-                tab("Reinjections", "time (s)", "relative DSN", data.reinjections()),
-                tab("Head-of-line", "arrival (s)", "wait (ms)", data.headOfLine()));
+                tab("One-way delay", "per subflow and direction, corrected by the clock estimate", "time (s)",
+                        "one-way delay (ms)", data.delays()),
+                tab("Losses", "DSN of the first capture's packets per subflow; lost packets marked", "time (s)",
+                        "relative DSN", data.timeline()),
+                tab("Reinjections", "coloured by usefulness at the receiver", "time (s)", "relative DSN",
+                        data.reinjections()),
+                tab("Head-of-line", "wait of each byte range above a gap at the receiver, by the subflow that held "
+                        + "the gap", "arrival (s)", "wait (ms)", data.headOfLine()));
     }
 
-    private Tab tab(String title, String xLabel, String yLabel, List<CompareSeries> series) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel(xLabel);
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
-        ScatterChart<Number, Number> chart = new ScatterChart<>(x, y);
-        chart.setAnimated(false);
-        chart.setTitle(title);
-        for (CompareSeries s : series) {
-            XYChart.Series<Number, Number> fx = new XYChart.Series<>();
-            fx.setName(s.name());
-            for (int k = 0; k < s.size(); k++) {
-                fx.getData().add(new XYChart.Data<>(s.x()[k], s.y()[k], s.packets()[k]));
+    private Tab tab(String title, String subtitle, String xLabel, String yLabel, List<CompareSeries> series) {
+        ChartViewer viewer = new ChartViewer(CompareChartFactory.scatter(title, subtitle, xLabel, yLabel, series));
+        viewer.addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getEntity() instanceof XYItemEntity item && item.getDataset() instanceof CompareDataset d) {
+                    selectPoint(d.series(item.getSeriesIndex()), item.getItem());
+                }
             }
-            chart.getData().add(fx);
-            IntConsumer select = s.inA() ? this::selectFromChartA : viewModel::selectB;
-            for (XYChart.Data<Number, Number> point : fx.getData()) {
-                point.getNode().setStyle("-fx-background-color: " + s.colour() + "; -fx-padding: 3px;");
-                point.getNode().setOnMouseClicked(e -> select.accept((Integer) point.getExtraValue()));
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                // the tooltips say what is under the mouse
             }
-        }
-        // The legend keeps each series' default symbol colour: restyle it to match the points.
-        chart.applyCss();
-        for (int k = 0; k < series.size(); k++) {
-            String colour = series.get(k).colour();
-            chart.lookupAll(".chart-legend-item-symbol.default-color" + k % 8)
-                    .forEach(node -> node.setStyle("-fx-background-color: " + colour + ";"));
-        }
-        Tab tab = new Tab(title, chart);
+        });
+        Tab tab = new Tab(title, viewer);
         tab.setClosable(false);
         return tab;
+    }
+
+    /** What a click on point {@code item} of {@code series} does: selects its packet and the packet's twin. */
+    void selectPoint(CompareSeries series, int item) {
+        int packet = series.packets()[item];
+        if (series.inA()) {
+            selectFromChartA(packet);
+        } else {
+            viewModel.selectB(packet);
+        }
+    }
+
+    /** Clicks point {@code item} of series {@code name} of chart tab {@code tab}, as the mouse would. */
+    public void selectPoint(int tab, String name, int item) {
+        ChartViewer viewer = (ChartViewer) charts.getTabs().get(tab).getContent();
+        CompareDataset data = (CompareDataset) viewer.getChart().getXYPlot().getDataset();
+        for (int s = 0; s < data.getSeriesCount(); s++) {
+            if (data.getSeriesKey(s).equals(name)) {
+                selectPoint(data.series(s), item);
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no series " + name);
     }
 
     private void selectFromChartA(int i) {
