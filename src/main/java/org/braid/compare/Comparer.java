@@ -381,7 +381,8 @@ public final class Comparer {
             }
             HolTracker tracker = trackers.get(connection * 2 + (trace.fromClient(i) ? 0 : 1));
             if (tracker != null) {
-                tracker.onData(i, dsn, length, trace.time(i), position(refs, columns.flowOfPacket(i)));
+                tracker.onData(i, dsn, length, trace.time(i), position(refs, columns.flowOfPacket(i)),
+                        firstSentOn(trace, inA, i));
             }
         }
         trackers.forEach((key, tracker) -> {
@@ -390,6 +391,20 @@ public final class Comparer {
             sums[0] += tracker.blockedNanos();
             sums[1] += tracker.dataNanos();
         });
+    }
+
+    /**
+     * The subflow that packet {@code i} of the receiver's capture carries data first sent on: its
+     * own, unless the sender's capture (or, without its twin there, the receiver's) shows a reinjection.
+     */
+    private Integer firstSentOn(CapturedTrace receiver, boolean receiverIsA, int i) {
+        CapturedTrace sender = receiverIsA ? b : a;
+        int twin = receiverIsA ? matching.twinOfA[i] : matching.twinOfB[i];
+        CapturedTrace where = twin >= 0 ? sender : receiver;
+        int packet = twin >= 0 ? twin : i;
+        int original = where.columns().reinjectionOf(packet);
+        int flow = where.columns().flowOfPacket(original == PacketColumns.NO_PACKET ? packet : original);
+        return position(where == a ? refA : refB, flow);
     }
 
     private ConnectionComparison connection(int k, List<ReinjectionOutcome> reinjections, List<HolWait> hol,

@@ -35,7 +35,11 @@ final class HolTracker {
         }
     }
 
-    void onData(int packet, long dsn, int length, long time, Integer subflow) {
+    /**
+     * A data packet reached the receiver on {@code subflow}; {@code firstSentOn} is the subflow its
+     * data was first sent on (another one for a reinjection).
+     */
+    void onData(int packet, long dsn, int length, long time, Integer subflow, Integer firstSentOn) {
         if (firstData == 0) {
             firstData = time;
         }
@@ -59,8 +63,8 @@ final class HolTracker {
         while (!pending.isEmpty() && pending.firstKey() <= expected) {
             Pending p = pending.pollFirstEntry().getValue();
             expected = Math.max(expected, p.end);
-            out.add(new HolWait(connection, fromClient, inA, p.dsn, p.end - p.dsn, p.subflow, subflow, p.packet + 1L,
-                    packet + 1L, p.arrival, time - p.arrival));
+            out.add(new HolWait(connection, fromClient, inA, p.dsn, p.end - p.dsn, p.subflow, firstSentOn, subflow,
+                    p.packet + 1L, packet + 1L, p.arrival, time - p.arrival));
         }
         if (pending.isEmpty() && blockedSince != 0) {
             blockedNanos += time - blockedSince;
@@ -72,8 +76,8 @@ final class HolTracker {
     void finish() {
         for (Map.Entry<Long, Pending> e : pending.entrySet()) {
             Pending p = e.getValue();
-            out.add(new HolWait(connection, fromClient, inA, p.dsn, p.end - p.dsn, p.subflow, null, p.packet + 1L,
-                    null, p.arrival, null));
+            out.add(new HolWait(connection, fromClient, inA, p.dsn, p.end - p.dsn, p.subflow, null, null,
+                    p.packet + 1L, null, p.arrival, null));
         }
         if (blockedSince != 0) {
             blockedNanos += lastData - blockedSince;

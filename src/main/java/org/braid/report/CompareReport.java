@@ -84,6 +84,7 @@ public final class CompareReport {
             .column("bytes", r -> r.row().bytes())
             .column("subflow", r -> r.row().subflow())
             .column("blocking_subflow", r -> r.row().blockingSubflow())
+            .column("filled_by_subflow", r -> r.row().filledBySubflow())
             .column("packet", r -> r.row().packet())
             .column("release_packet", r -> r.row().releasePacket())
             .column("arrival", r -> seconds(r.comparison(), onA(r.comparison(), r.row().inA(), r.row().arrivalNanos())))

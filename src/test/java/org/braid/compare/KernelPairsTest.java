@@ -258,5 +258,9 @@ class KernelPairsTest {
             }
         }
         assertThat(c.connections().get(0).blockedShare()).isBetween(0.0, 1.0);
+        // Data stuck on the dead subflow 1 reached the server as reinjections on subflow 0: those
+        // gaps were held by subflow 1 and filled by subflow 0.
+        assertThat(c.holWaits()).anyMatch(w -> Integer.valueOf(1).equals(w.blockingSubflow())
+                && Integer.valueOf(0).equals(w.filledBySubflow()));
     }
 }

@@ -8,9 +8,11 @@ import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardXYToolTipGenerator;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.util.ShapeUtils;
 
 /** The comparison's charts as JFreeChart scatter plots that zoom and pan like the connection charts. */
 final class CompareChartFactory {
@@ -31,12 +33,14 @@ final class CompareChartFactory {
         plot.setDataset(new CompareDataset(series));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         for (int s = 0; s < series.size(); s++) {
-            renderer.setSeriesShape(s, new Ellipse2D.Double(-2, -2, 4, 4));
+            renderer.setSeriesShape(s, series.get(s).marker() ? ShapeUtils.createDiamond(5)
+                    : new Ellipse2D.Double(-2, -2, 4, 4));
             renderer.setSeriesPaint(s, series.get(s).colour());
         }
         renderer.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}: {1} s, {2}",
                 new DecimalFormat("0.000000"), new DecimalFormat("#,##0.###")));
         plot.setRenderer(renderer);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD); // later series (the marks) on top
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.addSubtitle(new TextTitle(subtitle, SMALL));
         chart.setBackgroundPaint(Color.WHITE);

@@ -79,7 +79,7 @@ public record CompareCharts(List<CompareSeries> delays, List<CompareSeries> time
                 case SENDER_CAPTURE -> "missed by the sender's capture";
             };
             Color colour = loss.kind() == Loss.Kind.NETWORK ? RED : PINK;
-            series.computeIfAbsent(name, n -> new CompareSeries.Builder(n, colour, loss.inA()))
+            series.computeIfAbsent(name, n -> new CompareSeries.Builder(n, colour, loss.inA()).marker())
                     .add(seconds(c, loss.timeNanos()), loss.dsn(), (int) loss.packet() - 1);
         }
         return build(series);

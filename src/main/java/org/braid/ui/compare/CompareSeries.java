@@ -10,8 +10,10 @@ import java.util.Arrays;
  * @param name   the legend text
  * @param colour the points' colour
  * @param inA    true when {@link #packets} index the first capture
+ * @param marker true for points drawn as larger marks on top of the others (losses)
  */
-public record CompareSeries(String name, Color colour, boolean inA, double[] x, double[] y, int[] packets) {
+public record CompareSeries(String name, Color colour, boolean inA, boolean marker, double[] x, double[] y,
+        int[] packets) {
     /** Most points a series keeps, so drawing stays fast on a big trace. */
     static final int MAX_POINTS = 20_000;
 
@@ -22,6 +24,7 @@ public record CompareSeries(String name, Color colour, boolean inA, double[] x, 
         private final String name;
         private final Color colour;
         private final boolean inA;
+        private boolean marker;
         private double[] x = new double[64];
         private double[] y = new double[64];
         private int[] packets = new int[64];
@@ -31,6 +34,12 @@ public record CompareSeries(String name, Color colour, boolean inA, double[] x, 
             this.name = name;
             this.colour = colour;
             this.inA = inA;
+        }
+
+        /** Draws the points as larger marks on top of the others. */
+        Builder marker() {
+            marker = true;
+            return this;
         }
 
         void add(double px, double py, int packet) {
@@ -57,7 +66,7 @@ public record CompareSeries(String name, Color colour, boolean inA, double[] x, 
                 sy[k] = y[k * step];
                 sp[k] = packets[k * step];
             }
-            return new CompareSeries(name, colour, inA, sx, sy, sp);
+            return new CompareSeries(name, colour, inA, marker, sx, sy, sp);
         }
     }
 }
