@@ -80,7 +80,9 @@ public final class CompareScreenshot {
                 return null;
             });
             Thread.sleep(1500);
-            capture(compare.stage().getScene().getRoot(), out.resolve(FILES[tab]));
+            // The whole window once; then the charts alone.
+            capture(tab == 0 ? compare.stage().getScene().getRoot()
+                    : compare.stage().getScene().lookup("#compareCharts"), out.resolve(FILES[tab]));
         }
         Platform.exit();
         node.removeNode();
@@ -92,7 +94,7 @@ public final class CompareScreenshot {
         WritableImage image = fx(() -> node.snapshot(null, null));
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
             image.getPixelReader().getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
