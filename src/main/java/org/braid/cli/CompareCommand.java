@@ -76,9 +76,11 @@ public final class CompareCommand implements Callable<Integer> {
                         s.positionB() == null ? " (not in B)" : "", s.matched(), s.onlyInA(), s.onlyInB());
                 out.printf(Locale.ROOT, "    owd client->server %s; server->client %s%n", stats(s.clientToServer()),
                         stats(s.serverToClient()));
-                out.printf(Locale.ROOT, "    lost in the network: %,d from client, %,d from server; missed by the "
-                                + "receiver's capture: %,d / %,d; by the sender's: %,d%n", s.networkLossClient(),
-                        s.networkLossServer(), s.captureLossClient(), s.captureLossServer(), s.senderCaptureLoss());
+                if (s.networkLossClient() != null) {
+                    out.printf(Locale.ROOT, "    lost in the network: %,d from client, %,d from server; missed by the "
+                                    + "receiver's capture: %,d / %,d; by the sender's: %,d%n", s.networkLossClient(),
+                            s.networkLossServer(), s.captureLossClient(), s.captureLossServer(), s.senderCaptureLoss());
+                }
             }
             long[] verdicts = new long[ReinjectionOutcome.Verdict.values().length];
             c.reinjections().stream().filter(r -> r.connection() == cc.match().a().index())

@@ -89,6 +89,9 @@ public final class CapturedTrace {
     public boolean fromClient(int i) {
         Subflow s = subflowOfFlow.get(columns.flowOfPacket(i));
         MptcpConnection c = connectionOfFlow.get(columns.flowOfPacket(i));
+        if (s == null) {
+            return !columns.hasFlag(i, PacketColumns.SERVER_DATA); // not a listed subflow: the data direction says
+        }
         boolean joinedByServer = s.join() && s.client().address().equals(c.server().address())
                 && !s.client().address().equals(c.client().address());
         return fromSubflowClient(i) != joinedByServer;

@@ -407,6 +407,11 @@ public final class Comparer {
         return position(where == a ? refA : refB, flow);
     }
 
+    /** A loss count, or null when the clocks are unknown and no loss could be judged. */
+    private Long known(long count) {
+        return clock.known() ? count : null;
+    }
+
     private ConnectionComparison connection(int k, List<ReinjectionOutcome> reinjections, List<HolWait> hol,
             long[] blocked) {
         ConnectionMatch match = m(k);
@@ -415,8 +420,9 @@ public final class Comparer {
             Counters c = counters.getOrDefault((long) k << 32 | s.position(), new Counters());
             subflows.add(new SubflowComparison(s.position(), s.positionB(), c.matched, c.onlyInA, c.onlyInB,
                     DelayStats.of(c.delays[CLIENT].raw(), c.delays[CLIENT].size()),
-                    DelayStats.of(c.delays[SERVER].raw(), c.delays[SERVER].size()), c.network[CLIENT],
-                    c.network[SERVER], c.capture[CLIENT], c.capture[SERVER], c.senderCapture));
+                    DelayStats.of(c.delays[SERVER].raw(), c.delays[SERVER].size()), known(c.network[CLIENT]),
+                    known(c.network[SERVER]), known(c.capture[CLIENT]), known(c.capture[SERVER]),
+                    known(c.senderCapture)));
         }
         int index = match.a().index();
         int count = 0;

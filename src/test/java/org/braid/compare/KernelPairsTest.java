@@ -179,6 +179,35 @@ class KernelPairsTest {
     }
 
     @Test
+    void withPacketsMatchedOneWayOnlyTheClockAndTheLossesAreUnknown(@TempDir Path dir) throws IOException {
+        // The server's capture keeps only what the client sent: nothing bounds the offset from below.
+        Path oneWay = dir.resolve("one-way.pcapng");
+        PacketDecoder decoder = new PacketDecoder();
+        DecodedPacket packet = new DecodedPacket();
+        try (PacketSource source = TraceReader.open(pair("path-loss", "server"));
+                PcapngWriter writer = PcapngWriter.atomic(oneWay, "one way")) {
+            Frame frame = new Frame();
+            while (source.next(frame)) {
+                decoder.decode(frame, packet);
+                if (packet.hasTcp() && packet.sourcePort() != 5201) {
+                    writer.write(frame);
+                }
+            }
+        }
+        Comparison c = Comparer.compare(pair("path-loss", "client"), oneWay);
+        assertThat(c.matched()).isPositive();
+        assertThat(c.clock().known()).isFalse();
+        assertThat(c.clock().uncertaintyNanos()).isNull();
+        assertThat(c.losses()).isEmpty();
+        for (SubflowComparison s : c.connections().get(0).subflows()) {
+            assertThat(s.networkLossClient()).isNull();
+            assertThat(s.clientToServer().count()).isZero();
+            assertThat(s.clientToServer().medianNanos()).isNull();
+        }
+        assertThat(c.twins().delay(c.twins().twinOfB(0))).isEqualTo(Comparison.Twins.NO_DELAY);
+    }
+
+    @Test
     void networkLossEqualsTheRoutersCounters() throws IOException {
         assertThat(networkLoss(compare("dead-path"), "10.2.0.1")).isEqualTo(DEAD_PATH_DROPPED_ON_PATH_2);
         assertThat(networkLoss(compare("dead-path"), "10.1.0.1")).isZero();
