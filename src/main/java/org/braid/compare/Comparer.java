@@ -190,26 +190,25 @@ public final class Comparer {
                 missing(b, false, j, ref, losses);
             }
         }
-        losses.sort((x, y) -> Long.compare(x.timeNanos(), y.timeNanos()));
+        losses.sort((x, y) -> Long.compare(x.timeNanos() == null ? Long.MAX_VALUE : x.timeNanos(),
+                y.timeNanos() == null ? Long.MAX_VALUE : y.timeNanos()));
         return losses;
     }
 
-    /** A packet of {@code trace} that the other capture lacks: where it went missing, if the evidence says. */
+    /** A packet of {@code trace} that the other capture lacks: where it went missing, as far as the evidence says. */
     private void missing(CapturedTrace trace, boolean inA, int i, SubflowRef ref, List<Loss> losses) {
-        if (!clock.known()) {
-            return; // without the clocks, whether the other capture was running then is unknown
-        }
         CapturedTrace other = inA ? b : a;
         long here = trace.time(i);
-        long there = inA ? here + clock.offsetAt(here) : clock.toA(here);
-        if (there < other.firstTime() || there > other.lastTime()) {
-            return; // the other capture was not running
-        }
         boolean fromClient = trace.fromClient(i);
         boolean atSender = inA == senderIsA(ref.match(), fromClient);
         Counters c = counters(ref.match(), ref.position());
+        Long there = clock.known() ? (inA ? here + clock.offsetAt(here) : clock.toA(here)) : null;
         Loss.Kind kind;
-        if (!atSender) {
+        if (there == null) {
+            kind = Loss.Kind.UNJUDGED; // without the clocks, whether the other capture was running then is unknown
+        } else if (there < other.firstTime() || there > other.lastTime()) {
+            kind = Loss.Kind.OUTSIDE_CAPTURE;
+        } else if (!atSender) {
             kind = Loss.Kind.SENDER_CAPTURE;
             c.senderCapture++;
         } else if (acknowledgedUnseen(trace, inA, i, there, fromClient)) {
@@ -221,8 +220,8 @@ public final class Comparer {
         }
         long dsn = trace.columns().relativeDsn(i);
         losses.add(new Loss(matching.connections.get(ref.match()).a().index(), ref.position(), fromClient, kind, inA,
-                i + 1L, inA ? here : there, trace.fields().sequence(i) & 0xffffffffL, trace.fields().payload(i),
-                dsn == PacketColumns.NO_DSN ? null : dsn));
+                i + 1L, inA ? Long.valueOf(here) : there, trace.fields().sequence(i) & 0xffffffffL,
+                trace.fields().payload(i), dsn == PacketColumns.NO_DSN ? null : dsn));
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.List;
  * @param onlyInB        packets of the matched connections seen in the second capture only
  * @param clock          the second capture's clock against the first's
  * @param connections    the connections found in both
- * @param losses         every packet of those connections seen at one point only
+ * @param losses         every packet of those connections seen at one point only, with where it went missing
  * @param reinjections   every reinjection, judged
  * @param holWaits       every byte range that waited at a receiver
  */

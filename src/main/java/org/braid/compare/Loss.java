@@ -1,7 +1,7 @@
 package org.braid.compare;
 
 /**
- * A packet seen at one capture point only.
+ * A packet seen at one capture point only, and what the evidence says of where it went missing.
  *
  * @param connection  the connection's index in the first capture
  * @param subflow     the subflow's position in the first capture's connection, or null when it has none there
@@ -23,7 +23,11 @@ public record Loss(int connection, Integer subflow, boolean fromClient, Kind kin
         /** Missing from the receiver's capture although the receiver acknowledged its bytes first. */
         RECEIVER_CAPTURE("receiver_capture"),
         /** Seen at the receiver's capture point only: the sender's capture missed it. */
-        SENDER_CAPTURE("sender_capture");
+        SENDER_CAPTURE("sender_capture"),
+        /** Passed while the other capture was not running (before its first or after its last packet). */
+        OUTSIDE_CAPTURE("outside_capture"),
+        /** Without a clock estimate, whether the other capture was running then is unknown: not judged. */
+        UNJUDGED("unjudged");
 
         private final String csvName;
 
@@ -32,5 +36,10 @@ public record Loss(int connection, Integer subflow, boolean fromClient, Kind kin
         }
 
         public String csvName() { return csvName; }
+
+        /** True for the kinds that say where a packet that was sent went missing. */
+        public boolean isLoss() {
+            return this == NETWORK || this == RECEIVER_CAPTURE || this == SENDER_CAPTURE;
+        }
     }
 }

@@ -70,13 +70,14 @@ public record CompareCharts(List<CompareSeries> delays, List<CompareSeries> time
                     .add(seconds(c, c.a().time(i)), dsn, i);
         }
         for (Loss loss : c.losses()) {
-            if (loss.dsn() == null || loss.timeNanos() == null) {
+            if (!loss.kind().isLoss() || loss.dsn() == null || loss.timeNanos() == null) {
                 continue;
             }
             String name = switch (loss.kind()) {
                 case NETWORK -> "lost in the network";
                 case RECEIVER_CAPTURE -> "missed by the receiver's capture";
                 case SENDER_CAPTURE -> "missed by the sender's capture";
+                default -> throw new IllegalStateException("not a loss: " + loss.kind());
             };
             Color colour = loss.kind() == Loss.Kind.NETWORK ? RED : PINK;
             series.computeIfAbsent(name, n -> new CompareSeries.Builder(n, colour, loss.inA()).marker())
