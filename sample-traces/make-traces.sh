@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Rebuilds the MPTCP sample traces in this folder with the running Linux kernel.
-# Run as root:  sudo sample-traces/make-traces.sh [scenario...]   (no argument: all but "big")
+# Run as root:  sudo sample-traces/make-traces.sh [scenario...]   (no argument: all but "big" and "pair_big")
 # Needs: iproute2, nftables, ethtool, tcpdump, wireshark-common (editcap), gzip, python3.
 #
 # Two namespaces, braid-cli (client, the data sender) and braid-srv (server), are joined by
@@ -507,10 +507,167 @@ scenario_follow_remove_addr() {
         --event "0.15:ip -n $SRV mptcp endpoint flush"
 }
 
+# ---------------------------------------------------------------- captures at both ends (issue 12: two captures of the same connections)
+# Three namespaces: client, router, server. Path N runs client braid-cN 10.N.0.1 <-> router braid-rcN
+# 10.N.0.254, then router braid-rsN 10.N.1.254 <-> server braid-sN 10.N.1.1. The router forwards
+# path N's traffic on path N (a source rule for the client's path-N subnet), drops packets with
+# nftables rules that count what they drop, and shapes each path both ways with tbf at the path's
+# rate, so queueing delays between the two capture points differ per path. The tbf queues are
+# deep (limit 4 MB) and their drop counts are logged beside the nft counters: the only losses
+# between the captures are the router's counted drops.
+RTR=${BRAID_NS:-braid}-rtr
+DUMP_PIDS=()
+DUMP_LOGS=()
+
+routed_cleanup() {
+    local pid
+    for pid in "${DUMP_PIDS[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+    DUMP_PIDS=()
+    if ip netns list | grep -qw "$RTR"; then
+        for pid in $(ip netns pids "$RTR" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+        ip netns del "$RTR" 2>/dev/null || true
+    fi
+    if [[ ${#DUMP_LOGS[@]} -gt 0 ]]; then rm -f "${DUMP_LOGS[@]}"; fi
+    DUMP_LOGS=()
+}
+trap 'routed_cleanup; cleanup' EXIT
+
+setup_routed() {  # setup_routed RATES   one tbf rate per path, e.g. 8mbit,3mbit
+    local crates=() i ns dev
+    IFS=, read -r -a crates <<<"$1"
+    routed_cleanup
+    cleanup
+    ip netns add "$CLI"
+    ip netns add "$RTR"
+    ip netns add "$SRV"
+    for ns in "$CLI" "$RTR" "$SRV"; do
+        ip -n "$ns" link set lo up
+        ip netns exec "$ns" sysctl -qw net.mptcp.enabled=1 net.mptcp.checksum_enabled=0 \
+            net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0
+    done
+    ip netns exec "$RTR" sysctl -qw net.ipv4.ip_forward=1
+    for ns in "$CLI" "$SRV"; do ip -n "$ns" mptcp limits set subflows 8 add_addr_accepted 8; done
+    for ((i = 1; i <= ${#crates[@]}; i++)); do
+        ip link add "braid-c$i" netns "$CLI" type veth peer name "braid-rc$i" netns "$RTR"
+        ip link add "braid-s$i" netns "$SRV" type veth peer name "braid-rs$i" netns "$RTR"
+        ip -n "$CLI" addr add "10.$i.0.1/24" dev "braid-c$i"
+        ip -n "$RTR" addr add "10.$i.0.254/24" dev "braid-rc$i"
+        ip -n "$RTR" addr add "10.$i.1.254/24" dev "braid-rs$i"
+        ip -n "$SRV" addr add "10.$i.1.1/24" dev "braid-s$i"
+        for side in "$CLI:braid-c$i" "$RTR:braid-rc$i" "$RTR:braid-rs$i" "$SRV:braid-s$i"; do
+            ns=${side%%:*} dev=${side#*:}
+            ip netns exec "$ns" sysctl -qw "net.ipv4.conf.$dev.rp_filter=0"
+            ip netns exec "$ns" ethtool -K "$dev" tso off gso off gro off >/dev/null
+            ip -n "$ns" link set "$dev" up
+        done
+        ip -n "$CLI" route add default via "10.$i.0.254" dev "braid-c$i" metric "10$i"
+        ip -n "$SRV" route add "10.$i.0.0/24" via "10.$i.1.254" dev "braid-s$i"
+        # Whatever the client sends from its path-N address leaves the router on path N.
+        ip -n "$RTR" rule add from "10.$i.0.0/24" lookup "10$i"
+        ip -n "$RTR" route add default via "10.$i.1.1" dev "braid-rs$i" table "10$i"
+        for dev in "braid-rc$i" "braid-rs$i"; do
+            ip netns exec "$RTR" tc qdisc replace dev "$dev" root tbf rate "${crates[i - 1]}" burst 32kbit limit 4mb
+        done
+    done
+    ip netns exec "$RTR" nft -f - <<'EOF'
+table inet braid_router {
+    counter path1 {}
+    counter path2 {}
+    chain forward {
+        type filter hook forward priority 0; policy accept;
+    }
+}
+EOF
+}
+
+routed_subflow() {  # routed_subflow PATH: a client endpoint that opens a subflow on PATH
+    ip -n "$CLI" mptcp endpoint add "10.$1.0.1" dev "braid-c$1" subflow
+}
+
+both_captures_start() {  # both_captures_start CLIENT_FILE SERVER_FILE   (SNAPLEN: bytes kept per packet, default all)
+    local ns file log tries
+    for ns in "$CLI:$1" "$SRV:$2"; do
+        file=${ns#*:} ns=${ns%%:*}
+        log=$(mktemp)
+        ip netns exec "$ns" tcpdump -i any -s "${SNAPLEN:-0}" -B 65536 -U --immediate-mode -Z root -w "$file" tcp 2>"$log" &
+        DUMP_PIDS+=($!)
+        DUMP_LOGS+=("$log")
+        tries=0
+        until grep -q "listening on" "$log"; do
+            ((++tries > 100)) && { cat "$log" >&2; return 1; }
+            sleep 0.05
+        done
+    done
+}
+
+both_captures_stop() {
+    local pid log
+    for pid in "${DUMP_PIDS[@]}"; do kill -INT "$pid"; wait "$pid" || true; done
+    for log in "${DUMP_LOGS[@]}"; do log "tcpdump: $(grep -E 'captured|dropped by kernel' "$log" | paste -sd, -)"; done
+    rm -f "${DUMP_LOGS[@]}"
+    DUMP_PIDS=()
+    DUMP_LOGS=()
+}
+
+routed_transfer() {  # routed_transfer NAME client opts...: $PAIRS/NAME-client.pcap and $PAIRS/NAME-server.pcap
+    local name=$1 dir=${PAIRS:-pairs}
+    shift
+    mkdir -p "$dir"
+    both_captures_start "$dir/$name-client.pcap" "$dir/$name-server.pcap"
+    server_start --bind 0.0.0.0
+    client_run --connect 10.1.1.1 "$@"
+    server_wait
+    sleep 0.5
+    # Links down before the counters are read: a late retransmission can then be neither
+    # captured at the client nor dropped by the router, so the counts and captures agree.
+    local i
+    for i in 1 2; do ip -n "$CLI" link set "braid-c$i" down; done
+    sleep 0.3
+    ip netns exec "$RTR" nft list counters table inet braid_router | awk -v name="$name" '
+        /counter/ {path=$2} /packets/ {print name, path, "dropped", $2, "packets"}' >"$dir/$name-drops.txt"
+    local dev
+    for dev in braid-rc1 braid-rs1 braid-rc2 braid-rs2; do
+        ip netns exec "$RTR" tc -s qdisc show dev "$dev" | awk -v name="$name" -v dev="$dev" '
+            /dropped/ {gsub(",", "", $7); print name, dev, "tbf dropped", $7, "packets"}' >>"$dir/$name-drops.txt"
+    done
+    log "router: $(paste -sd, "$dir/$name-drops.txt")"
+    both_captures_stop
+    log "$dir/$name: $(stat -c '%n %s' "$dir/$name-client.pcap" "$dir/$name-server.pcap" | paste -sd, -)"
+}
+
+scenario_pair_dead_path() {
+    # Two paths (8 and 3 mbit); 0.15 s in, the router drops everything the client
+    # sends on path 2: the data stuck there is reinjected on path 1.
+    setup_routed 8mbit,3mbit
+    routed_subflow 2
+    routed_transfer dead-path --bytes 350000 \
+        --event "0.15:ip netns exec $RTR nft add rule inet braid_router forward iifname braid-rc2 counter name path2 drop"
+}
+
+scenario_pair_path_loss() {
+    # Two paths (8 and 4 mbit); the router drops 6 % of what the client sends on
+    # path 2 (never a SYN), at random.
+    setup_routed 8mbit,4mbit
+    routed_subflow 2
+    ip netns exec "$RTR" nft add rule inet braid_router forward iifname braid-rc2 \
+        'tcp flags & syn == 0 numgen random mod 1000 < 60 counter name path2 drop'
+    routed_transfer path-loss --bytes 400000
+}
+
+scenario_pair_big() {
+    # The benchmark pair for braid bench --compare: one bulk transfer over two routed paths of at
+    # least 300,000 packets, captured at both ends with 256 bytes a packet. Not in the default set;
+    # it goes to big/, which is never committed.
+    setup_routed 400mbit,300mbit
+    routed_subflow 2
+    PAIRS=big SNAPLEN=256 routed_transfer pair-big --bytes 345000000
+}
+
 DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_fail_two
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
     headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum
-    ipv4_ipv6_join partial follow_two follow_three follow_loss follow_dead_path follow_remove_addr)
+    ipv4_ipv6_join partial follow_two follow_three follow_loss follow_dead_path follow_remove_addr
+    pair_dead_path pair_path_loss)
 
 main() {
     [[ $EUID -eq 0 ]] || { echo "run as root" >&2; exit 1; }
@@ -519,7 +676,7 @@ main() {
     local name
     for name in "${list[@]}"; do
         name=${name//-/_}
-        declare -F "scenario_$name" >/dev/null || { echo "unknown scenario: $name (known: ${DEFAULT[*]} big)" >&2; exit 2; }
+        declare -F "scenario_$name" >/dev/null || { echo "unknown scenario: $name (known: ${DEFAULT[*]} big pair_big)" >&2; exit 2; }
         log "scenario $name"
         "scenario_$name"
     done

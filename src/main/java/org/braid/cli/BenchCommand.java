@@ -42,6 +42,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--analyze", description = "Benchmark the full analysis against a plain read instead of pcap4j.")
     boolean analyze;
 
+    @Option(names = "--compare", paramLabel = "FILE2", description = "Benchmark comparing FILE with FILE2 "
+            + "(braid compare) against analysing both (braid analyze on each).")
+    Path compareWith;
+
     @Spec
     CommandSpec spec;
 
@@ -54,6 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (compareWith != null) {
+            new CompareBench(file, compareWith, rounds, warmup).run(out);
+            return 0;
+        }
         Pass[] passes = analyze
                 ? new Pass[] {this::readPass, this::decodePass, this::analysisPass}
                 : new Pass[] {this::decodePass, this::pcap4jPass};

@@ -13,17 +13,17 @@ import org.apache.commons.csv.CSVPrinter;
  * A CSV table described once: each column's stable name beside the function that gives its value,
  * so a header can never drift from its values. RFC 4180, with a header row; null is an empty cell.
  */
-final class CsvTable<T> {
+public final class CsvTable<T> {
     private final List<String> names = new ArrayList<>();
     private final List<Function<T, Object>> values = new ArrayList<>();
 
-    CsvTable<T> column(String name, Function<T, Object> value) {
+    public CsvTable<T> column(String name, Function<T, Object> value) {
         names.add(name);
         values.add(value);
         return this;
     }
 
-    List<String> names() {
+    public List<String> names() {
         return List.copyOf(names);
     }
 
@@ -32,7 +32,7 @@ final class CsvTable<T> {
         return value instanceof Double d && Double.isFinite(d) ? BigDecimal.valueOf(d).toPlainString() : value;
     }
 
-    void write(Writer out, Iterable<T> rows) throws IOException {
+    public void write(Writer out, Iterable<T> rows) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(names.toArray(String[]::new)).get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             List<Object> record = new ArrayList<>(values.size());

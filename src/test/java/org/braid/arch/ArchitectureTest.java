@@ -24,7 +24,7 @@ class ArchitectureTest {
 
     /**
      * io -> decode -> analysis -> model <- report, with render beside analysis on top of decode,
-     * capture, filter and stream (follow) on top of analysis, and cli and ui at the top; Main starts cli or ui, and
+     * capture, filter, stream (follow) and compare on top of analysis, and cli and ui at the top; Main starts cli or ui, and
      * BuildInfo serves both.
      */
     @Test
@@ -42,6 +42,7 @@ class ArchitectureTest {
                 .layer("Capture").definedBy("org.braid.capture..")
                 .layer("Filter").definedBy("org.braid.filter..")
                 .layer("Stream").definedBy("org.braid.stream..")
+                .layer("Compare").definedBy("org.braid.compare..")
                 .layer("Cli").definedBy("org.braid.cli..")
                 .layer("Ui").definedBy("org.braid.ui..")
 
@@ -54,6 +55,7 @@ class ArchitectureTest {
                 .whereLayer("Capture").mayOnlyAccessLayers("IO", "Decode", "Analysis", "Model")
                 .whereLayer("Filter").mayOnlyAccessLayers("IO", "Decode", "Analysis", "Model")
                 .whereLayer("Stream").mayOnlyAccessLayers("IO", "Decode", "Analysis", "Model")
+                .whereLayer("Compare").mayOnlyAccessLayers("IO", "Decode", "Analysis", "Model")
                 .whereLayer("BuildInfo").mayNotAccessAnyLayer()
 
                 .whereLayer("Render").mayOnlyBeAccessedByLayers("Cli", "Ui")
@@ -61,6 +63,7 @@ class ArchitectureTest {
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Cli", "Ui")
                 .whereLayer("Filter").mayOnlyBeAccessedByLayers("Cli", "Ui")
                 .whereLayer("Stream").mayOnlyBeAccessedByLayers("Cli", "Ui")
+                .whereLayer("Compare").mayOnlyBeAccessedByLayers("Cli", "Ui")
                 .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main")
                 .whereLayer("Ui").mayOnlyBeAccessedByLayers("Main")
                 .whereLayer("Main").mayNotBeAccessedByAnyLayer()
@@ -81,7 +84,8 @@ class ArchitectureTest {
     void headlessPackagesNeverTouchJavaFx() {
         noClasses().that().resideInAnyPackage("org.braid.io..", "org.braid.decode..", "org.braid.render..",
                         "org.braid.analysis..", "org.braid.model..", "org.braid.report..", "org.braid.capture..",
-                        "org.braid.filter..", "org.braid.stream..", "org.braid.cli..", "org.braid.ui.analysis..")
+                        "org.braid.filter..", "org.braid.stream..", "org.braid.compare..", "org.braid.cli..",
+                        "org.braid.ui.analysis..")
                 .or().areAssignableTo(BuildInfo.class)
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..", "org.controlsfx..")
                 .check(CLASSES);
@@ -109,7 +113,7 @@ class ArchitectureTest {
     void filesAreNotReadThroughPcap4j() {
         noClasses().that().resideInAnyPackage("org.braid.io..", "org.braid.decode..", "org.braid.render..",
                         "org.braid.analysis..", "org.braid.model..", "org.braid.report..", "org.braid.filter..",
-                        "org.braid.stream..")
+                        "org.braid.stream..", "org.braid.compare..")
                 .should().dependOnClassesThat().resideInAPackage("org.pcap4j..")
                 .check(CLASSES);
     }

@@ -238,6 +238,11 @@ public final class MainController {
     }
 
     @FXML
+    private void compareWith() {
+        org.braid.ui.compare.CompareWindow.chooseAndOpen(stage, viewModel, org.braid.ui.compare.CompareWindow.DAEMON);
+    }
+
+    @FXML
     private void exportCsv() {
         Path folder = chooseFolderNamedAfterTrace("Export the Connection Report (CSV files)", "-report");
         if (folder != null) {

@@ -1,0 +1,130 @@
+package org.braid.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import java.awt.image.BufferedImage;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.braid.ui.compare.CompareWindow;
+import org.braid.ui.prefs.UiPreferences;
+
+/**
+ * Takes the README's screenshots of the comparison window on a real display (Xvfb) as snapshots
+ * of the window's scene; not a test. Usage, as for {@link ScreenshotTour}:
+ * <pre>
+ * xvfb-run -s "-screen 0 1600x1000x24" java -cp target/classes:target/test-classes:$(cat cp.txt) \
+ *     org.braid.ui.CompareScreenshot sample-traces/pairs/dead-path-client.pcap \
+ *     sample-traces/pairs/dead-path-server.pcap docs/screenshots
+ * </pre>
+ */
+public final class CompareScreenshot {
+    private static final String[] FILES = {"compare-owd.png", "compare-losses.png", "compare-reinjections.png",
+        "compare-hol.png"};
+
+    private CompareScreenshot() {}
+
+    public static void main(String[] args) throws Exception {
+        Path first = Paths.get(args[0]);
+        Path second = Paths.get(args[1]);
+        Path out = Paths.get(args[2]);
+        Files.createDirectories(out);
+        Platform.startup(() -> { });
+        Preferences node = Preferences.userRoot().node("org/braid/ui-screenshots/" + System.nanoTime());
+        var background = Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "screenshot-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+        MainWindow window = fx(() -> {
+            Stage stage = new Stage();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1000);
+            stage.setHeight(700);
+            MainWindow made = MainWindow.create(stage, new UiPreferences(node), background);
+            stage.show();
+            made.open(first);
+            return made;
+        });
+        waitFor(() -> window.viewModel().traceProperty().get() != null && !window.viewModel().busyProperty().get());
+        CompareWindow compare = fx(() -> {
+            CompareWindow made = CompareWindow.open(window.stage(), window.viewModel(), background, first, second);
+            made.stage().setX(0);
+            made.stage().setY(0);
+            made.stage().setWidth(1600);
+            made.stage().setHeight(1000);
+            return made;
+        });
+        waitFor(() -> compare.viewModel().chartsProperty().get() != null);
+        fx(() -> {
+            window.viewModel().select(30);
+            return null;
+        });
+        for (int tab = 0; tab < FILES.length; tab++) {
+            int selected = tab;
+            fx(() -> {
+                ((TabPane) compare.stage().getScene().lookup("#compareCharts")).getSelectionModel().select(selected);
+                compare.stage().toFront();
+                return null;
+            });
+            Thread.sleep(1500);
+            // The whole window once; then the charts alone.
+            capture(tab == 0 ? compare.stage().getScene().getRoot()
+                    : compare.stage().getScene().lookup("#compareCharts"), out.resolve(FILES[tab]));
+        }
+        Platform.exit();
+        node.removeNode();
+        System.exit(0);
+    }
+
+    /** A snapshot of {@code node} as PNG (JavaFX pixels copied into an AWT image: no extra tool needed). */
+    private static void capture(Node node, Path file) throws Exception {
+        WritableImage image = fx(() -> node.snapshot(null, null));
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getPixelReader().getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
+            out.setRGB(0, y, width, 1, row, 0, width);
+        }
+        if (!ImageIO.write(out, "png", file.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+        System.out.println("wrote " + file + " (" + width + "x" + height + ")");
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!fx(condition)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}
