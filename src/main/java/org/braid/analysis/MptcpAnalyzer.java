@@ -12,6 +12,7 @@ import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.io.TraceWarning;
+import org.braid.analysis.expert.ExpertAnalysis;
 import org.braid.model.AnalysisResult;
 import org.braid.model.MptcpConnection;
 import org.braid.model.TcpConnection;
@@ -45,6 +46,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     private final ChecksumVerifier checksums;
     private final LifecycleTracker lifecycle;
     private final AddAddrVerifier addAddr;
+    private final PathTracker paths;
     private long packets;
 
     public MptcpAnalyzer() {
@@ -59,6 +61,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         checksums = new ChecksumVerifier(columns);
         lifecycle = new LifecycleTracker(columns);
         addAddr = new AddAddrVerifier(columns, warnings);
+        paths = new PathTracker(columns);
     }
 
     /** Opens, reads and closes a trace file: the one call for analysing a file. */
@@ -159,6 +162,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         checksums.onPacket(context);
         lifecycle.onPacket(context);
         addAddr.onPacket(context);
+        paths.onPacket(context);
     }
 
     /**
@@ -194,7 +198,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         }
         List<String> all = new ArrayList<>(readerWarnings);
         all.addAll(warnings);
-        return new AnalysisResult(packets, mptcp, tcp, all);
+        return ExpertAnalysis.complete(new AnalysisResult(packets, mptcp, tcp, all), columns, paths.observations());
     }
 
     private Flow newFlow(DecodedPacket packet, boolean synAck, long srcHigh, long srcLow, int srcPort, long dstHigh,

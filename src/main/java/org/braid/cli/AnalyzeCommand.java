@@ -92,6 +92,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     out.printf("  #%d %s %s%n", e.packet(), e.type(), e.detail());
                 }
             }
+            printFindings(out, result.findingsOf(c.index()));
         }
         if (!result.tcpConnections().isEmpty()) {
             out.println();
@@ -100,11 +101,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 out.printf("  %s -> %s  %,d packets, %s%s%n", t.client(), t.server(), t.packets(),
                         t.end().name().toLowerCase(), t.mptcpRefused() == null ? "" : ", " + t.mptcpRefused());
             }
+            printFindings(out, result.findings().stream().filter(f -> f.connection() == null).toList());
         }
         if (!result.warnings().isEmpty()) {
             out.println();
             out.println("Warnings:");
             result.warnings().forEach(w -> out.println("  " + w));
+        }
+    }
+
+    /** The findings section of a connection: one line each, most severe first. */
+    private static void printFindings(PrintWriter out, java.util.List<org.braid.model.Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        out.println("  findings:");
+        for (org.braid.model.Finding f : findings) {
+            out.printf("    %-7s %-11s %s (#%d, %d packet(s))%n", f.severity().label(), f.group().label(), f.summary(),
+                    f.evidence().first(), f.evidence().count());
         }
     }
 

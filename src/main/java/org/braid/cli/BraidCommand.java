@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Multipath TCP packet trace analyzer.",
         subcommands = {InfoCommand.class, PacketsCommand.class, AnalyzeCommand.class, ReportCommand.class,
-                BenchCommand.class, CaptureCommand.class})
+                BenchCommand.class, CaptureCommand.class, ExpertCommand.class})
 public final class BraidCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -12,6 +12,7 @@ import org.braid.model.AnalysisResult;
 import org.braid.model.DataDirection;
 import org.braid.model.DssMappings;
 import org.braid.model.MptcpConnection;
+import org.braid.model.RttStats;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
@@ -31,7 +32,7 @@ public final class CsvReport {
     public static final String EVENTS = "events.csv";
 
     /** A subflow with its connection and its position among the connection's subflows. */
-    record SubflowRow(MptcpConnection connection, int position, Subflow subflow) {}
+    record SubflowRow(MptcpConnection connection, int position, Subflow subflow, RttStats rtt) {}
 
     record ReinjectionRow(MptcpConnection connection, Reinjection reinjection) {}
 
@@ -107,6 +108,10 @@ public final class CsvReport {
             .column("server_address_id", r -> r.subflow().serverAddressId())
             .column("backup", r -> r.subflow().backup())
             .column("handshake_rtt_s", r -> Text.seconds(r.subflow().handshakeRttNanos()))
+            .column("rtt_samples", r -> r.rtt() == null ? 0 : r.rtt().samples())
+            .column("rtt_min_s", r -> r.rtt() == null ? null : r.rtt().min() / 1e9)
+            .column("rtt_median_s", r -> r.rtt() == null ? null : r.rtt().median() / 1e9)
+            .column("rtt_p95_s", r -> r.rtt() == null ? null : r.rtt().p95() / 1e9)
             .column("start_time", r -> Text.iso(r.subflow().startNanos()))
             .column("end_time", r -> Text.iso(r.subflow().endNanos()))
             .column("duration_s", r -> (r.subflow().endNanos() - r.subflow().startNanos()) / 1e9)
@@ -173,7 +178,8 @@ public final class CsvReport {
         List<MappingRow> mappings = new ArrayList<>();
         for (MptcpConnection c : result.connections()) {
             for (int i = 0; i < c.subflows().size(); i++) {
-                subflows.add(new SubflowRow(c, i, c.subflows().get(i)));
+                subflows.add(new SubflowRow(c, i, c.subflows().get(i),
+                        result.paths().rttStats(c.subflows().get(i).flow())));
             }
             c.data().reinjections().forEach(r -> reinjections.add(new ReinjectionRow(c, r)));
             c.events().forEach(e -> events.add(new EventRow(c, e)));
@@ -186,6 +192,7 @@ public final class CsvReport {
         write(directory.resolve(REINJECTIONS), REINJECTION_TABLE, reinjections);
         write(directory.resolve(MAPPINGS), MAPPING_TABLE, mappings);
         write(directory.resolve(EVENTS), EVENT_TABLE, events);
+        write(directory.resolve(FindingsReport.FINDINGS), FindingsReport.FINDING_TABLE, FindingsReport.rows(result));
     }
 
     private static <T> void write(Path file, CsvTable<T> table, Iterable<T> rows) throws IOException {

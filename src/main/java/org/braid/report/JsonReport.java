@@ -48,13 +48,14 @@ public final class JsonReport {
     public static Map<String, Object> document(AnalysisResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("packets", result.packets());
-        doc.put("connections", result.connections().stream().map(JsonReport::connectionJson).toList());
+        doc.put("connections", result.connections().stream().map(c -> connectionJson(c, result)).toList());
         doc.put("tcpConnections", result.tcpConnections().stream().map(JsonReport::tcpJson).toList());
         doc.put("warnings", result.warnings());
+        doc.put("findings", FindingsReport.json(result.findings(), result));
         return doc;
     }
 
-    private static Map<String, Object> connectionJson(MptcpConnection c) {
+    private static Map<String, Object> connectionJson(MptcpConnection c, AnalysisResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("index", c.index());
         doc.put("version", c.version());
@@ -83,7 +84,7 @@ public final class JsonReport {
         addAddrHmac.put("failed", c.lifecycle().addAddrHmacFailed());
         addAddrHmac.put("leftmost", c.lifecycle().addAddrHmacLeftmost());
         doc.put("addAddrHmac", addAddrHmac);
-        doc.put("subflows", c.subflows().stream().map(JsonReport::subflowJson).toList());
+        doc.put("subflows", c.subflows().stream().map(s -> subflowJson(s, result)).toList());
         doc.put("events", c.events().stream().map(JsonReport::eventJson).toList());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("client", dataJson(c.data().client()));
@@ -91,6 +92,7 @@ public final class JsonReport {
         doc.put("data", data);
         doc.put("reinjections", reinjectionsJson(c));
         doc.put("window", windowJson(c));
+        doc.put("findings", FindingsReport.json(result.findingsOf(c.index()), result));
         return doc;
     }
 
@@ -228,7 +230,7 @@ public final class JsonReport {
         return doc;
     }
 
-    private static Map<String, Object> subflowJson(Subflow s) {
+    private static Map<String, Object> subflowJson(Subflow s, AnalysisResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("tcpStream", s.flow());
         doc.put("client", s.client().toString());
@@ -238,6 +240,7 @@ public final class JsonReport {
         doc.put("serverAddressId", s.serverAddressId());
         doc.put("backup", s.backup());
         doc.put("handshakeRttSeconds", s.handshakeRttNanos() == null ? null : s.handshakeRttNanos() / 1e9);
+        doc.put("rtt", FindingsReport.rttJson(result.paths().rttStats(s.flow())));
         doc.put("firstTime", Text.iso(s.startNanos()));
         doc.put("lastTime", Text.iso(s.endNanos()));
         doc.put("end", s.end().name().toLowerCase());
