@@ -22,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.braid.filter.AnalysisFields;
+import org.braid.filter.FindingFields;
 import org.braid.filter.FilterResult;
 import org.braid.filter.PacketFields;
 import org.braid.io.TraceFormatException;
@@ -290,7 +291,7 @@ public final class MainViewModel {
         rows.set(PacketRows.empty());
         pendingReveal = -1;
         filterBar.fieldsProperty().set(new AnalysisFields(loaded.analysis().columns(), loaded.analysis()::subflowOfFlow)
-                .or(PacketFields.instance()));
+                .or(new FindingFields(loaded.analysis().result().findings())).or(PacketFields.instance()));
         trace.set(loaded);
         analysis.show(loaded);
         rowContext.set(new PacketColumn.RowContext(loaded, new PacketSummaries(loaded)));
