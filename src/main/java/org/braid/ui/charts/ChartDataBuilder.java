@@ -153,7 +153,8 @@ public final class ChartDataBuilder {
         return new ConnectionChartData(index, direction, names, build(data), reinjections.build(MAX_POINTS),
                 acks.build(MAX_POINTS), edge.build(MAX_POINTS), throughput, binSeconds, shares,
                 lifecycle(c, names, firstNanos), build(edges), highest.build(MAX_POINTS),
-                inFlight.build(MAX_POINTS), usable.build(MAX_POINTS));
+                inFlight.build(MAX_POINTS), usable.build(MAX_POINTS),
+                ExpertChartBuilder.build(analysis.result(), index, dataSide, firstNanos, names));
     }
 
     /** A round bin width (1, 2 or 5 times a power of ten, at least 10 ms) giving about {@value #BINS} bins. */
@@ -209,7 +210,7 @@ public final class ChartDataBuilder {
             }
             List<ConnectionChartData.Event> events = new ArrayList<>();
             for (MptcpEvent event : c.events()) {
-                if (event.flow() == subflow.flow() && ConnectionChartData.MARKED_EVENTS.contains(event.type())) {
+                if (event.flow() == subflow.flow()) {
                     events.add(new ConnectionChartData.Event(event.type(), (event.timeNanos() - firstNanos) / 1e9,
                             (int) (event.packet() - 1), event.detail()));
                 }

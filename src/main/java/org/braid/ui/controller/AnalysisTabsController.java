@@ -89,7 +89,8 @@ public final class AnalysisTabsController {
         events = eventTable();
         checksums = checksumTable();
         checksumTab = tab("Checksums", checksums);
-        tabs.getTabs().addAll(tab("Reinjections", reinjections), tab("Events", events));
+        tabs.getTabs().addAll(tab("Reinjections", reinjections), tab("Events", events),
+                ExpertInfoController.tab(viewModel.expert()));
         // Only a connection with DSS checksums has verdicts to show.
         viewModel.checksumsNegotiatedProperty().addListener((o, was, now) -> showChecksumTab(now));
         viewModel.checksums().addListener((ListChangeListener<ChecksumRow>) c -> retitle());

@@ -35,6 +35,7 @@ public final class ConnectionsController {
         column("Reinj.", 50, ConnectionRow::reinjections);
         column("Cksum fail", 70, ConnectionRow::checksumFailures);
         column("End", 90, ConnectionRow::end);
+        HealthColumn.install(table, viewModel);
         viewModel.connections().addListener((ListChangeListener<ConnectionRow>) change -> rebuild());
         rebuild();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

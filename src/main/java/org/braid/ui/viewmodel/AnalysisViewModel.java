@@ -45,6 +45,7 @@ public final class AnalysisViewModel {
     private final ReadOnlyIntegerWrapper chartConnection = new ReadOnlyIntegerWrapper(this, "chartConnection", -1);
     private final ReadOnlyObjectWrapper<ConnectionChartData> chartData = new ReadOnlyObjectWrapper<>(this, "chartData");
     private final ReadOnlyBooleanWrapper charting = new ReadOnlyBooleanWrapper(this, "charting");
+    private final ExpertViewModel expert = new ExpertViewModel(this::jumpTo, this::chart);
     private LoadedTrace trace;
     private ChartDataTask running;
     /** During a live capture, rebuilds the charted connection's data at most once a second. */
@@ -67,6 +68,7 @@ public final class AnalysisViewModel {
         liveCharts.clear();
         scope.set(null);
         connections.setAll(ConnectionRows.of(loaded.analysis()));
+        expert.show(loaded.analysis().result());
         chartConnection.set(-1);
         chart(loaded.analysis().result().connections().isEmpty() ? -1 : 0);
     }
@@ -80,6 +82,7 @@ public final class AnalysisViewModel {
     void refresh(LoadedTrace snapshot) {
         trace = snapshot;
         connections.setAll(ConnectionRows.of(snapshot.analysis()));
+        expert.show(snapshot.analysis().result());
         if (chartConnection.get() >= 0) {
             liveCharts.request();
         }
@@ -192,6 +195,8 @@ public final class AnalysisViewModel {
     }
 
     public LoadedTrace trace() { return trace; }
+    /** The Expert Info tab's findings. */
+    public ExpertViewModel expert() { return expert; }
     public ObservableList<ConnectionRow> connections() { return connections; }
     /** The charted connection's reinjections, in packet order. */
     public ObservableList<Reinjection> reinjections() { return reinjections; }
