@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
@@ -19,8 +18,8 @@ import org.braid.ui.charts.ChartKind;
 import org.braid.ui.prefs.UiPreferences;
 
 /**
- * Takes the README's screenshots of the real window on a real display (run under Xvfb, with
- * ImageMagick's {@code import}); not a test. Usage, from the project folder after
+ * Takes the README's screenshots of the real window on a real display (run under Xvfb; each is a
+ * JavaFX snapshot of its node); not a test. Usage, from the project folder after
  * {@code mvn test-compile} and {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}:
  * <pre>
  * xvfb-run -s "-screen 0 1600x1000x24" java -cp target/classes:target/test-classes:$(cat cp.txt) \
@@ -80,6 +79,16 @@ public final class ScreenshotTour {
             settle();
             capture(window.controller().analysisTabs().viewer(kind), out.resolve(kind.fileName(0).replace("-0", "")));
         }
+        // The Expert Info tab, with the connections panel and its health column above it.
+        fx(() -> {
+            ((SplitPane) window.stage().getScene().lookup("#analysisPanes")).setDividerPositions(0.3);
+            var tabs = window.controller().analysisTabs().tabs();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "expert-info-tab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+            return null;
+        });
+        settle();
+        capture(window.stage().getScene().lookup("#analysisPanes"), out.resolve("expert-info.png"));
         Platform.exit();
         node.removeNode();
         System.exit(0);
@@ -90,16 +99,26 @@ public final class ScreenshotTour {
         return reinjections.isEmpty() ? 1 : reinjections.get(0).packet();
     }
 
+    /** Writes what {@code node} shows as a PNG: a JavaFX snapshot, so no screen grabber is needed. */
     private static void capture(Node node, Path file) throws Exception {
-        Bounds b = fx(() -> node.localToScreen(node.getBoundsInLocal()));
-        String crop = String.format("%dx%d+%d+%d", (int) b.getWidth(), (int) b.getHeight(), (int) b.getMinX(),
-                (int) b.getMinY());
-        Process p = new ProcessBuilder("import", "-window", "root", "-crop", crop, "+repage", file.toString())
-                .inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IOException("import failed for " + file);
+        java.awt.image.BufferedImage image = fx(() -> {
+            javafx.scene.image.WritableImage shot = node.snapshot(null, null);
+            int w = (int) shot.getWidth();
+            int h = (int) shot.getHeight();
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            javafx.scene.image.PixelReader pixels = shot.getPixelReader();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    out.setRGB(x, y, pixels.getArgb(x, y));
+                }
+            }
+            return out;
+        });
+        if (!javax.imageio.ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer for " + file);
         }
-        System.out.println("wrote " + file + " (" + crop + ")");
+        System.out.println("wrote " + file + " (" + image.getWidth() + "x" + image.getHeight() + ")");
     }
 
     private static void settle() throws InterruptedException {

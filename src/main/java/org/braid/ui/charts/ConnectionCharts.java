@@ -161,6 +161,8 @@ public final class ConnectionCharts {
         marks.setDefaultToolTipGenerator(tooltips());
         plot.setRenderer(0, marks);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        // Bars in series order: backup periods and silent gaps over the life bars.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         return chart("Connection " + d.connection() + ": subflow lifecycle", plot,
                 "bars: first to last packet; grey: backup; gaps: silent while other subflows sent; marks: every event");
     }
