@@ -25,8 +25,10 @@ final class WindowRules {
         }
         WindowPeriod first = w.zeroWindows().get(0);
         WindowPeriod last = w.zeroWindows().get(w.zeroWindows().size() - 1);
-        long[] evidence = new long[w.zeroWindows().size() * 2];
-        int n = 0;
+        // The periods' ends, and every zero-window advertisement of the connection within them.
+        long[] flagged = x.flagged(PacketColumns.ZERO_WINDOW, c.index());
+        long[] evidence = java.util.Arrays.copyOf(flagged, flagged.length + w.zeroWindows().size() * 2);
+        int n = flagged.length;
         for (WindowPeriod p : w.zeroWindows()) {
             evidence[n++] = p.startPacket();
             evidence[n++] = p.endPacket() == null ? 0 : p.endPacket();
