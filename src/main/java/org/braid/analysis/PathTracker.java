@@ -72,7 +72,8 @@ final class PathTracker implements PacketObserver {
     private long[][] rangeStart = new long[0][];
     private long[][] rangeEnd = new long[0][];
     private int[][] rangeFlow = new int[0][];
-    private int[] rangeNext = new int[0];
+    private int[] rangeHead = new int[0];
+    private int[] rangeSize = new int[0];
 
     // Sample columns.
     private int rttSize;
@@ -340,15 +341,24 @@ final class PathTracker implements PacketObserver {
         }
     }
 
-    /** The subflow that most recently sent the data-level byte {@code dsn} of direction {@code d}, or -1. */
+    /**
+     * The subflow that sent the data-level byte {@code dsn} of direction {@code d}, or -1 when not
+     * remembered. Ranges wholly below {@code dsn} (acknowledged) leave the ring first, so the byte a
+     * DATA_ACK waits for is at or near its head: a lookup costs a step or two.
+     */
     private int senderOf(int d, long dsn) {
         long[] starts = rangeStart[d];
         if (starts == null) {
             return -1;
         }
-        for (int n = 1; n <= DSN_RANGES; n++) {
-            int i = (rangeNext[d] - n + DSN_RANGES) % DSN_RANGES;
-            if (starts[i] <= dsn && dsn < rangeEnd[d][i]) {
+        long[] ends = rangeEnd[d];
+        while (rangeSize[d] > 0 && ends[rangeHead[d]] <= dsn) {
+            rangeHead[d] = (rangeHead[d] + 1) % DSN_RANGES;
+            rangeSize[d]--;
+        }
+        for (int n = 0; n < rangeSize[d]; n++) {
+            int i = (rangeHead[d] + n) % DSN_RANGES;
+            if (starts[i] <= dsn && dsn < ends[i]) {
                 return rangeFlow[d][i];
             }
         }
@@ -367,11 +377,15 @@ final class PathTracker implements PacketObserver {
             rangeEnd[d] = new long[DSN_RANGES];
             rangeFlow[d] = new int[DSN_RANGES];
         }
-        int i = rangeNext[d];
+        if (rangeSize[d] == DSN_RANGES) {
+            rangeHead[d] = (rangeHead[d] + 1) % DSN_RANGES;
+            rangeSize[d]--;
+        }
+        int i = (rangeHead[d] + rangeSize[d]) % DSN_RANGES;
         rangeStart[d][i] = c.payloadDsn;
         rangeEnd[d][i] = c.payloadDsn + payload;
         rangeFlow[d][i] = c.flow.index;
-        rangeNext[d] = (i + 1) % DSN_RANGES;
+        rangeSize[d]++;
         if (!dataAckKnown[d]) {
             return;
         }
@@ -558,7 +572,8 @@ final class PathTracker implements PacketObserver {
         rangeStart = Arrays.copyOf(rangeStart, d);
         rangeEnd = Arrays.copyOf(rangeEnd, d);
         rangeFlow = Arrays.copyOf(rangeFlow, d);
-        rangeNext = Arrays.copyOf(rangeNext, d);
+        rangeHead = Arrays.copyOf(rangeHead, d);
+        rangeSize = Arrays.copyOf(rangeSize, d);
     }
 
     /** A REMOVE_ADDR that named a subflow's address, and what the subflow sent after it. */

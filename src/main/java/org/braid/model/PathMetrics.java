@@ -39,24 +39,33 @@ public final class PathMetrics {
         computeStats();
     }
 
+    /** Min, median and p95 per flow: samples grouped by flow index in two counting passes, without boxing. */
     private void computeStats() {
-        Map<Integer, long[]> byFlow = new HashMap<>();
-        Map<Integer, Integer> counts = new HashMap<>();
+        int flows = 0;
         for (int f : rttFlow) {
-            counts.merge(f, 1, Integer::sum);
+            flows = Math.max(flows, f + 1);
         }
-        counts.forEach((f, n) -> byFlow.put(f, new long[n]));
-        Map<Integer, Integer> filled = new HashMap<>();
+        int[] counts = new int[flows];
+        for (int f : rttFlow) {
+            counts[f]++;
+        }
+        long[][] byFlow = new long[flows][];
+        for (int f = 0; f < flows; f++) {
+            byFlow[f] = new long[counts[f]];
+        }
+        int[] filled = new int[flows];
         for (int i = 0; i < rttFlow.length; i++) {
-            int at = filled.merge(rttFlow[i], 1, Integer::sum) - 1;
-            byFlow.get(rttFlow[i])[at] = rtt[i];
+            byFlow[rttFlow[i]][filled[rttFlow[i]]++] = rtt[i];
         }
-        byFlow.forEach((f, values) -> {
-            Arrays.sort(values);
+        for (int f = 0; f < flows; f++) {
+            long[] values = byFlow[f];
             int n = values.length;
-            stats.put(f, new RttStats(n, values[0], values[(n - 1) / 2],
-                    values[Math.max(0, (int) Math.ceil(0.95 * n) - 1)]));
-        });
+            if (n > 0) {
+                Arrays.sort(values);
+                stats.put(f, new RttStats(n, values[0], values[(n - 1) / 2],
+                        values[Math.max(0, (int) Math.ceil(0.95 * n) - 1)]));
+            }
+        }
     }
 
     /** The RTT figures of the subflow on TCP flow {@code flow}, or null without samples. */

@@ -28,7 +28,9 @@ final class ExpertContext {
     final long originNanos;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<Long, LongList> flagged = new HashMap<>();
-    private final Map<Integer, long[]> firstPackets = new HashMap<>();
+    /** Per flow index, its first two packets (1-based, 0 where none). */
+    private long[] firstPacket = new long[0];
+    private long[] secondPacket = new long[0];
 
     ExpertContext(AnalysisResult result, PacketColumns columns, PathObservations observations) {
         this.result = result;
@@ -55,11 +57,14 @@ final class ExpertContext {
             if (flow < 0) {
                 continue;
             }
-            long[] first = firstPackets.get(flow);
-            if (first == null) {
-                firstPackets.put(flow, new long[] {i + 1, 0});
-            } else if (first[1] == 0) {
-                first[1] = i + 1;
+            if (flow >= firstPacket.length) {
+                firstPacket = java.util.Arrays.copyOf(firstPacket, Math.max(16, flow * 2 + 1));
+                secondPacket = java.util.Arrays.copyOf(secondPacket, firstPacket.length);
+            }
+            if (firstPacket[flow] == 0) {
+                firstPacket[flow] = i + 1;
+            } else if (secondPacket[flow] == 0) {
+                secondPacket[flow] = i + 1;
             }
             int flags = columns.flags(i);
             if (flags == 0) {
@@ -86,7 +91,7 @@ final class ExpertContext {
 
     /** The first two packets of TCP flow {@code flow} (0 where none). */
     long[] firstPackets(int flow) {
-        return firstPackets.getOrDefault(flow, new long[] {0, 0});
+        return flow < firstPacket.length ? new long[] {firstPacket[flow], secondPacket[flow]} : new long[] {0, 0};
     }
 
     MptcpConnection connection(int index) {
