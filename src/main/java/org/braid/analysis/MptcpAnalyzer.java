@@ -142,6 +142,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             columns.add(flow.index, flow.connection, dsn);
             columns.setMappingPacket(packetIndex, context.mappingPacket);
             notifyObservers(frame, packet, packetIndex, now, flow, direction, connection);
+            paths.onPacket(context); // after, not in notifyObservers: that method is at the JIT's inlining limit
         } else {
             columns.add(flow.index, flow.connection, dsn);
         }
@@ -162,7 +163,6 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         checksums.onPacket(context);
         lifecycle.onPacket(context);
         addAddr.onPacket(context);
-        paths.onPacket(context);
     }
 
     /**

@@ -14,14 +14,18 @@ import org.braid.model.PathMetrics;
  * Path measurements of MPTCP subflows in the streaming pass: RTT samples from data/ACK pairs and
  * handshakes (Karn's rule: a retransmission voids the timing of what it repeats), bytes in flight
  * per subflow direction, and the periods the expert findings rest on (silences, DATA_ACK stalls,
- * retransmissions, backup use, address announcements). State lives in primitive arrays indexed by
- * flow and connection; ordinary packets allocate nothing (the sample columns grow by doubling).
+ * retransmissions, backup use, address announcements). State lives in one {@link PathState} object
+ * per subflow and per connection; ordinary packets allocate nothing (the sample columns grow by
+ * doubling). The analyzer calls it after its other observers, outside their shared method, so the
+ * JIT keeps inlining those as before.
  */
 final class PathTracker implements PacketObserver {
-    /** Segments timed per subflow direction at once; older ones are dropped from the timing. */
+    /** Segments timed per subflow direction at once; older ones are dropped from the timing (a power of two). */
     static final int TIMED_SEGMENTS = 256;
-    /** Data-level ranges remembered per connection direction, to find which subflow sent a DSN. */
-    static final int DSN_RANGES = 512;
+    /** Data-level ranges remembered per connection direction, to find which subflow sent a DSN (a power of two). */
+    static final int DSN_RANGES = 1024;
+    /** Ranges looked at from the ring's head: the one a DATA_ACK waits for is among the oldest unacknowledged. */
+    static final int SENDER_SCAN = 32;
     /** The shortest silence of a subflow reported. */
     static final long SILENCE_NANOS = 500_000_000L;
     /** The shortest DATA_ACK stall reported. */
@@ -33,47 +37,8 @@ final class PathTracker implements PacketObserver {
 
     private final PacketColumns columns;
 
-    // Per flow direction (index flow * 2 + direction): sequence space of the data sent that way.
-    private boolean[] started = new boolean[0];
-    private long[] highest = new long[0];
-    private boolean[] ackKnown = new boolean[0];
-    private long[] highestAck = new long[0];
-    private long[] ackAdvancedNanos = new long[0];
-    private long[] ackAdvancedPacket = new long[0];
-    private long[] lastFlight = new long[0];
-    private long[][] timedEnd = new long[0][];
-    private long[][] timedNanos = new long[0][];
-    private int[] timedHead = new int[0];
-    private int[] timedSize = new int[0];
-    // Per flow.
-    private boolean[] seen = new boolean[0];
-    private long[] lastNewDataNanos = new long[0];
-    private long[] lastNewDataPacket = new long[0];
-    private long[] connectionBytesAtLast = new long[0];
-    private long[] lastPacketNanos = new long[0];
-    private boolean[] handshakeSampled = new boolean[0];
-    private BackupUseState[] backupUse = new BackupUseState[0];
-    private RemovalState[] removal = new RemovalState[0];
-    // Per connection.
-    private long[] connectionBytes = new long[0];
-    private long[] connectionLastData = new long[0];
-    private long[] cutPackets = new long[0];
-    private long[] lostBytes = new long[0];
-    private LongList[] lossEvidence = new LongList[0];
-    private LongList[] cutEvidence = new LongList[0];
-    // Per connection direction (index connection * 2 + side): the DATA_ACK stall candidate.
-    private boolean[] dataAckKnown = new boolean[0];
-    private long[] dataAck = new long[0];
-    private long[] dataAckNanos = new long[0];
-    private long[] dataAckPacket = new long[0];
-    private int[] holderFlow = new int[0];
-    private long[] bytesAbove = new long[0];
-    private long[] firstAbovePacket = new long[0];
-    private long[][] rangeStart = new long[0][];
-    private long[][] rangeEnd = new long[0][];
-    private int[][] rangeFlow = new int[0][];
-    private int[] rangeHead = new int[0];
-    private int[] rangeSize = new int[0];
+    private PathState.Subflow[] subflows = new PathState.Subflow[16];
+    private PathState.Connection[] connectionStates = new PathState.Connection[8];
 
     // Sample columns.
     private int rttSize;
@@ -89,10 +54,9 @@ final class PathTracker implements PacketObserver {
     private long[] flightBytes = new long[1024];
 
     private final List<PathObservations.Silence> silences = new ArrayList<>();
-    private final List<PathObservations.Retransmission> retransmissions = new ArrayList<>();
+    private final RetransmissionLog retransmissions = new RetransmissionLog();
     private final List<PathObservations.DataAckStall> stalls = new ArrayList<>();
     private final List<PathObservations.Announcement> announcements = new ArrayList<>();
-    private final List<ConnectionState> connections = new ArrayList<>();
 
     PathTracker(PacketColumns columns) {
         this.columns = columns;
@@ -102,26 +66,23 @@ final class PathTracker implements PacketObserver {
     public void onPacket(PacketContext c) {
         DecodedPacket packet = c.packet;
         Flow flow = c.flow;
-        int f = flow.index;
-        ensureFlow(f);
-        ensureConnection(c.connection);
-        if (!seen[f]) {
-            seen[f] = true;
-            lastNewDataNanos[f] = c.nanos;
-            lastNewDataPacket[f] = c.frame.packetNumber();
-            connectionBytesAtLast[f] = connectionBytes[c.connection.index];
-        }
-        lastPacketNanos[f] = c.nanos;
+        PathState.Connection connection = connection(c.connection);
+        PathState.Subflow subflow = subflow(flow.index, c, connection);
+        subflow.lastPacketNanos = c.nanos;
         if (c.frame.capturedLength() < c.frame.originalLength()) {
-            cut(c);
+            cut(c, connection);
         }
-        if (packet.mptcpOptionCount() > 0) {
+        if (packet.mptcpOptionCount() > 1 || packet.mptcpOptionCount() == 1
+                && packet.mptcpOption(0).subtype() != MptcpSubtype.DSS) {
             addresses(c);
         }
         if (c.dataAck != PacketContext.UNKNOWN) {
-            dataAck(c);
+            dataAck(c, connection.directions[1 - c.side]); // a DATA_ACK acknowledges the other side's data
         }
-        dataRange(c);
+        int payload = packet.payloadWireLength();
+        if (payload > 0 && c.payloadDsn != PacketContext.UNKNOWN) {
+            dataRange(c, connection.directions[c.side], payload);
+        }
         if (packet.hasTcpFlag(DecodedPacket.TCP_RST)) {
             return;
         }
@@ -129,116 +90,120 @@ final class PathTracker implements PacketObserver {
         boolean ackFlag = packet.hasTcpFlag(DecodedPacket.TCP_ACK);
         int sampledBefore = rttSize;
         if (ackFlag) {
-            acknowledged(c, f * 2 + 1 - c.direction, packet.acknowledgmentNumber());
+            acknowledged(c, subflow.spaces[1 - c.direction], connection, packet.acknowledgmentNumber());
         }
-        if (syn && ackFlag && c.direction == 1 && !handshakeSampled[f]) {
-            handshakeSampled[f] = true;
+        if (syn && ackFlag && c.direction == 1 && !subflow.handshakeSampled) {
+            subflow.handshakeSampled = true;
             if (rttSize == sampledBefore && flow.sawSyn && c.nanos >= flow.synNanos) {
-                sample(f, c, c.nanos - flow.synNanos); // the SYN came before the flow was MPTCP
+                sample(c, c.nanos - flow.synNanos); // the SYN came before the flow was MPTCP
             }
         }
-        int payload = packet.payloadWireLength();
-        if (payload > 0 && removal[f] != null) {
-            removal[f].sentAfter(payload, c.frame.packetNumber());
+        if (payload > 0 && subflow.removal != null) {
+            subflow.removal.sentAfter(payload, c.frame.packetNumber());
         }
         int length = payload + (syn ? 1 : 0) + (packet.hasTcpFlag(DecodedPacket.TCP_FIN) ? 1 : 0);
         if (length > 0) {
-            sent(c, f * 2 + c.direction, packet.sequenceNumber(), length, payload);
+            sent(c, subflow, connection, packet.sequenceNumber(), length, payload);
         }
     }
 
-    private void acknowledged(PacketContext c, int space, long rawAck) {
-        if (!started[space]) {
+    private void acknowledged(PacketContext c, PathState.Space space, PathState.Connection connection, long rawAck) {
+        if (!space.started) {
             return;
         }
-        long ack = unwrap(highest[space], rawAck);
-        if (ackKnown[space] && ack <= highestAck[space]) {
+        long ack = unwrap(space.highest, rawAck);
+        if (space.ackKnown && ack <= space.highestAck) {
             return;
         }
-        if (ack > highest[space]) {
-            lost(c, ack - highest[space]);
-            highest[space] = ack; // what was acknowledged was sent, captured or not
+        if (ack > space.highest) {
+            lost(c, connection, ack - space.highest);
+            space.highest = ack; // what was acknowledged was sent, captured or not
         }
-        ackKnown[space] = true;
-        highestAck[space] = ack;
-        ackAdvancedNanos[space] = c.nanos;
-        ackAdvancedPacket[space] = c.frame.packetNumber();
-        long[] ends = timedEnd[space];
+        space.ackKnown = true;
+        space.highestAck = ack;
+        space.ackAdvancedNanos = c.nanos;
+        space.ackAdvancedPacket = c.frame.packetNumber();
+        long[] ends = space.timedEnd;
         if (ends != null) {
             long lastNanos = -1;
-            while (timedSize[space] > 0 && ends[timedHead[space]] <= ack) {
-                lastNanos = timedNanos[space][timedHead[space]];
-                timedHead[space] = (timedHead[space] + 1) % TIMED_SEGMENTS;
-                timedSize[space]--;
+            int head = space.timedHead;
+            int size = space.timedSize;
+            while (size > 0 && ends[head] <= ack) {
+                lastNanos = space.timedNanos[head];
+                head = (head + 1) & (TIMED_SEGMENTS - 1);
+                size--;
             }
+            space.timedHead = head;
+            space.timedSize = size;
             if (lastNanos >= 0) {
-                sample(c.flow.index, c, c.nanos - lastNanos);
+                sample(c, c.nanos - lastNanos);
             }
         }
-        flight(c, space);
+        flight(c, space, 1 - c.direction);
     }
 
-    private void sent(PacketContext c, int space, long rawSeq, int length, int payload) {
-        int f = c.flow.index;
-        if (!started[space]) {
-            started[space] = true;
-            highest[space] = rawSeq;
-            ackKnown[space] = true;
-            highestAck[space] = rawSeq; // nothing before the first segment seen is outstanding
-            ackAdvancedNanos[space] = c.nanos;
+    private void sent(PacketContext c, PathState.Subflow subflow, PathState.Connection connection, long rawSeq,
+            int length, int payload) {
+        PathState.Space space = subflow.spaces[c.direction];
+        if (!space.started) {
+            space.started = true;
+            space.highest = rawSeq;
+            space.ackKnown = true;
+            space.highestAck = rawSeq; // nothing before the first segment seen is outstanding
+            space.ackAdvancedNanos = c.nanos;
         }
-        long start = unwrap(highest[space], rawSeq);
+        long start = unwrap(space.highest, rawSeq);
         long end = start + length;
-        boolean fresh = start >= highest[space];
+        boolean fresh = start >= space.highest;
         if (!fresh) {
             forgetTimed(space, start); // Karn: what this repeats can no longer be timed
             if (payload > 0 && columns.hasFlag(c.packetIndex, PacketColumns.TCP_RETRANSMISSION)) {
-                retransmissions.add(new PathObservations.Retransmission(c.connection.index, f, space & 1,
-                        c.frame.packetNumber(), c.nanos, start, ackAdvancedNanos[space], ackAdvancedPacket[space]));
+                retransmissions.add(c.connection.index, c.flow.index, c.direction, c.frame.packetNumber(), c.nanos,
+                        start, space.ackAdvancedNanos, space.ackAdvancedPacket);
             }
         } else {
             time(space, end, c.nanos);
         }
-        if (end > highest[space]) {
-            highest[space] = end;
-            flight(c, space);
+        if (end > space.highest) {
+            space.highest = end;
+            flight(c, space, c.direction);
             if (payload > 0 && fresh) {
-                newData(c, f, payload);
+                newData(c, subflow, connection, payload);
             }
         }
     }
 
-    private void newData(PacketContext c, int f, int payload) {
-        int k = c.connection.index;
-        long gap = c.nanos - lastNewDataNanos[f];
-        long others = connectionBytes[k] - connectionBytesAtLast[f];
+    private void newData(PacketContext c, PathState.Subflow subflow, PathState.Connection connection, int payload) {
+        long gap = c.nanos - subflow.lastNewDataNanos;
+        long others = connection.bytes - subflow.connectionBytesAtLast;
         if (gap >= SILENCE_NANOS && others > 0) {
-            silences.add(new PathObservations.Silence(k, f, lastNewDataNanos[f], lastNewDataPacket[f], c.nanos,
-                    c.frame.packetNumber(), others, backup(c.flow), false));
+            silences.add(new PathObservations.Silence(c.connection.index, c.flow.index, subflow.lastNewDataNanos,
+                    subflow.lastNewDataPacket, c.nanos, c.frame.packetNumber(), others, backup(c.flow), false));
         }
-        connectionBytes[k] += payload;
-        connectionLastData[k] = c.nanos;
-        lastNewDataNanos[f] = c.nanos;
-        lastNewDataPacket[f] = c.frame.packetNumber();
-        connectionBytesAtLast[f] = connectionBytes[k];
+        connection.bytes += payload;
+        connection.lastDataNanos = c.nanos;
+        subflow.lastNewDataNanos = c.nanos;
+        subflow.lastNewDataPacket = c.frame.packetNumber();
+        subflow.connectionBytesAtLast = connection.bytes;
         if (backup(c.flow) && !columns.hasFlag(c.packetIndex, PacketColumns.REINJECTION)) {
             Flow primary = primaryUp(c);
             if (primary != null) {
-                if (backupUse[f] == null) {
-                    backupUse[f] = new BackupUseState(k, primary.index, c.nanos);
+                if (subflow.backupUse == null) {
+                    subflow.backupUse = new BackupUseState(c.connection.index, primary.index, c.nanos);
                 }
-                backupUse[f].add(c.nanos, payload, c.frame.packetNumber());
+                subflow.backupUse.add(c.nanos, payload, c.frame.packetNumber());
             }
         }
     }
 
     /** A subflow of the connection, not backup, not ended, that sent a packet within {@link #UP_NANOS}. */
     private Flow primaryUp(PacketContext c) {
-        List<Flow> subflows = c.connection.subflows;
-        for (int i = 0; i < subflows.size(); i++) {
-            Flow other = subflows.get(i);
-            if (other != c.flow && !other.ended() && !backup(other) && other.index < seen.length && seen[other.index]
-                    && c.nanos - lastPacketNanos[other.index] <= UP_NANOS) {
+        List<Flow> all = c.connection.subflows;
+        for (int i = 0; i < all.size(); i++) {
+            Flow other = all.get(i);
+            PathState.Subflow state = other.index < subflows.length ? subflows[other.index] : null;
+            if (other != c.flow && state != null && !other.ended() && !backup(other)
+                    && c.nanos - state.lastPacketNanos <= UP_NANOS) {
                 return other;
             }
         }
@@ -251,39 +216,39 @@ final class PathTracker implements PacketObserver {
         return changes.isEmpty() ? flow.backup : changes.get(changes.size() - 1).backup();
     }
 
-    private void time(int space, long end, long nanos) {
-        if (timedEnd[space] == null) {
-            timedEnd[space] = new long[TIMED_SEGMENTS];
-            timedNanos[space] = new long[TIMED_SEGMENTS];
+    private static void time(PathState.Space space, long end, long nanos) {
+        if (space.timedEnd == null) {
+            space.timedEnd = new long[TIMED_SEGMENTS];
+            space.timedNanos = new long[TIMED_SEGMENTS];
         }
-        if (timedSize[space] == TIMED_SEGMENTS) {
-            timedHead[space] = (timedHead[space] + 1) % TIMED_SEGMENTS;
-            timedSize[space]--;
+        if (space.timedSize == TIMED_SEGMENTS) {
+            space.timedHead = (space.timedHead + 1) & (TIMED_SEGMENTS - 1);
+            space.timedSize--;
         }
-        int at = (timedHead[space] + timedSize[space]) % TIMED_SEGMENTS;
-        timedEnd[space][at] = end;
-        timedNanos[space][at] = nanos;
-        timedSize[space]++;
+        int at = (space.timedHead + space.timedSize) & (TIMED_SEGMENTS - 1);
+        space.timedEnd[at] = end;
+        space.timedNanos[at] = nanos;
+        space.timedSize++;
     }
 
     /** Drops the timed segments that end after {@code start} (the newest ones, at the tail). */
-    private void forgetTimed(int space, long start) {
-        long[] ends = timedEnd[space];
-        while (timedSize[space] > 0) {
-            int last = (timedHead[space] + timedSize[space] - 1) % TIMED_SEGMENTS;
+    private static void forgetTimed(PathState.Space space, long start) {
+        long[] ends = space.timedEnd;
+        while (space.timedSize > 0) {
+            int last = (space.timedHead + space.timedSize - 1) & (TIMED_SEGMENTS - 1);
             if (ends[last] <= start) {
                 return;
             }
-            timedSize[space]--;
+            space.timedSize--;
         }
     }
 
-    private void flight(PacketContext c, int space) {
-        long inFlight = Math.max(0, highest[space] - highestAck[space]);
-        if (inFlight == lastFlight[space]) {
+    private void flight(PacketContext c, PathState.Space space, int direction) {
+        long inFlight = Math.max(0, space.highest - space.highestAck);
+        if (inFlight == space.lastFlight) {
             return;
         }
-        lastFlight[space] = inFlight;
+        space.lastFlight = inFlight;
         if (flightSize == flightFlow.length) {
             int capacity = flightSize * 2;
             flightFlow = Arrays.copyOf(flightFlow, capacity);
@@ -292,15 +257,15 @@ final class PathTracker implements PacketObserver {
             flightNanos = Arrays.copyOf(flightNanos, capacity);
             flightBytes = Arrays.copyOf(flightBytes, capacity);
         }
-        flightFlow[flightSize] = space >> 1;
-        flightSide[flightSize] = (byte) c.flow.dataDirection(space & 1);
+        flightFlow[flightSize] = c.flow.index;
+        flightSide[flightSize] = (byte) c.flow.dataDirection(direction);
         flightPacket[flightSize] = c.frame.packetNumber();
         flightNanos[flightSize] = c.nanos;
         flightBytes[flightSize] = inFlight;
         flightSize++;
     }
 
-    private void sample(int flow, PacketContext c, long value) {
+    private void sample(PacketContext c, long value) {
         if (rttSize == rttFlow.length) {
             int capacity = rttSize * 2;
             rttFlow = Arrays.copyOf(rttFlow, capacity);
@@ -308,36 +273,34 @@ final class PathTracker implements PacketObserver {
             rttNanos = Arrays.copyOf(rttNanos, capacity);
             rtt = Arrays.copyOf(rtt, capacity);
         }
-        rttFlow[rttSize] = flow;
+        rttFlow[rttSize] = c.flow.index;
         rttPacket[rttSize] = c.frame.packetNumber();
         rttNanos[rttSize] = c.nanos;
         rtt[rttSize] = value;
         rttSize++;
     }
 
-    private void dataAck(PacketContext c) {
-        int k = c.connection.index;
-        int d = k * 2 + 1 - c.side; // the DATA_ACK acknowledges the other side's data
+    private void dataAck(PacketContext c, PathState.DataDirection d) {
         long value = c.dataAck;
-        if (dataAckKnown[d] && value <= dataAck[d]) {
+        if (d.ackKnown && value <= d.dataAck) {
             return;
         }
-        if (dataAckKnown[d]) {
-            closeStall(k, d, c.nanos, c.frame.packetNumber(), true);
+        if (d.ackKnown) {
+            closeStall(c.connection.index, 1 - c.side, d, c.nanos, c.frame.packetNumber(), true);
         }
-        dataAckKnown[d] = true;
-        dataAck[d] = value;
-        dataAckNanos[d] = c.nanos;
-        dataAckPacket[d] = c.frame.packetNumber();
-        bytesAbove[d] = 0;
-        firstAbovePacket[d] = 0;
-        holderFlow[d] = senderOf(d, value);
+        d.ackKnown = true;
+        d.dataAck = value;
+        d.ackNanos = c.nanos;
+        d.ackPacket = c.frame.packetNumber();
+        d.bytesAbove = 0;
+        d.firstAbovePacket = 0;
+        d.holderFlow = senderOf(d, value);
     }
 
-    private void closeStall(int k, int d, long nanos, long packet, boolean resolved) {
-        if (nanos - dataAckNanos[d] >= STALL_NANOS && bytesAbove[d] > 0) {
-            stalls.add(new PathObservations.DataAckStall(k, d & 1, holderFlow[d], dataAckNanos[d], dataAckPacket[d],
-                    nanos, packet, bytesAbove[d], firstAbovePacket[d], resolved));
+    private void closeStall(int k, int side, PathState.DataDirection d, long nanos, long packet, boolean resolved) {
+        if (nanos - d.ackNanos >= STALL_NANOS && d.bytesAbove > 0) {
+            stalls.add(new PathObservations.DataAckStall(k, side, d.holderFlow, d.ackNanos, d.ackPacket, nanos, packet,
+                    d.bytesAbove, d.firstAbovePacket, resolved));
         }
     }
 
@@ -346,79 +309,77 @@ final class PathTracker implements PacketObserver {
      * remembered. Ranges wholly below {@code dsn} (acknowledged) leave the ring first, so the byte a
      * DATA_ACK waits for is at or near its head: a lookup costs a step or two.
      */
-    private int senderOf(int d, long dsn) {
-        long[] starts = rangeStart[d];
+    private static int senderOf(PathState.DataDirection d, long dsn) {
+        long[] starts = d.rangeStart;
         if (starts == null) {
             return -1;
         }
-        long[] ends = rangeEnd[d];
-        while (rangeSize[d] > 0 && ends[rangeHead[d]] <= dsn) {
-            rangeHead[d] = (rangeHead[d] + 1) % DSN_RANGES;
-            rangeSize[d]--;
+        long[] ends = d.rangeEnd;
+        int head = d.rangeHead;
+        int size = d.rangeSize;
+        while (size > 0 && ends[head] <= dsn) {
+            head = (head + 1) & (DSN_RANGES - 1);
+            size--;
         }
-        for (int n = 0; n < rangeSize[d]; n++) {
-            int i = (rangeHead[d] + n) % DSN_RANGES;
+        d.rangeHead = head;
+        d.rangeSize = size;
+        for (int n = 0, scan = Math.min(size, SENDER_SCAN); n < scan; n++) {
+            int i = (head + n) & (DSN_RANGES - 1);
             if (starts[i] <= dsn && dsn < ends[i]) {
-                return rangeFlow[d][i];
+                return d.rangeFlow[i];
             }
         }
         return -1;
     }
 
     /** Data-level bookkeeping of a payload packet: its DSN range, and bytes sent above a held DATA_ACK. */
-    private void dataRange(PacketContext c) {
-        int payload = c.packet.payloadWireLength();
-        if (payload == 0 || c.payloadDsn == PacketContext.UNKNOWN) {
+    private static void dataRange(PacketContext c, PathState.DataDirection d, int payload) {
+        if (d.rangeStart == null) {
+            d.rangeStart = new long[DSN_RANGES];
+            d.rangeEnd = new long[DSN_RANGES];
+            d.rangeFlow = new int[DSN_RANGES];
+        }
+        if (d.rangeSize == DSN_RANGES) {
+            d.rangeHead = (d.rangeHead + 1) & (DSN_RANGES - 1);
+            d.rangeSize--;
+        }
+        int i = (d.rangeHead + d.rangeSize) & (DSN_RANGES - 1);
+        long dsn = c.payloadDsn;
+        d.rangeStart[i] = dsn;
+        d.rangeEnd[i] = dsn + payload;
+        d.rangeFlow[i] = c.flow.index;
+        d.rangeSize++;
+        if (!d.ackKnown) {
             return;
         }
-        int d = c.connection.index * 2 + c.side;
-        if (rangeStart[d] == null) {
-            rangeStart[d] = new long[DSN_RANGES];
-            rangeEnd[d] = new long[DSN_RANGES];
-            rangeFlow[d] = new int[DSN_RANGES];
-        }
-        if (rangeSize[d] == DSN_RANGES) {
-            rangeHead[d] = (rangeHead[d] + 1) % DSN_RANGES;
-            rangeSize[d]--;
-        }
-        int i = (rangeHead[d] + rangeSize[d]) % DSN_RANGES;
-        rangeStart[d][i] = c.payloadDsn;
-        rangeEnd[d][i] = c.payloadDsn + payload;
-        rangeFlow[d][i] = c.flow.index;
-        rangeSize[d]++;
-        if (!dataAckKnown[d]) {
-            return;
-        }
-        if (holderFlow[d] < 0 && c.payloadDsn <= dataAck[d] && dataAck[d] < c.payloadDsn + payload) {
-            holderFlow[d] = c.flow.index;
-        } else if (c.payloadDsn > dataAck[d] && c.flow.index != holderFlow[d] && holderFlow[d] >= 0) {
-            if (firstAbovePacket[d] == 0) {
-                firstAbovePacket[d] = c.frame.packetNumber();
+        if (d.holderFlow < 0 && dsn <= d.dataAck && d.dataAck < dsn + payload) {
+            d.holderFlow = c.flow.index;
+        } else if (dsn > d.dataAck && c.flow.index != d.holderFlow && d.holderFlow >= 0) {
+            if (d.firstAbovePacket == 0) {
+                d.firstAbovePacket = c.frame.packetNumber();
             }
-            bytesAbove[d] += payload;
+            d.bytesAbove += payload;
         }
     }
 
     /** A packet cut short by the snap length: counted per connection, the first ones kept as evidence. */
-    private void cut(PacketContext c) {
-        int k = c.connection.index;
-        if (cutEvidence[k] == null) {
-            cutEvidence[k] = new LongList();
-        }
-        if (cutPackets[k]++ < MAX_CUT_EVIDENCE) {
-            cutEvidence[k].add(c.frame.packetNumber());
+    private static void cut(PacketContext c, PathState.Connection connection) {
+        if (connection.cutPackets++ < MAX_CUT_EVIDENCE) {
+            if (connection.cutEvidence == null) {
+                connection.cutEvidence = new LongList();
+            }
+            connection.cutEvidence.add(c.frame.packetNumber());
         }
     }
 
     /** An ACK beyond every sequence number captured in its direction: the capture missed {@code bytes}. */
-    private void lost(PacketContext c, long bytes) {
-        int k = c.connection.index;
-        if (lossEvidence[k] == null) {
-            lossEvidence[k] = new LongList();
+    private static void lost(PacketContext c, PathState.Connection connection, long bytes) {
+        if (connection.lossEvidence == null) {
+            connection.lossEvidence = new LongList();
         }
-        lostBytes[k] += bytes;
-        if (lossEvidence[k].size() < MAX_CUT_EVIDENCE) {
-            lossEvidence[k].add(c.frame.packetNumber());
+        connection.lostBytes += bytes;
+        if (connection.lossEvidence.size() < MAX_CUT_EVIDENCE) {
+            connection.lossEvidence.add(c.frame.packetNumber());
         }
     }
 
@@ -449,65 +410,69 @@ final class PathTracker implements PacketObserver {
             boolean removerIsFlowClient = flow.dataDirection(0) == c.side;
             int flowId = removerIsFlowClient ? (flow.join ? flow.clientAddressId : 0)
                     : (flow.join ? flow.serverAddressId : 0);
-            if (flowId != id || flow.index >= seen.length) {
+            PathState.Subflow state = flow.index < subflows.length ? subflows[flow.index] : null;
+            if (flowId != id || state == null) {
                 continue;
             }
-            if (removal[flow.index] == null) {
-                long inFlight = lastFlight[flow.index * 2] + lastFlight[flow.index * 2 + 1];
-                removal[flow.index] = new RemovalState(c.connection.index, c.frame.packetNumber(), c.nanos, id, inFlight);
+            if (state.removal == null) {
+                long inFlight = state.spaces[0].lastFlight + state.spaces[1].lastFlight;
+                state.removal = new RemovalState(c.connection.index, c.frame.packetNumber(), c.nanos, id, inFlight);
             }
         }
     }
 
-    /** What was seen so far; trailing silences and unresolved stalls are closed at {@code endNanos} of each connection. */
+    /** What was seen so far; trailing silences and unresolved stalls are closed at the end of each connection. */
     PathObservations observations() {
         List<PathObservations.Silence> allSilences = new ArrayList<>(silences);
         List<PathObservations.DataAckStall> allStalls = new ArrayList<>(stalls);
         List<PathObservations.BackupUse> uses = new ArrayList<>();
         List<PathObservations.Removal> allRemovals = new ArrayList<>();
-        for (ConnectionState connection : connections) {
+        List<PathObservations.SnapCut> cuts = new ArrayList<>();
+        List<PathObservations.CaptureLoss> losses = new ArrayList<>();
+        long[] lastData = new long[connectionStates.length];
+        for (PathState.Connection state : connectionStates) {
+            if (state == null) {
+                continue;
+            }
+            ConnectionState connection = state.model;
             int k = connection.index;
+            lastData[k] = state.lastDataNanos;
             for (Flow flow : connection.subflows) {
-                int f = flow.index;
-                if (f >= seen.length || !seen[f]) {
+                PathState.Subflow subflow = flow.index < subflows.length ? subflows[flow.index] : null;
+                if (subflow == null) {
                     continue;
                 }
-                long end = flow.history.endPacket != 0 ? Math.min(flow.history.endNanos, connectionLastData[k])
-                        : connectionLastData[k];
-                long others = connectionBytes[k] - connectionBytesAtLast[f];
-                if (end - lastNewDataNanos[f] >= SILENCE_NANOS && others > 0) {
-                    allSilences.add(new PathObservations.Silence(k, f, lastNewDataNanos[f], lastNewDataPacket[f], end,
-                            0, others, backup(flow), true));
+                long end = flow.history.endPacket != 0 ? Math.min(flow.history.endNanos, state.lastDataNanos)
+                        : state.lastDataNanos;
+                long others = state.bytes - subflow.connectionBytesAtLast;
+                if (end - subflow.lastNewDataNanos >= SILENCE_NANOS && others > 0) {
+                    allSilences.add(new PathObservations.Silence(k, flow.index, subflow.lastNewDataNanos,
+                            subflow.lastNewDataPacket, end, 0, others, backup(flow), true));
                 }
-                if (backupUse[f] != null) {
-                    uses.add(backupUse[f].toRecord(f));
+                if (subflow.backupUse != null) {
+                    uses.add(subflow.backupUse.toRecord(flow.index));
                 }
-                if (removal[f] != null) {
-                    allRemovals.add(removal[f].toRecord(f));
+                if (subflow.removal != null) {
+                    allRemovals.add(subflow.removal.toRecord(flow.index));
                 }
             }
             for (int side = 0; side < 2; side++) {
-                int d = k * 2 + side;
-                if (dataAckKnown[d] && connection.endNanos - dataAckNanos[d] >= STALL_NANOS && bytesAbove[d] > 0) {
-                    allStalls.add(new PathObservations.DataAckStall(k, side, holderFlow[d], dataAckNanos[d],
-                            dataAckPacket[d], connection.endNanos, 0, bytesAbove[d], firstAbovePacket[d], false));
+                PathState.DataDirection d = state.directions[side];
+                if (d.ackKnown && connection.endNanos - d.ackNanos >= STALL_NANOS && d.bytesAbove > 0) {
+                    allStalls.add(new PathObservations.DataAckStall(k, side, d.holderFlow, d.ackNanos, d.ackPacket,
+                            connection.endNanos, 0, d.bytesAbove, d.firstAbovePacket, false));
                 }
             }
-        }
-        long[] lastData = Arrays.copyOf(connectionLastData, connections.size());
-        List<PathObservations.SnapCut> cuts = new ArrayList<>();
-        List<PathObservations.CaptureLoss> losses = new ArrayList<>();
-        for (int k = 0; k < connections.size(); k++) {
-            if (cutPackets[k] > 0) {
-                cuts.add(new PathObservations.SnapCut(k, cutPackets[k], cutEvidence[k].toArray()));
+            if (state.cutPackets > 0) {
+                cuts.add(new PathObservations.SnapCut(k, state.cutPackets, state.cutEvidence.toArray()));
             }
-            if (lostBytes[k] > 0) {
-                losses.add(new PathObservations.CaptureLoss(k, lostBytes[k], lossEvidence[k].toArray()));
+            if (state.lostBytes > 0) {
+                losses.add(new PathObservations.CaptureLoss(k, state.lostBytes, state.lossEvidence.toArray()));
             }
         }
-        PathMetrics metrics = new PathMetrics(rttSize, rttFlow, rttPacket, rttNanos, rtt, flightSize, flightFlow,
+        PathMetrics metrics = PathMetrics.ofAppendOnly(rttSize, rttFlow, rttPacket, rttNanos, rtt, flightSize, flightFlow,
                 flightSide, flightPacket, flightNanos, flightBytes);
-        return new PathObservations(metrics, allSilences, List.copyOf(retransmissions), allStalls, uses,
+        return new PathObservations(metrics, allSilences, retransmissions.records(), allStalls, uses,
                 List.copyOf(announcements), allRemovals, cuts, losses, lastData);
     }
 
@@ -516,68 +481,37 @@ final class PathTracker implements PacketObserver {
         return reference + (int) (raw - reference);
     }
 
-    private void ensureFlow(int f) {
-        if (f < seen.length) {
-            return;
+    /** The subflow's state, made at its first packet (a join's silence counts from there). */
+    private PathState.Subflow subflow(int f, PacketContext c, PathState.Connection connection) {
+        if (f >= subflows.length) {
+            subflows = Arrays.copyOf(subflows, Math.max(subflows.length * 2, f + 1));
         }
-        int n = Math.max(16, (f + 1) * 2);
-        seen = Arrays.copyOf(seen, n);
-        lastNewDataNanos = Arrays.copyOf(lastNewDataNanos, n);
-        lastNewDataPacket = Arrays.copyOf(lastNewDataPacket, n);
-        connectionBytesAtLast = Arrays.copyOf(connectionBytesAtLast, n);
-        lastPacketNanos = Arrays.copyOf(lastPacketNanos, n);
-        handshakeSampled = Arrays.copyOf(handshakeSampled, n);
-        backupUse = Arrays.copyOf(backupUse, n);
-        removal = Arrays.copyOf(removal, n);
-        int spaces = n * 2;
-        started = Arrays.copyOf(started, spaces);
-        highest = Arrays.copyOf(highest, spaces);
-        ackKnown = Arrays.copyOf(ackKnown, spaces);
-        highestAck = Arrays.copyOf(highestAck, spaces);
-        ackAdvancedNanos = Arrays.copyOf(ackAdvancedNanos, spaces);
-        ackAdvancedPacket = Arrays.copyOf(ackAdvancedPacket, spaces);
-        lastFlight = Arrays.copyOf(lastFlight, spaces);
-        timedEnd = Arrays.copyOf(timedEnd, spaces);
-        timedNanos = Arrays.copyOf(timedNanos, spaces);
-        timedHead = Arrays.copyOf(timedHead, spaces);
-        timedSize = Arrays.copyOf(timedSize, spaces);
+        PathState.Subflow state = subflows[f];
+        if (state == null) {
+            state = new PathState.Subflow();
+            state.lastNewDataNanos = c.nanos;
+            state.lastNewDataPacket = c.frame.packetNumber();
+            state.connectionBytesAtLast = connection.bytes;
+            subflows[f] = state;
+        }
+        return state;
     }
 
-    private void ensureConnection(ConnectionState connection) {
+    private PathState.Connection connection(ConnectionState connection) {
         int k = connection.index;
-        if (k < connections.size()) {
-            return;
+        if (k >= connectionStates.length) {
+            connectionStates = Arrays.copyOf(connectionStates, Math.max(connectionStates.length * 2, k + 1));
         }
-        while (connections.size() <= k) {
-            connections.add(connection);
+        PathState.Connection state = connectionStates[k];
+        if (state == null) {
+            state = new PathState.Connection(connection);
+            connectionStates[k] = state;
         }
-        if (k < connectionBytes.length) {
-            return;
-        }
-        int n = Math.max(8, (k + 1) * 2);
-        connectionBytes = Arrays.copyOf(connectionBytes, n);
-        connectionLastData = Arrays.copyOf(connectionLastData, n);
-        cutPackets = Arrays.copyOf(cutPackets, n);
-        lostBytes = Arrays.copyOf(lostBytes, n);
-        lossEvidence = Arrays.copyOf(lossEvidence, n);
-        cutEvidence = Arrays.copyOf(cutEvidence, n);
-        int d = n * 2;
-        dataAckKnown = Arrays.copyOf(dataAckKnown, d);
-        dataAck = Arrays.copyOf(dataAck, d);
-        dataAckNanos = Arrays.copyOf(dataAckNanos, d);
-        dataAckPacket = Arrays.copyOf(dataAckPacket, d);
-        holderFlow = Arrays.copyOf(holderFlow, d);
-        bytesAbove = Arrays.copyOf(bytesAbove, d);
-        firstAbovePacket = Arrays.copyOf(firstAbovePacket, d);
-        rangeStart = Arrays.copyOf(rangeStart, d);
-        rangeEnd = Arrays.copyOf(rangeEnd, d);
-        rangeFlow = Arrays.copyOf(rangeFlow, d);
-        rangeHead = Arrays.copyOf(rangeHead, d);
-        rangeSize = Arrays.copyOf(rangeSize, d);
+        return state;
     }
 
     /** A REMOVE_ADDR that named a subflow's address, and what the subflow sent after it. */
-    private static final class RemovalState {
+    static final class RemovalState {
         final int connection;
         final long packet;
         final long nanos;
@@ -606,7 +540,7 @@ final class PathTracker implements PacketObserver {
     }
 
     /** New data a backup subflow sent while a primary was up. */
-    private static final class BackupUseState {
+    static final class BackupUseState {
         final int connection;
         final int primary;
         final long firstNanos;

@@ -22,39 +22,66 @@ public final class PathMetrics {
     private final long[] flightPacket;
     private final long[] flightNanos;
     private final long[] flightBytes;
-    private final Map<Integer, RttStats> stats = new HashMap<>();
+    private final int rttSize;
+    private final int flightSize;
+    /** Per flow, computed on first use: a benchmark or a live snapshot that never asks pays nothing. */
+    private Map<Integer, RttStats> stats;
 
     /** Takes the first {@code rttSize} and {@code flightSize} entries of the arrays (copied). */
     public PathMetrics(int rttSize, int[] rttFlow, long[] rttPacket, long[] rttNanos, long[] rtt, int flightSize,
             int[] flightFlow, byte[] flightSide, long[] flightPacket, long[] flightNanos, long[] flightBytes) {
-        this.rttFlow = Arrays.copyOf(rttFlow, rttSize);
-        this.rttPacket = Arrays.copyOf(rttPacket, rttSize);
-        this.rttNanos = Arrays.copyOf(rttNanos, rttSize);
-        this.rtt = Arrays.copyOf(rtt, rttSize);
-        this.flightFlow = Arrays.copyOf(flightFlow, flightSize);
-        this.flightSide = Arrays.copyOf(flightSide, flightSize);
-        this.flightPacket = Arrays.copyOf(flightPacket, flightSize);
-        this.flightNanos = Arrays.copyOf(flightNanos, flightSize);
-        this.flightBytes = Arrays.copyOf(flightBytes, flightSize);
-        computeStats();
+        this(rttSize, Arrays.copyOf(rttFlow, rttSize), Arrays.copyOf(rttPacket, rttSize),
+                Arrays.copyOf(rttNanos, rttSize), Arrays.copyOf(rtt, rttSize), flightSize,
+                Arrays.copyOf(flightFlow, flightSize), Arrays.copyOf(flightSide, flightSize),
+                Arrays.copyOf(flightPacket, flightSize), Arrays.copyOf(flightNanos, flightSize),
+                Arrays.copyOf(flightBytes, flightSize), true);
+    }
+
+    private PathMetrics(int rttSize, int[] rttFlow, long[] rttPacket, long[] rttNanos, long[] rtt, int flightSize,
+            int[] flightFlow, byte[] flightSide, long[] flightPacket, long[] flightNanos, long[] flightBytes,
+            boolean shared) {
+        this.rttSize = rttSize;
+        this.rttFlow = rttFlow;
+        this.rttPacket = rttPacket;
+        this.rttNanos = rttNanos;
+        this.rtt = rtt;
+        this.flightSize = flightSize;
+        this.flightFlow = flightFlow;
+        this.flightSide = flightSide;
+        this.flightPacket = flightPacket;
+        this.flightNanos = flightNanos;
+        this.flightBytes = flightBytes;
+    }
+
+    /**
+     * The first {@code rttSize} and {@code flightSize} entries of the arrays, without copying: for a
+     * writer that only ever appends beyond those entries (the streaming pass, whose live snapshots
+     * then cost nothing).
+     */
+    public static PathMetrics ofAppendOnly(int rttSize, int[] rttFlow, long[] rttPacket, long[] rttNanos, long[] rtt,
+            int flightSize, int[] flightFlow, byte[] flightSide, long[] flightPacket, long[] flightNanos,
+            long[] flightBytes) {
+        return new PathMetrics(rttSize, rttFlow, rttPacket, rttNanos, rtt, flightSize, flightFlow, flightSide,
+                flightPacket, flightNanos, flightBytes, true);
     }
 
     /** Min, median and p95 per flow: samples grouped by flow index in two counting passes, without boxing. */
-    private void computeStats() {
+    private Map<Integer, RttStats> computeStats() {
+        Map<Integer, RttStats> computed = new HashMap<>();
         int flows = 0;
-        for (int f : rttFlow) {
-            flows = Math.max(flows, f + 1);
+        for (int i = 0; i < rttSize; i++) {
+            flows = Math.max(flows, rttFlow[i] + 1);
         }
         int[] counts = new int[flows];
-        for (int f : rttFlow) {
-            counts[f]++;
+        for (int i = 0; i < rttSize; i++) {
+            counts[rttFlow[i]]++;
         }
         long[][] byFlow = new long[flows][];
         for (int f = 0; f < flows; f++) {
             byFlow[f] = new long[counts[f]];
         }
         int[] filled = new int[flows];
-        for (int i = 0; i < rttFlow.length; i++) {
+        for (int i = 0; i < rttSize; i++) {
             byFlow[rttFlow[i]][filled[rttFlow[i]]++] = rtt[i];
         }
         for (int f = 0; f < flows; f++) {
@@ -62,18 +89,22 @@ public final class PathMetrics {
             int n = values.length;
             if (n > 0) {
                 Arrays.sort(values);
-                stats.put(f, new RttStats(n, values[0], values[(n - 1) / 2],
+                computed.put(f, new RttStats(n, values[0], values[(n - 1) / 2],
                         values[Math.max(0, (int) Math.ceil(0.95 * n) - 1)]));
             }
         }
+        return computed;
     }
 
     /** The RTT figures of the subflow on TCP flow {@code flow}, or null without samples. */
-    public RttStats rttStats(int flow) {
+    public synchronized RttStats rttStats(int flow) {
+        if (stats == null) {
+            stats = computeStats();
+        }
         return stats.get(flow);
     }
 
-    public int rttSamples() { return rttFlow.length; }
+    public int rttSamples() { return rttSize; }
     /** The TCP flow of RTT sample {@code i}. */
     public int rttFlow(int i) { return rttFlow[i]; }
     /** The 1-based packet (the ACK, or the SYN/ACK) that gave sample {@code i}. */
@@ -82,7 +113,7 @@ public final class PathMetrics {
     /** Sample {@code i}, in nanoseconds. */
     public long rtt(int i) { return rtt[i]; }
 
-    public int flightSamples() { return flightFlow.length; }
+    public int flightSamples() { return flightSize; }
     public int flightFlow(int i) { return flightFlow[i]; }
     /** The data direction of sample {@code i}: 0 for data sent by the connection's client. */
     public int flightSide(int i) { return flightSide[i]; }
@@ -94,7 +125,7 @@ public final class PathMetrics {
     /** The bytes in flight on flow {@code flow}, direction {@code side}, just after packet {@code packet}; 0 before any. */
     public long flightAt(int flow, int side, long packet) {
         long value = 0;
-        for (int i = 0; i < flightFlow.length && flightPacket[i] <= packet; i++) {
+        for (int i = 0; i < flightSize && flightPacket[i] <= packet; i++) {
             if (flightFlow[i] == flow && flightSide[i] == side) {
                 value = flightBytes[i];
             }

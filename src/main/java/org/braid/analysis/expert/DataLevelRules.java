@@ -119,7 +119,8 @@ final class DataLevelRules {
                 continue;
             }
             var lastMpFail = lastEvent(c, "MP_FAIL");
-            long lastData = x.observations.lastDataNanos()[c.index()];
+            long[] lastDataNanos = x.observations.lastDataNanos();
+            long lastData = c.index() < lastDataNanos.length ? lastDataNanos[c.index()] : 0;
             long from = Math.max(lastData, lastMpFail == null ? 0 : lastMpFail.timeNanos());
             if (c.endNanos() - from < STALL_NANOS) {
                 return;
