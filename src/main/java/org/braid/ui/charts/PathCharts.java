@@ -26,7 +26,9 @@ import org.jfree.chart.ui.TextAnchor;
 public final class PathCharts {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
     private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-    private static final Paint SHADE = new Color(255, 160, 0, 50);
+    private static final Paint BLOCKING = new Color(255, 160, 0, 50);
+    private static final Paint FAILURE = new Color(214, 39, 40, 30);
+    private static final Paint ZERO_WINDOW = new Color(31, 119, 180, 40);
 
     private PathCharts() {}
 
@@ -66,11 +68,15 @@ public final class PathCharts {
     /** Shades the findings' periods (head-of-line blocking, zero windows, path failures) behind a plot. */
     public static void shade(XYPlot plot, ExpertChartData e) {
         for (ExpertChartData.Shade shade : e.shaded()) {
-            IntervalMarker marker = new IntervalMarker(shade.start(), Math.max(shade.end(), shade.start() + 1e-4), SHADE);
+            // Each kind its colour and its label corner, so overlapping periods stay readable.
+            boolean failure = shade.label().equals("path failure");
+            boolean zero = shade.label().equals("zero window");
+            IntervalMarker marker = new IntervalMarker(shade.start(), Math.max(shade.end(), shade.start() + 1e-4),
+                    failure ? FAILURE : zero ? ZERO_WINDOW : BLOCKING);
             marker.setLabel(shade.label());
             marker.setLabelFont(SMALL);
-            marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            marker.setLabelAnchor(failure ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
+            marker.setLabelTextAnchor(failure ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT);
             plot.addDomainMarker(marker, Layer.BACKGROUND);
         }
     }
