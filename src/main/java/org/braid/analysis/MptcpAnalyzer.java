@@ -61,7 +61,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         checksums = new ChecksumVerifier(columns);
         lifecycle = new LifecycleTracker(columns);
         addAddr = new AddAddrVerifier(columns, warnings);
-        paths = new PathTracker(columns);
+        paths = new PathTracker(columns, expectedPackets);
     }
 
     /** Opens, reads and closes a trace file: the one call for analysing a file. */

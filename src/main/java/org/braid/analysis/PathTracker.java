@@ -42,24 +42,39 @@ final class PathTracker implements PacketObserver {
 
     // Sample columns.
     private int rttSize;
-    private int[] rttFlow = new int[256];
-    private long[] rttPacket = new long[256];
-    private long[] rttNanos = new long[256];
-    private long[] rtt = new long[256];
+    private int[] rttFlow;
+    private long[] rttPacket;
+    private long[] rttNanos;
+    private long[] rtt;
     private int flightSize;
-    private int[] flightFlow = new int[1024];
-    private byte[] flightSide = new byte[1024];
-    private long[] flightPacket = new long[1024];
-    private long[] flightNanos = new long[1024];
-    private long[] flightBytes = new long[1024];
+    private int[] flightFlow;
+    private byte[] flightSide;
+    private long[] flightPacket;
+    private long[] flightNanos;
+    private long[] flightBytes;
 
     private final List<PathObservations.Silence> silences = new ArrayList<>();
     private final RetransmissionLog retransmissions = new RetransmissionLog();
     private final List<PathObservations.DataAckStall> stalls = new ArrayList<>();
     private final List<PathObservations.Announcement> announcements = new ArrayList<>();
 
-    PathTracker(PacketColumns columns) {
+    /**
+     * A tracker whose sample columns start with room for {@code expectedPackets} (about one in-flight
+     * change a packet, one RTT sample per two), as the analyzer's own columns do.
+     */
+    PathTracker(PacketColumns columns, int expectedPackets) {
         this.columns = columns;
+        int flights = Math.max(1024, expectedPackets);
+        int samples = Math.max(256, expectedPackets / 2);
+        rttFlow = new int[samples];
+        rttPacket = new long[samples];
+        rttNanos = new long[samples];
+        rtt = new long[samples];
+        flightFlow = new int[flights];
+        flightSide = new byte[flights];
+        flightPacket = new long[flights];
+        flightNanos = new long[flights];
+        flightBytes = new long[flights];
     }
 
     @Override
@@ -470,7 +485,7 @@ final class PathTracker implements PacketObserver {
                 losses.add(new PathObservations.CaptureLoss(k, state.lostBytes, state.lossEvidence.toArray()));
             }
         }
-        PathMetrics metrics = PathMetrics.ofAppendOnly(rttSize, rttFlow, rttPacket, rttNanos, rtt, flightSize, flightFlow,
+        PathMetrics metrics = new PathMetrics(rttSize, rttFlow, rttPacket, rttNanos, rtt, flightSize, flightFlow,
                 flightSide, flightPacket, flightNanos, flightBytes);
         return new PathObservations(metrics, allSilences, retransmissions.records(), allStalls, uses,
                 List.copyOf(announcements), allRemovals, cuts, losses, lastData);

@@ -24,45 +24,26 @@ public final class PathMetrics {
     private final long[] flightBytes;
     private final int rttSize;
     private final int flightSize;
-    /** Per flow, computed on first use: a benchmark or a live snapshot that never asks pays nothing. */
+    /**
+     * Per flow, computed on first use: a benchmark or a live snapshot that never asks pays nothing
+     * (the sort of every sample). Derived from the columns, so two equal metrics stay equal.
+     */
     private Map<Integer, RttStats> stats;
 
     /** Takes the first {@code rttSize} and {@code flightSize} entries of the arrays (copied). */
     public PathMetrics(int rttSize, int[] rttFlow, long[] rttPacket, long[] rttNanos, long[] rtt, int flightSize,
             int[] flightFlow, byte[] flightSide, long[] flightPacket, long[] flightNanos, long[] flightBytes) {
-        this(rttSize, Arrays.copyOf(rttFlow, rttSize), Arrays.copyOf(rttPacket, rttSize),
-                Arrays.copyOf(rttNanos, rttSize), Arrays.copyOf(rtt, rttSize), flightSize,
-                Arrays.copyOf(flightFlow, flightSize), Arrays.copyOf(flightSide, flightSize),
-                Arrays.copyOf(flightPacket, flightSize), Arrays.copyOf(flightNanos, flightSize),
-                Arrays.copyOf(flightBytes, flightSize), true);
-    }
-
-    private PathMetrics(int rttSize, int[] rttFlow, long[] rttPacket, long[] rttNanos, long[] rtt, int flightSize,
-            int[] flightFlow, byte[] flightSide, long[] flightPacket, long[] flightNanos, long[] flightBytes,
-            boolean shared) {
         this.rttSize = rttSize;
-        this.rttFlow = rttFlow;
-        this.rttPacket = rttPacket;
-        this.rttNanos = rttNanos;
-        this.rtt = rtt;
+        this.rttFlow = Arrays.copyOf(rttFlow, rttSize);
+        this.rttPacket = Arrays.copyOf(rttPacket, rttSize);
+        this.rttNanos = Arrays.copyOf(rttNanos, rttSize);
+        this.rtt = Arrays.copyOf(rtt, rttSize);
         this.flightSize = flightSize;
-        this.flightFlow = flightFlow;
-        this.flightSide = flightSide;
-        this.flightPacket = flightPacket;
-        this.flightNanos = flightNanos;
-        this.flightBytes = flightBytes;
-    }
-
-    /**
-     * The first {@code rttSize} and {@code flightSize} entries of the arrays, without copying: for a
-     * writer that only ever appends beyond those entries (the streaming pass, whose live snapshots
-     * then cost nothing).
-     */
-    public static PathMetrics ofAppendOnly(int rttSize, int[] rttFlow, long[] rttPacket, long[] rttNanos, long[] rtt,
-            int flightSize, int[] flightFlow, byte[] flightSide, long[] flightPacket, long[] flightNanos,
-            long[] flightBytes) {
-        return new PathMetrics(rttSize, rttFlow, rttPacket, rttNanos, rtt, flightSize, flightFlow, flightSide,
-                flightPacket, flightNanos, flightBytes, true);
+        this.flightFlow = Arrays.copyOf(flightFlow, flightSize);
+        this.flightSide = Arrays.copyOf(flightSide, flightSize);
+        this.flightPacket = Arrays.copyOf(flightPacket, flightSize);
+        this.flightNanos = Arrays.copyOf(flightNanos, flightSize);
+        this.flightBytes = Arrays.copyOf(flightBytes, flightSize);
     }
 
     /** Min, median and p95 per flow: samples grouped by flow index in two counting passes, without boxing. */
