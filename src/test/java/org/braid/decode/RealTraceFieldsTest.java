@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -276,7 +277,9 @@ class RealTraceFieldsTest {
                 }
             });
         }
-        assertThat(warned).containsExactly(
+        // The DPI-MPTCP traces are left out of the repository (their licence); only those present count.
+        List<String> present = Traces.names();
+        assertThat(warned).containsExactlyElementsOf(java.util.stream.Stream.of(
                 "dpi-mptcp-mod_tok.pcap #2 IP_LENGTH_EXCEEDS_FRAME 4",
                 "dpi-mptcp-mod_tok.pcap #3 IP_LENGTH_EXCEEDS_FRAME 4",
                 "dpi-mptcp-mp_rejected.pcap #2 IP_LENGTH_EXCEEDS_FRAME 12",
@@ -284,6 +287,7 @@ class RealTraceFieldsTest {
                 "dpi-mptcp-mp_rejected2.pcap #2 IP_LENGTH_EXCEEDS_FRAME 12",
                 "dpi-mptcp-mp_rejected2.pcap #3 IP_LENGTH_EXCEEDS_FRAME 28",
                 "dpi-mptcp-mp_rejected2.pcap #4 IP_LENGTH_EXCEEDS_FRAME 20",
-                "tcpdump-mptcp-dss-oobr.pcap #1 MPTCP_BAD_LENGTH " + ((2L << 32) | 3)); // DSS, length 3
+                "tcpdump-mptcp-dss-oobr.pcap #1 MPTCP_BAD_LENGTH " + ((2L << 32) | 3)) // DSS, length 3
+                .filter(line -> present.contains(line.substring(0, line.indexOf(' ')))).toList());
     }
 }
