@@ -59,13 +59,13 @@ final class PathTracker implements PacketObserver {
     private final List<PathObservations.Announcement> announcements = new ArrayList<>();
 
     /**
-     * A tracker whose sample columns start with room for {@code expectedPackets} (about one in-flight
-     * change a packet, one RTT sample per two), as the analyzer's own columns do.
+     * A tracker whose sample columns start with room for {@code expectedPackets} (at most one RTT
+     * sample and about one in-flight change a packet), as the analyzer's own columns do.
      */
     PathTracker(PacketColumns columns, int expectedPackets) {
         this.columns = columns;
         int flights = Math.max(1024, expectedPackets);
-        int samples = Math.max(256, expectedPackets / 2);
+        int samples = Math.max(256, expectedPackets);
         rttFlow = new int[samples];
         rttPacket = new long[samples];
         rttNanos = new long[samples];
