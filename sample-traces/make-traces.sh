@@ -663,11 +663,47 @@ scenario_pair_big() {
     PAIRS=big SNAPLEN=256 routed_transfer pair-big --bytes 345000000
 }
 
+scenario_refused_join() {
+    # The server accepts no extra subflow (limit 0): it answers the client's MP_JOIN SYN on
+    # path 2 with a reset, and the transfer stays on path 1.
+    setup 2 20mbit
+    ip -n "$SRV" mptcp limits set subflows 0 add_addr_accepted 0
+    client_subflow 2
+    transfer "$CLI" refused-join.pcap "" "" --connect "${SRV4[1]}" --bytes 300000
+}
+
+scenario_backup_used() {
+    # The client's MP_JOIN SYN on path 2 leaves its kernel without the backup flag; an nftables
+    # rule on the way out sets it (B bit of the MP_JOIN option at TCP header byte 42). The server
+    # takes the subflow as backup, the client's scheduler does not, so the backup subflow carries
+    # data while path 1 is up.
+    setup 2 10mbit
+    client_subflow 2
+    in_cli nft -f - <<'EOF'
+table inet braid_bkup {
+    chain post {
+        type filter hook postrouting priority 0; policy accept;
+        oifname "braid-c2" tcp flags & (syn | ack) == syn @th,320,8 30 @th,336,8 0x10 @th,336,8 set 0x11
+    }
+}
+EOF
+    transfer "$CLI" backup-used.pcap "" "" --connect "${SRV4[1]}" --bytes 600000
+}
+
+scenario_ignored_add_addr() {
+    # The server announces its path-2 address; the client accepts no ADD_ADDR (limit 0), so it
+    # echoes the announcement but never joins it.
+    setup 2 20mbit
+    ip -n "$CLI" mptcp limits set subflows 8 add_addr_accepted 0
+    ip -n "$SRV" mptcp endpoint add "${SRV4[2]}" dev braid-s2 signal
+    transfer "$CLI" ignored-add-addr.pcap "" "" --connect "${SRV4[1]}" --bytes 300000
+}
+
 DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_fail_two
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
     headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum
     ipv4_ipv6_join partial follow_two follow_three follow_loss follow_dead_path follow_remove_addr
-    pair_dead_path pair_path_loss)
+    pair_dead_path pair_path_loss refused_join backup_used ignored_add_addr)
 
 main() {
     [[ $EUID -eq 0 ]] || { echo "run as root" >&2; exit 1; }

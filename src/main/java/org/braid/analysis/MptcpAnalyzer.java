@@ -11,6 +11,7 @@ import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.io.TraceWarning;
+import org.braid.analysis.expert.ExpertAnalysis;
 import org.braid.model.AnalysisResult;
 import org.braid.model.MptcpConnection;
 import org.braid.model.RoleBasis;
@@ -48,6 +49,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     private final ChecksumVerifier checksums;
     private final LifecycleTracker lifecycle;
     private final AddAddrVerifier addAddr;
+    private final PathTracker paths;
     private long packets;
 
     public MptcpAnalyzer() {
@@ -74,6 +76,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         checksums = new ChecksumVerifier(columns);
         lifecycle = new LifecycleTracker(columns);
         addAddr = new AddAddrVerifier(columns, warnings);
+        paths = new PathTracker(columns, expectedPackets);
     }
 
     /** Opens, reads and closes a trace file: the one call for analysing a file. */
@@ -177,6 +180,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             }
             columns.setMappingPacket(packetIndex, context.mappingPacket);
             notifyObservers(frame, packet, packetIndex, now, flow, direction, connection);
+            paths.onPacket(context); // after, not in notifyObservers: that method is at the JIT's inlining limit
         } else {
             columns.add(flow.index, flow.connection, dsn);
             // Not (yet) a subflow: its bytes have no DSN, which keeps a subflow's categories adding up.
@@ -264,7 +268,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         List<org.braid.model.AnalysisWarning> all = warnings.all(readerWarnings);
         all.addAll(damage.warnings(warnings.file(), !registry.live().isEmpty()));
         all.addAll(CaptureLossWarnings.of(warnings.file(), registry.live(), columns));
-        return new AnalysisResult(packets, mptcp, tcp, all);
+        return ExpertAnalysis.complete(new AnalysisResult(packets, mptcp, tcp, all), columns, paths.observations());
     }
 
     private Flow newFlow(DecodedPacket packet, boolean syn, boolean ack, long srcHigh, long srcLow, int srcPort,

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Multipath TCP packet trace analyzer.",
         subcommands = {InfoCommand.class, PacketsCommand.class, AnalyzeCommand.class, ReportCommand.class,
-                BenchCommand.class, CaptureCommand.class, FollowCommand.class, CompareCommand.class})
+                BenchCommand.class, CaptureCommand.class, FollowCommand.class, CompareCommand.class,
+                ExpertCommand.class})
 public final class BraidCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,6 +8,8 @@ public enum FieldType {
     BOOLEAN,
     /** IPv4 or IPv6 addresses as 128-bit values; only {@code ==} and {@code !=}. */
     ADDRESS,
+    /** A name out of a fixed set ({@link NamedField}), quoted or bare; only {@code ==} and {@code !=}. */
+    NAME,
     /** A protocol or marker that is present or not, with no value to compare. */
     PROTOCOL
 }

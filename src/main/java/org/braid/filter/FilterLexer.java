@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Splits a filter text into tokens, each with its position; unknown characters become ERROR tokens. */
 final class FilterLexer {
-    enum Kind { WORD, LPAREN, RPAREN, AND, OR, NOT, COMPARE, END, ERROR }
+    enum Kind { WORD, STRING, LPAREN, RPAREN, AND, OR, NOT, COMPARE, END, ERROR }
 
     record Token(Kind kind, String text, int position) {}
 
@@ -18,6 +18,16 @@ final class FilterLexer {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
+            } else if (c == '"') {
+                int close = text.indexOf('"', i + 1);
+                if (close < 0) {
+                    out.add(new Token(Kind.ERROR, "\"", i));
+                    i++;
+                } else {
+                    // A quoted name (no escapes: names are plain words like "data-level"); position of the quote.
+                    out.add(new Token(Kind.STRING, text.substring(i + 1, close), i));
+                    i = close + 1;
+                }
             } else if (isWordChar(c)) {
                 int start = i;
                 while (i < text.length() && isWordChar(text.charAt(i))) {

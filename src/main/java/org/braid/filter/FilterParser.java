@@ -112,7 +112,16 @@ public final class FilterParser {
         if (field.type() == FieldType.ADDRESS && comparison.ordering()) {
             throw new Failure(operator.position(), "addresses can only be compared with == or !=");
         }
+        if (field.type() == FieldType.NAME && comparison.ordering()) {
+            throw new Failure(operator.position(), "'" + name.text() + "' can only be compared with == or !=");
+        }
         Token literal = take();
+        if (field.type() == FieldType.NAME && (literal.kind() == Kind.STRING || literal.kind() == Kind.WORD)) {
+            return nameCompare((NamedField) field, comparison, literal);
+        }
+        if (literal.kind() == Kind.STRING) {
+            throw new Failure(literal.position(), "'" + name.text() + "' takes no quoted text");
+        }
         if (literal.kind() != Kind.WORD) {
             throw new Failure(literal.position(), literal.kind() == Kind.END
                     ? "a value is missing after " + operator.text()
@@ -122,6 +131,15 @@ public final class FilterParser {
                 ? addressCompare(field, comparison, literal)
                 : numberCompare(field, comparison, literal);
         return compare;
+    }
+
+    private static Compare nameCompare(NamedField field, Comparison comparison, Token literal) {
+        int code = field.code(literal.text());
+        if (code < 0) {
+            throw new Failure(literal.position(), "'" + literal.text() + "' is not one of: "
+                    + String.join(", ", field.names()));
+        }
+        return new Compare(field, comparison, 0, code);
     }
 
     private static Compare addressCompare(Field field, Comparison comparison, Token literal) {

@@ -12,6 +12,7 @@ import org.braid.model.AnalysisResult;
 import org.braid.model.DataDirection;
 import org.braid.model.DssMappings;
 import org.braid.model.MptcpConnection;
+import org.braid.model.RttStats;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
@@ -33,7 +34,7 @@ public final class CsvReport {
     public static final String EVENTS = "events.csv";
 
     /** A subflow with its connection and its position among the connection's subflows. */
-    record SubflowRow(MptcpConnection connection, int position, Subflow subflow) {}
+    record SubflowRow(MptcpConnection connection, int position, Subflow subflow, RttStats rtt) {}
 
     record ReinjectionRow(MptcpConnection connection, Reinjection reinjection) {}
 
@@ -120,6 +121,10 @@ public final class CsvReport {
             .column("server_address_id", r -> r.subflow().serverAddressId())
             .column("backup", r -> r.subflow().backup())
             .column("handshake_rtt_s", r -> Text.seconds(r.subflow().handshakeRttNanos()))
+            .column("rtt_samples", r -> r.rtt() == null ? 0 : r.rtt().samples())
+            .column("rtt_min_s", r -> r.rtt() == null ? null : r.rtt().min() / 1e9)
+            .column("rtt_median_s", r -> r.rtt() == null ? null : r.rtt().median() / 1e9)
+            .column("rtt_p95_s", r -> r.rtt() == null ? null : r.rtt().p95() / 1e9)
             .column("start_time", r -> Text.iso(r.subflow().startNanos()))
             .column("end_time", r -> Text.iso(r.subflow().endNanos()))
             .column("duration_s", r -> (r.subflow().endNanos() - r.subflow().startNanos()) / 1e9)
@@ -209,7 +214,8 @@ public final class CsvReport {
         List<MappingRow> mappings = new ArrayList<>();
         for (MptcpConnection c : result.connections()) {
             for (int i = 0; i < c.subflows().size(); i++) {
-                subflows.add(new SubflowRow(c, i, c.subflows().get(i)));
+                subflows.add(new SubflowRow(c, i, c.subflows().get(i),
+                        result.paths().rttStats(c.subflows().get(i).flow())));
             }
             c.data().reinjections().forEach(r -> reinjections.add(new ReinjectionRow(c, r)));
             c.data().resends().forEach(r -> resends.add(new ReinjectionRow(c, r)));
@@ -225,6 +231,7 @@ public final class CsvReport {
         files.put(RESENDS, out -> REINJECTION_TABLE.write(out, resends));
         files.put(MAPPINGS, out -> MAPPING_TABLE.write(out, mappings));
         files.put(EVENTS, out -> EVENT_TABLE.write(out, events));
+        files.put(FindingsReport.FINDINGS, out -> FindingsReport.FINDING_TABLE.write(out, FindingsReport.rows(result)));
         return files;
     }
 

@@ -52,9 +52,10 @@ public final class JsonReport {
     public static Map<String, Object> document(AnalysisResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("packets", result.packets());
-        doc.put("connections", mappedOnRead(result.connections(), JsonReport::connectionJson));
+        doc.put("connections", mappedOnRead(result.connections(), c -> connectionJson(c, result)));
         doc.put("tcpConnections", mappedOnRead(result.tcpConnections(), JsonReport::tcpJson));
         doc.put("warnings", result.warnings().stream().map(Object::toString).toList());
+        doc.put("findings", FindingsReport.json(result.findings(), result));
         return doc;
     }
 
@@ -70,7 +71,7 @@ public final class JsonReport {
         };
     }
 
-    private static Map<String, Object> connectionJson(MptcpConnection c) {
+    private static Map<String, Object> connectionJson(MptcpConnection c, AnalysisResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("index", c.index());
         doc.put("version", c.version());
@@ -103,7 +104,7 @@ public final class JsonReport {
         addAddrHmac.put("failed", c.lifecycle().addAddrHmacFailed());
         addAddrHmac.put("leftmost", c.lifecycle().addAddrHmacLeftmost());
         doc.put("addAddrHmac", addAddrHmac);
-        doc.put("subflows", c.subflows().stream().map(JsonReport::subflowJson).toList());
+        doc.put("subflows", c.subflows().stream().map(s -> subflowJson(s, result)).toList());
         doc.put("events", c.events().stream().map(JsonReport::eventJson).toList());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("client", dataJson(c.data().client()));
@@ -114,6 +115,7 @@ public final class JsonReport {
         doc.put("resends", resendsJson(c, c.data().resends(), c.data().resentPackets(), c.data().resentBytes()));
         doc.put("captureLostBytes", c.data().captureLostBytes());
         doc.put("window", windowJson(c));
+        doc.put("findings", FindingsReport.json(result.findingsOf(c.index()), result));
         return doc;
     }
 
@@ -257,7 +259,7 @@ public final class JsonReport {
         return doc;
     }
 
-    private static Map<String, Object> subflowJson(Subflow s) {
+    private static Map<String, Object> subflowJson(Subflow s, AnalysisResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("tcpStream", s.flow());
         doc.put("grouping", s.grouping().jsonName());
@@ -270,6 +272,7 @@ public final class JsonReport {
         doc.put("serverAddressId", s.serverAddressId());
         doc.put("backup", s.backup());
         doc.put("handshakeRttSeconds", s.handshakeRttNanos() == null ? null : s.handshakeRttNanos() / 1e9);
+        doc.put("rtt", FindingsReport.rttJson(result.paths().rttStats(s.flow())));
         doc.put("firstTime", Text.iso(s.startNanos()));
         doc.put("lastTime", Text.iso(s.endNanos()));
         doc.put("end", s.end().name().toLowerCase(Locale.ROOT));

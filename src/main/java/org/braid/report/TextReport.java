@@ -1,11 +1,13 @@
 package org.braid.report;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import org.braid.model.AnalysisResult;
 import org.braid.model.ConnectionEnd;
 import org.braid.model.DataDirection;
 import org.braid.model.DssMappings;
+import org.braid.model.Finding;
 import org.braid.model.Grouping;
 import org.braid.model.RoleBasis;
 import org.braid.model.MptcpConnection;
@@ -80,6 +82,7 @@ public final class TextReport {
                     out.printf(Locale.ROOT, "  #%d %s %s%n", e.packet(), e.type(), e.detail());
                 }
             }
+            printFindings(out, result.findingsOf(c.index()));
         }
         if (!result.tcpConnections().isEmpty()) {
             out.println();
@@ -88,6 +91,7 @@ public final class TextReport {
                 out.printf(Locale.ROOT, "  %s -> %s  %,d packets, %s%s%n", t.client(), t.server(), t.packets(),
                         t.end().name().toLowerCase(Locale.ROOT), t.mptcpRefused() == null ? "" : ", " + t.mptcpRefused());
             }
+            printFindings(out, result.findings().stream().filter(f -> f.connection() == null).toList());
         }
         if (!result.warnings().isEmpty()) {
             out.println();
@@ -102,6 +106,17 @@ public final class TextReport {
             return "no handshake in the trace";
         }
         return s.join() ? "join" : "initial";
+    }
+
+    private static void printFindings(PrintWriter out, List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        out.println("  findings:");
+        for (Finding f : findings) {
+            out.printf(Locale.ROOT, "    %-7s %-11s %s (#%d, %d packet(s))%n", f.severity().label(), f.group().label(),
+                    f.summary(), f.evidence().first(), f.evidence().count());
+        }
     }
 
     private static String goodputText(DataDirection d) {

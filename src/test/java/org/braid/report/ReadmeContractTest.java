@@ -21,7 +21,7 @@ class ReadmeContractTest {
     void everyCsvColumnIsDocumented() throws Exception {
         String readme = readme();
         for (CsvTable<?> table : new CsvTable<?>[] {CsvReport.CONNECTION_TABLE, CsvReport.SUBFLOW_TABLE,
-                CsvReport.REINJECTION_TABLE, CsvReport.MAPPING_TABLE, CsvReport.EVENT_TABLE}) {
+                CsvReport.REINJECTION_TABLE, CsvReport.MAPPING_TABLE, CsvReport.EVENT_TABLE, FindingsReport.FINDING_TABLE}) {
             for (String column : table.names()) {
                 assertThat(readme).as("README names the CSV column %s", column).containsPattern("\\b" + column + "\\b");
             }
@@ -33,7 +33,8 @@ class ReadmeContractTest {
         Set<String> keys = new TreeSet<>();
         for (Path trace : new Path[] {Traces.sampleTrace("checksum-fail-two-subflows.pcap"),
                 Traces.sampleTrace("zero-window.pcap"), Traces.sampleTrace("checksum-fail-one-subflow.pcap"),
-                Traces.sampleTrace("mp-prio-backup.pcap"), Traces.sampleTrace("fallback-tcp.pcap")}) {
+                Traces.sampleTrace("mp-prio-backup.pcap"), Traces.sampleTrace("fallback-tcp.pcap"),
+                Traces.sampleTrace("dead-path.pcap")}) {
             collect(JsonReport.document(MptcpAnalyzer.analyze(trace)), keys);
         }
         String readme = readme();

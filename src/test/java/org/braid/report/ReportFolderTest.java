@@ -50,7 +50,7 @@ class ReportFolderTest {
         assertThat(manifest.get("traceSha256").asText()).isEqualTo(sha256(TRACE));
         assertThat(manifest.get("braidVersion").asText()).isEqualTo(org.braid.BuildInfo.version());
         assertThat(manifest.get("created").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
-        assertThat(manifest.get("files")).hasSize(6);
+        assertThat(manifest.get("files")).hasSize(7);
         for (JsonNode file : manifest.get("files")) {
             Path written1 = out.resolve(file.get("name").asText());
             assertThat(file.get("bytes").asLong()).isEqualTo(Files.size(written1));
@@ -68,7 +68,7 @@ class ReportFolderTest {
         try (Stream<Path> inside = Files.list(out)) {
             assertThat(inside.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(CsvReport.CONNECTIONS,
                     CsvReport.SUBFLOWS, CsvReport.REINJECTIONS, CsvReport.RESENDS, CsvReport.MAPPINGS, CsvReport.EVENTS,
-                    ReportFolder.MANIFEST);
+                    FindingsReport.FINDINGS, ReportFolder.MANIFEST);
         }
     }
 

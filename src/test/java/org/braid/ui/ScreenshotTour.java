@@ -91,6 +91,16 @@ public final class ScreenshotTour {
             settle();
             capture(window.controller().analysisTabs().viewer(kind), out.resolve(kind.fileName(0).replace("-0", "")));
         }
+        // The Expert Info tab, with the connections panel and its health column above it.
+        fx(() -> {
+            ((SplitPane) window.stage().getScene().lookup("#analysisPanes")).setDividerPositions(0.3);
+            var tabs = window.controller().analysisTabs().tabs();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "expert-info-tab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+            return null;
+        });
+        settle();
+        capture(window.stage().getScene().lookup("#analysisPanes"), out.resolve("expert-info.png"));
         Platform.exit();
         node.removeNode();
         System.exit(0);

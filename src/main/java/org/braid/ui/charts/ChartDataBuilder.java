@@ -192,7 +192,10 @@ public final class ChartDataBuilder {
         return new ConnectionChartData(index, words, direction, names, build(data), reinjections.build(MAX_POINTS),
                 acks.build(MAX_POINTS), edge.build(MAX_POINTS), throughput, binSeconds, shares,
                 lifecycle(c, names, firstNanos), build(edges), highest.build(MAX_POINTS),
-                inFlight.build(MAX_POINTS), usable.build(MAX_POINTS));
+                inFlight.build(MAX_POINTS), usable.build(MAX_POINTS),
+                // In-flight series follow one data direction: the server's when only that is charted.
+                ExpertChartBuilder.build(analysis.result(), index, direction == ChartDirection.SERVER_TO_CLIENT ? 1 : 0,
+                        firstNanos, names));
     }
 
     /** A round bin width (1, 2 or 5 times a power of ten, at least 10 ms) giving about {@value #BINS} bins. */
@@ -248,7 +251,7 @@ public final class ChartDataBuilder {
             }
             List<ConnectionChartData.Event> events = new ArrayList<>();
             for (MptcpEvent event : c.events()) {
-                if (event.flow() == subflow.flow() && ConnectionChartData.MARKED_EVENTS.contains(event.type())) {
+                if (event.flow() == subflow.flow()) {
                     events.add(new ConnectionChartData.Event(event.type(), (event.timeNanos() - firstNanos) / 1e9,
                             (int) (event.packet() - 1), event.detail()));
                 }

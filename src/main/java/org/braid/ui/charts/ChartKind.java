@@ -8,7 +8,9 @@ public enum ChartKind {
     TIMELINE("Timeline", "chart-timeline", ConnectionCharts::timeline),
     THROUGHPUT("Throughput", "chart-throughput", ConnectionCharts::throughput),
     LIFECYCLE("Lifecycle", "chart-lifecycle", ConnectionCharts::lifecycle),
-    WINDOW("Receive window", "chart-window", ConnectionCharts::window);
+    WINDOW("Receive window", "chart-window", ConnectionCharts::window),
+    RTT("RTT", "chart-rtt", PathCharts::rtt),
+    IN_FLIGHT("In flight", "chart-in-flight", PathCharts::inFlight);
 
     private final String title;
     private final String fileName;

@@ -24,11 +24,17 @@ import java.util.List;
  * @param highestSent   window chart: end of the highest DSN sent so far
  * @param inFlight      window chart: highest DSN sent - latest DATA_ACK, in bytes
  * @param usableWindow  window chart: largest right edge - latest DATA_ACK, in bytes
+ * @param expert        RTT and in-flight series, silent periods and shaded periods of the expert findings
  */
 public record ConnectionChartData(int connection, String direction, ChartDirection charted, List<String> subflowNames,
         List<PacketSeries> dataBySubflow, PacketSeries reinjections, PacketSeries dataAcks, PacketSeries windowEdge,
         List<PacketSeries> throughput, double binSeconds, double[] shares, List<SubflowLife> lifecycle,
-        List<PacketSeries> edgesBySubflow, PacketSeries highestSent, PacketSeries inFlight, PacketSeries usableWindow) {
+        List<PacketSeries> edgesBySubflow, PacketSeries highestSent, PacketSeries inFlight, PacketSeries usableWindow,
+        ExpertChartData expert) {
+
+    public ConnectionChartData {
+        expert = expert == null ? ExpertChartData.NONE : expert;
+    }
 
     /** A subflow's life in seconds, with the periods it was a backup path and its events. */
     public record SubflowLife(String name, double start, double end, List<double[]> backupPeriods,
@@ -37,7 +43,8 @@ public record ConnectionChartData(int connection, String direction, ChartDirecti
     /** An event on the lifecycle chart: its type (MP_PRIO, ADD_ADDR...), time and packet (0-based). */
     public record Event(String type, double time, int packet, String detail) {}
 
-    /** The event types the lifecycle chart marks. */
-    public static final List<String> MARKED_EVENTS = List.of("ADD_ADDR", "REMOVE_ADDR", "MP_PRIO", "MP_FAIL",
-            "MP_FASTCLOSE", "MP_TCPRST", "CHECKSUM_FAILED");
+    /** The event types the lifecycle chart marks, each with its own mark and legend entry: every type there is. */
+    public static final List<String> MARKED_EVENTS = List.of("MP_CAPABLE", "MP_JOIN", "ADD_ADDR", "REMOVE_ADDR",
+            "MP_PRIO", "MP_FAIL", "MP_FASTCLOSE", "MP_TCPRST", "CHECKSUM_FAILED", "DATA_FIN", "REINJECTION_BURST",
+            "FALLBACK", "HMAC_MISMATCH", "KEY_CHANGE", "INCOMPLETE", "ADD_ADDR_HMAC_LEFTMOST");
 }

@@ -90,6 +90,7 @@ public final class ConnectionCharts {
         plot.setRenderer(2, marks);
         // The last dataset first: the edge and the DATA_ACK under the points.
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        PathCharts.shade(plot, d.expert());
         return chart("Connection " + d.connection() + ": DSN over time, " + d.direction(), plot,
                 d.reinjections().size() + " reinjections marked"
                         + (d.dataAcks().size() == 0 ? "; no DATA_ACK line (none sent, or the keys are not in the trace)" : ""));
@@ -131,6 +132,7 @@ public final class ConnectionCharts {
         XYPlot plot = plot(time, subflows);
         XYIntervalSeries life = new XYIntervalSeries("alive");
         XYIntervalSeries backup = new XYIntervalSeries("backup");
+        XYIntervalSeries silent = new XYIntervalSeries("silent (no new data)");
         Map<String, PacketSeries.Builder> events = new LinkedHashMap<>();
         for (String type : ConnectionChartData.MARKED_EVENTS) {
             events.put(type, new PacketSeries.Builder(type));
@@ -141,13 +143,17 @@ public final class ConnectionCharts {
             for (double[] period : subflow.backupPeriods()) {
                 backup.add(period[0], period[0], period[1], s, s - 0.3, s + 0.3);
             }
+            for (double[] period : d.expert().silencesOf(s)) {
+                silent.add(period[0], period[0], period[1], s, s - 0.3, s + 0.3);
+            }
             for (ConnectionChartData.Event event : subflow.events()) {
-                events.get(event.type()).add(event.time(), s, event.packet());
+                events.computeIfAbsent(event.type(), PacketSeries.Builder::new).add(event.time(), s, event.packet());
             }
         }
         XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
         bars.addSeries(life);
         bars.addSeries(backup);
+        bars.addSeries(silent);
         plot.setDataset(1, bars);
         XYBarRenderer barRenderer = new XYBarRenderer();
         barRenderer.setUseYInterval(true);
@@ -155,6 +161,7 @@ public final class ConnectionCharts {
         barRenderer.setShadowVisible(false);
         barRenderer.setSeriesPaint(0, new Color(0x9ecae1));
         barRenderer.setSeriesPaint(1, new Color(120, 120, 120, 140));
+        barRenderer.setSeriesPaint(2, new Color(255, 255, 255, 230)); // a gap in the bar
         plot.setRenderer(1, barRenderer);
         List<PacketSeries> marked = events.values().stream().filter(b -> b.size() > 0)
                 .map(b -> b.build(ChartDataBuilder.MAX_POINTS)).toList();
@@ -165,15 +172,17 @@ public final class ConnectionCharts {
         Paint[] paints = {new Color(0xd62728), Color.BLACK, new Color(0x2ca02c), new Color(0x9467bd),
             new Color(0xff7f0e), new Color(0x8c564b), Color.MAGENTA};
         for (int s = 0; s < marked.size(); s++) {
-            int kind = ConnectionChartData.MARKED_EVENTS.indexOf(marked.get(s).name());
+            int kind = Math.max(0, ConnectionChartData.MARKED_EVENTS.indexOf(marked.get(s).name()));
             marks.setSeriesShape(s, shapes[kind % shapes.length]);
             marks.setSeriesPaint(s, paints[kind % paints.length]);
         }
         marks.setDefaultToolTipGenerator(tooltips());
         plot.setRenderer(0, marks);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.REVERSE);
+        // Bars in series order: backup periods and silent gaps over the life bars.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         return chart("Connection " + d.connection() + ": subflow lifecycle", plot,
-                "bars: first to last packet; grey: backup; marks: events");
+                "bars: first to last packet; grey: backup; gaps: silent while other subflows sent; marks: every event");
     }
 
     /** Each subflow's advertised right edge against the highest DSN sent; in flight against the usable window. */

@@ -69,6 +69,7 @@ public final class AnalysisTabsController {
         wireReinjections();
         wireEvents();
         wireChecksums();
+        tabs.getTabs().add(ExpertInfoController.tab(viewModel.expert()));
         tabs.getTabs().remove(checksumTab);
         // Only a connection with DSS checksums has verdicts to show.
         viewModel.checksumsNegotiatedProperty().addListener((o, was, now) -> showChecksumTab(now));

@@ -43,6 +43,7 @@ public final class ConnectionsController {
         column("Reinjections", 0, ConnectionRow::reinjections, "Reinjected packets (onto the subflow, for a subflow)");
         column("Checksum failures", 0, ConnectionRow::checksumFailures, "Packets whose DSS checksum failed");
         column("End", 90, ConnectionRow::end, "How it ended");
+        HealthColumn.install(table, viewModel);
         viewModel.connections().addListener((ListChangeListener<ConnectionRow>) change -> rebuild());
         rebuild();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

@@ -52,6 +52,7 @@ public final class AnalysisViewModel {
     private final ObjectProperty<ChartDirection> chartDirection = new SimpleObjectProperty<>(this, "chartDirection");
     /** True while the view model itself sets {@link #chartDirection} to a connection's main direction. */
     private boolean followingMainDirection;
+    private final ExpertViewModel expert = new ExpertViewModel(this::jumpTo, this::chart);
     private LoadedTrace trace;
     private BackgroundTask<ConnectionChartData> running;
     /** During a live capture, rebuilds the charted connection's data at most once a second. */
@@ -87,6 +88,7 @@ public final class AnalysisViewModel {
         liveCharts.clear();
         scope.set(null);
         connections.setAll(ConnectionRows.of(loaded.analysis()));
+        expert.show(loaded.analysis().result());
         chartConnection.set(-1);
         chart(loaded.analysis().result().connections().isEmpty() ? -1 : 0);
     }
@@ -100,6 +102,7 @@ public final class AnalysisViewModel {
     void refresh(LoadedTrace snapshot) {
         trace = snapshot;
         connections.setAll(ConnectionRows.of(snapshot.analysis()));
+        expert.show(snapshot.analysis().result());
         if (chartConnection.get() >= 0) {
             liveCharts.request();
         }
@@ -218,6 +221,8 @@ public final class AnalysisViewModel {
     }
 
     public LoadedTrace trace() { return trace; }
+    /** The Expert Info tab's findings. */
+    public ExpertViewModel expert() { return expert; }
     public ObservableList<ConnectionRow> connections() { return connections; }
     /** The charted connection's reinjections, in packet order. */
     public ObservableList<Reinjection> reinjections() { return reinjections; }

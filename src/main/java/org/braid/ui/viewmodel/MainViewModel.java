@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.braid.filter.AnalysisFields;
+import org.braid.filter.FindingFields;
 import org.braid.filter.FilterResult;
 import org.braid.filter.PacketFields;
 import org.braid.io.TraceFormatException;
@@ -445,7 +446,7 @@ public final class MainViewModel implements LiveDisplay {
         rows.set(PacketRows.empty());
         pendingReveal = -1;
         filterBar.fieldsProperty().set(new AnalysisFields(loaded.analysis().columns(), loaded.analysis()::subflowOfFlow)
-                .or(PacketFields.instance()));
+                .or(new FindingFields(loaded.analysis().result().findings())).or(PacketFields.instance()));
         trace.set(loaded);
         if (partial) {
             analysis.showConnections(loaded);

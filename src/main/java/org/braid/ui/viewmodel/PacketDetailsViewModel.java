@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.braid.render.DetailNode;
 import org.braid.render.DetailTree;
 import org.braid.ui.analysis.AnalysisDetails;
+import org.braid.ui.analysis.ExpertDetails;
 import org.braid.ui.bytes.HexDump;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketDecoding;
@@ -55,6 +56,10 @@ public final class PacketDetailsViewModel {
         if (analysis != null) {
             tree.add(analysis.section());
             links = analysis.links();
+        }
+        DetailNode expert = ExpertDetails.of(trace.analysis().result(), decoding.frame().packetNumber());
+        if (expert != null) {
+            tree.add(expert);
         }
         details.set(new PacketDetails(decoding.frame().packetNumber(), List.copyOf(tree), decoding.frame().copyBytes(),
                 links));

@@ -1,0 +1,75 @@
+package org.braid.analysis;
+
+import java.util.List;
+import org.braid.model.PathMetrics;
+
+/**
+ * What the {@link PathTracker} saw during the pass, for the expert analysis: the path metrics, and
+ * the periods and events the findings are made of. Packet numbers are 1-based; times in nanoseconds.
+ *
+ * @param metrics         RTT samples and bytes in flight per subflow
+ * @param silences        periods in which a subflow sent no new data while others of its connection did
+ * @param retransmissions every TCP retransmission of MPTCP subflows, in packet order
+ * @param stalls          periods in which a DATA_ACK held still while data above it was sent on other subflows
+ * @param backupUses      backup subflows that sent new data while a non-backup subflow was up
+ * @param announcements   ADD_ADDR options (not echoes)
+ * @param removals        REMOVE_ADDR of an address of a subflow, with the data in flight then and sent after
+ * @param cuts            per connection, the packets cut short by the snap length
+ * @param losses          per connection, subflow bytes acknowledged that the trace never held
+ * @param lastDataNanos   per connection index, the time of its last payload packet (0 without any)
+ */
+public record PathObservations(PathMetrics metrics, List<Silence> silences, List<Retransmission> retransmissions,
+        List<DataAckStall> stalls, List<BackupUse> backupUses, List<Announcement> announcements,
+        List<Removal> removals, List<SnapCut> cuts, List<CaptureLoss> losses,
+        long[] lastDataNanos) {
+
+    /** {@code bytes} of subflow data acknowledged but never captured; the ACKs that show it in {@code evidence}. */
+    public record CaptureLoss(int connection, long bytes, long[] evidence) {}
+
+    /** {@code packets} packets of a connection captured shorter than on the wire; the first ones in {@code evidence}. */
+    public record SnapCut(int connection, long packets, long[] evidence) {}
+
+    /**
+     * A subflow without new data from {@code startNanos} (its last new data, or its start) to
+     * {@code endNanos}, while its connection's other subflows sent {@code othersBytes}.
+     *
+     * @param trailing true when the silence lasts to the end of the connection's data
+     */
+    public record Silence(int connection, int flow, long startNanos, long startPacket, long endNanos, long endPacket,
+            long othersBytes, boolean backup, boolean trailing) {}
+
+    /**
+     * A segment repeating sequence numbers of its own subflow.
+     *
+     * @param sequence          relative start (unwrapped) in its direction
+     * @param ackStalledNanos   when the acknowledgements of that direction last advanced before it
+     * @param ackStalledPacket  the packet of that advance (0 when none)
+     */
+    public record Retransmission(int connection, int flow, int direction, long packet, long nanos, long sequence,
+            long ackStalledNanos, long ackStalledPacket) {}
+
+    /**
+     * The DATA_ACK of data side {@code side} held at one value from {@code startPacket} to {@code endPacket}
+     * while {@code bytesAbove} bytes above it were sent on other subflows than {@code holderFlow}
+     * (the subflow that had sent the missing DSN; -1 when not known).
+     *
+     * @param resolved false when the DATA_ACK never moved on before the end of the trace
+     */
+    public record DataAckStall(int connection, int side, int holderFlow, long startNanos, long startPacket,
+            long endNanos, long endPacket, long bytesAbove, long firstAbovePacket, boolean resolved) {}
+
+    /** New data on a backup subflow while {@code primaryFlow}, not backup, was up. */
+    public record BackupUse(int connection, int flow, int primaryFlow, long firstNanos, long lastNanos, long bytes,
+            long[] packets) {}
+
+    /** An ADD_ADDR, announced by connection side {@code side} (0 = the connection's client). */
+    public record Announcement(int connection, int flow, int side, long packet, long nanos, int addressId,
+            String address, Integer port) {}
+
+    /**
+     * A REMOVE_ADDR of address id {@code addressId}, the address of subflow {@code flow}: it had
+     * {@code bytesInFlight} unacknowledged then, and sent {@code bytesAfter} payload bytes after it.
+     */
+    public record Removal(int connection, int flow, long packet, long nanos, int addressId, long bytesInFlight,
+            long bytesAfter, long[] packetsAfter) {}
+}

@@ -1,0 +1,185 @@
+package org.braid.analysis.expert;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.braid.analysis.PathObservations;
+import org.braid.model.FindingKind;
+import org.braid.model.FindingSeverity;
+import org.braid.model.MptcpConnection;
+import org.braid.model.Reinjection;
+
+/**
+ * Path failures (retransmission timeouts of one segment at growing gaps, the ACKs standing still,
+ * the subflow's data reinjected elsewhere) and reinjection bursts.
+ */
+final class PathRules {
+    /** Retransmissions closer than this are fast retransmits or probes, not timeouts. */
+    static final long MIN_TIMEOUT_NANOS = 100_000_000L;
+    /** Reinjections of one subflow pair within this gap are one burst (as the timeline's events). */
+    static final long BURST_GAP_NANOS = 200_000_000L;
+
+    private PathRules() {}
+
+    static void apply(ExpertContext x) {
+        Map<List<Long>, List<PathObservations.Retransmission>> chains = new LinkedHashMap<>();
+        for (PathObservations.Retransmission r : x.observations.retransmissions()) {
+            chains.computeIfAbsent(List.of((long) r.flow(), (long) r.direction(), r.sequence()), k -> new ArrayList<>())
+                    .add(r);
+        }
+        Map<Integer, Failure> failures = new LinkedHashMap<>();
+        for (List<PathObservations.Retransmission> chain : chains.values()) {
+            if (isTimeoutChain(chain)) {
+                PathObservations.Retransmission first = chain.get(0);
+                failures.computeIfAbsent(first.flow(), f -> new Failure(first.connection(), f)).add(chain);
+            }
+        }
+        for (Failure failure : failures.values()) {
+            report(x, failure);
+        }
+        for (MptcpConnection c : x.result.connections()) {
+            bursts(x, c);
+        }
+    }
+
+    /**
+     * At least two retransmissions of the same segment, each a timeout after the previous (or after
+     * the ACKs last moved), the gaps not shrinking, and no ACK progress in between.
+     */
+    static boolean isTimeoutChain(List<PathObservations.Retransmission> chain) {
+        if (chain.size() < 2) {
+            return false;
+        }
+        long previous = chain.get(0).ackStalledNanos();
+        long previousGap = 0;
+        long stalledPacket = chain.get(0).ackStalledPacket();
+        for (PathObservations.Retransmission r : chain) {
+            long gap = r.nanos() - previous;
+            if (gap < MIN_TIMEOUT_NANOS || gap < previousGap * 8 / 10 || r.ackStalledPacket() != stalledPacket) {
+                return false;
+            }
+            previousGap = gap;
+            previous = r.nanos();
+        }
+        return true;
+    }
+
+    private static void report(ExpertContext x, Failure failure) {
+        MptcpConnection c = x.connection(failure.connection);
+        long moved = 0;
+        List<Long> evidence = new ArrayList<>(failure.packets);
+        java.util.Set<Integer> targets = new java.util.TreeSet<>();
+        for (Reinjection r : c.data().reinjections()) {
+            if (r.fromFlow() == failure.flow && r.timeNanos() >= failure.startNanos) {
+                moved += r.bytes();
+                evidence.add(r.packet());
+                targets.add(r.toFlow());
+            }
+        }
+        StringBuilder gaps = new StringBuilder();
+        for (long gap : failure.gaps) {
+            gaps.append(gaps.length() == 0 ? "" : ", ").append(Words.seconds(gap));
+        }
+        String summary = ExpertContext.subflow(c, failure.flow) + " path failed "
+                + Words.period(failure.startNanos, failure.endNanos, x.originNanos) + ": "
+                + Words.plural(failure.timeouts, "retransmission timeout") + " (gaps " + gaps + ") without an ACK; "
+                + (moved > 0 ? Words.bytes(moved) + " reinjected on " + names(c, targets)
+                        : "its data was not reinjected on another subflow");
+        x.add(FindingKind.PATH_FAILURE, moved > 0 ? FindingSeverity.ERROR : FindingSeverity.WARNING, failure.connection,
+                failure.flow, failure.startNanos, failure.endNanos, summary,
+                evidence.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private static String names(MptcpConnection c, java.util.Set<Integer> flows) {
+        return String.join(", ", flows.stream().map(f -> ExpertContext.subflow(c, f)).toList());
+    }
+
+    /** Reinjections of one direction from one subflow to another, each within {@link #BURST_GAP_NANOS} of the previous. */
+    private static void bursts(ExpertContext x, MptcpConnection c) {
+        List<Burst> open = new ArrayList<>();
+        List<Burst> all = new ArrayList<>();
+        for (Reinjection r : c.data().reinjections()) {
+            Burst burst = null;
+            for (Burst b : open) {
+                if (b.fromClient == r.fromClient() && b.from == r.fromFlow() && b.to == r.toFlow()) {
+                    burst = b;
+                }
+            }
+            if (burst != null && r.timeNanos() - burst.lastNanos > BURST_GAP_NANOS) {
+                open.remove(burst);
+                burst = null;
+            }
+            if (burst == null) {
+                burst = new Burst(r);
+                open.add(burst);
+                all.add(burst);
+            }
+            burst.add(r);
+        }
+        for (Burst b : all) {
+            String summary = String.format(Locale.ROOT, "%s (%s) of %s data first sent on %s reinjected on %s at %s,"
+                            + " %s after the first original", Words.plural(b.packets.size(), "segment"),
+                    Words.bytes(b.bytes), Words.side(b.fromClient ? 0 : 1) + "'s", ExpertContext.subflow(c, b.from),
+                    ExpertContext.subflow(c, b.to), Words.period(b.firstNanos, b.lastNanos, x.originNanos),
+                    Words.seconds(b.firstDelay));
+            x.add(FindingKind.REINJECTION_BURST, FindingSeverity.NOTE, c.index(), b.to, b.firstNanos, b.lastNanos,
+                    summary, b.packets.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
+    private static final class Failure {
+        final int connection;
+        final int flow;
+        long startNanos = Long.MAX_VALUE;
+        long endNanos;
+        int timeouts;
+        final List<Long> gaps = new ArrayList<>();
+        final List<Long> packets = new ArrayList<>();
+
+        Failure(int connection, int flow) {
+            this.connection = connection;
+            this.flow = flow;
+        }
+
+        void add(List<PathObservations.Retransmission> chain) {
+            long previous = chain.get(0).ackStalledNanos();
+            startNanos = Math.min(startNanos, previous);
+            for (PathObservations.Retransmission r : chain) {
+                if (gaps.size() < 6) {
+                    gaps.add(r.nanos() - previous);
+                }
+                previous = r.nanos();
+                packets.add(r.packet());
+                endNanos = Math.max(endNanos, r.nanos());
+                timeouts++;
+            }
+        }
+    }
+
+    private static final class Burst {
+        final boolean fromClient;
+        final int from;
+        final int to;
+        final long firstNanos;
+        final long firstDelay;
+        long lastNanos;
+        long bytes;
+        final List<Long> packets = new ArrayList<>();
+
+        Burst(Reinjection first) {
+            fromClient = first.fromClient();
+            from = first.fromFlow();
+            to = first.toFlow();
+            firstNanos = first.timeNanos();
+            firstDelay = first.delayNanos();
+        }
+
+        void add(Reinjection r) {
+            lastNanos = r.timeNanos();
+            bytes += r.bytes();
+            packets.add(r.packet());
+        }
+    }
+}
