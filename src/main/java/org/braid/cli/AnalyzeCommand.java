@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.braid.analysis.MptcpAnalyzer;
 import org.braid.model.AnalysisResult;
 import org.braid.report.JsonReport;
 import org.braid.report.TextReport;
@@ -35,6 +34,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Traces analysed at once (default: one per core).")
     Integer jobs;
 
+    @Option(names = "--quiet", description = "No progress bar on stderr (there is none when stderr is not a terminal).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -42,7 +44,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (TraceBatch.singleFile(files) && !jsonl) {
-            AnalysisResult result = MptcpAnalyzer.analyze(files.get(0));
+            AnalysisResult result = Progress.analyze(files.get(0), spec.commandLine().getErr(), quiet);
             if (json) {
                 Json.print(out, JsonReport.document(result));
             } else {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.braid.analysis.MptcpAnalyzer;
 import org.braid.model.AnalysisResult;
 import org.braid.report.CsvReport;
 import picocli.CommandLine.Command;
@@ -34,6 +33,9 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Folder for the CSV files (created if missing; files of the same names are replaced).")
     Path out;
 
+    @Option(names = "--quiet", description = "No progress bar on stderr (there is none when stderr is not a terminal).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +46,7 @@ public final class ReportCommand implements Callable<Integer> {
             return TraceBatch.analyze(TraceBatch.expand(files), jobs == null ? TraceBatch.defaultJobs() : jobs,
                     spec.commandLine().getErr(), (trace, result) -> write(result, out.resolve(folderFor(trace, used))));
         }
-        return write(MptcpAnalyzer.analyze(files.get(0)), out);
+        return write(Progress.analyze(files.get(0), spec.commandLine().getErr(), quiet), out);
     }
 
     /** The trace's file name without its extensions, made unique among the batch's folders. */
