@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * analysis of the same file.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Measure read+decode speed against pcap4j's raw offline reader on the same file; "
+        description = "Measure read+decode speed against pcap4j's raw offline reader on the same file, and, when "
+                + "tshark is on the PATH, whole-process analyze --json against tshark's MPTCP analysis; "
                 + "with --analyze, the full MPTCP analysis against a plain read, and its retained memory.")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "pcap or pcapng trace (not gzip: libpcap cannot read it)")
