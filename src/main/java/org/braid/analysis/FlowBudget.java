@@ -11,12 +11,12 @@ import org.braid.model.AnalysisWarning;
  * not analysed, with one warning naming the first of them; flows already tracked go on as before.
  *
  * <p>The budget is {@value #PROPERTY} when set, otherwise one flow per {@value #HEAP_BYTES_PER_FLOW}
- * bytes of maximum heap (131,072 flows with -Xmx1g), and never below {@value #MINIMUM}.
+ * bytes of maximum heap (65,536 flows with -Xmx1g), and never below {@value #MINIMUM}.
  */
 final class FlowBudget {
     static final String PROPERTY = "braid.maxFlows";
     /** Heap set aside per flow: its state, its connection's, and their share of the result and its output. */
-    static final long HEAP_BYTES_PER_FLOW = 8192;
+    static final long HEAP_BYTES_PER_FLOW = 16384;
     static final int MINIMUM = 10_000;
 
     private final int maxFlows;

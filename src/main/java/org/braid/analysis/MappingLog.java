@@ -29,6 +29,13 @@ final class MappingLog {
     /** The last row found or added per subflow and side (hashed into a few slots; a miss only costs a lookup). */
     private static final int RECENT = 16;
     private final int[] recent = filled(RECENT);
+    /**
+     * Where the last {@link #find} that missed ended its probe, and the hash it probed for: the
+     * {@link #add} that follows a miss puts its row there instead of probing the table again.
+     * -1 once anything changed the table.
+     */
+    private int missSlot = -1;
+    private int missHash;
 
     int size() {
         return size;
@@ -59,10 +66,12 @@ final class MappingLog {
             return NOT_FOUND;
         }
         int mask = index.length - 1;
-        for (int slot = hash(flowIndex, mappingDsn, mappingSubflowSeq, mappingLength) & mask; ;
-                slot = (slot + 1) & mask) {
+        int hash = hash(flowIndex, mappingDsn, mappingSubflowSeq, mappingLength);
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
             int row = index[slot];
             if (row == NOT_FOUND) {
+                missSlot = slot;
+                missHash = hash;
                 return NOT_FOUND;
             }
             if (matches(row, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength)) {
@@ -90,12 +99,18 @@ final class MappingLog {
         int row = size++;
         dsn[row] = mappingDsn;
         side[row] = (byte) dataSide;
+        int hash = hash(flowIndex, mappingDsn, mappingSubflowSeq, mappingLength);
         flow[row] = flowIndex;
         subflowSeq[row] = mappingSubflowSeq;
         length[row] = mappingLength;
         firstPacket[row] = packet;
         verdict[row] = pending ? PENDING : (byte) ChecksumVerdict.NONE.ordinal();
-        insert(row);
+        if (missSlot >= 0 && missHash == hash) {
+            index[missSlot] = row; // the end of this key's probe, found empty by the find that missed
+            missSlot = -1;
+        } else {
+            insert(row);
+        }
         recent[(flowIndex * 2 + dataSide) & (RECENT - 1)] = row;
         return row;
     }
@@ -126,12 +141,14 @@ final class MappingLog {
 
     private void rehash(int capacity) {
         index = filled(capacity);
+        missSlot = -1;
         for (int row = 0; row < size; row++) {
             insert(row);
         }
     }
 
     private void insert(int row) {
+        missSlot = -1;
         int mask = index.length - 1;
         int slot = hash(flow[row], dsn[row], subflowSeq[row], length[row]) & mask;
         while (index[slot] != NOT_FOUND) {

@@ -32,14 +32,23 @@ public final class PacketColumns {
     /** The packet acknowledges subflow bytes the capture never saw: the capture lost them. */
     public static final int CAPTURE_LOSS = 1 << 11;
 
+    /**
+     * The columns grow by whole chunks, never copied: a growing array would copy everything seen so
+     * far again and again, and big arrays are costly for the garbage collector. A chunk of longs
+     * (256 KB) stays below G1's humongous-object size.
+     */
+    private static final int CHUNK_SHIFT = 15;
+    private static final int CHUNK = 1 << CHUNK_SHIFT;
+    private static final int CHUNK_MASK = CHUNK - 1;
+
     private int size;
-    private int[] flow;
-    private int[] connection;
-    private long[] relativeDsn;
-    private int[] flags;
-    private int[] mappingPacket;
-    private int[] reinjectionOf;
-    private long[] windowEdge;
+    private int[][] flow = new int[0][];
+    private int[][] connection = new int[0][];
+    private long[][] relativeDsn = new long[0][];
+    private int[][] flags = new int[0][];
+    private int[][] mappingPacket = new int[0][];
+    private int[][] reinjectionOf = new int[0][];
+    private long[][] windowEdge = new long[0][];
     /** Per connection as created: its number in the results (merged connections share their survivor's). */
     private int[] connectionNumber = new int[16];
     private int connectionsCreated;
@@ -48,20 +57,35 @@ public final class PacketColumns {
     private long[] dsnBase = new long[32];
     private boolean[] dsnBaseKnown = new boolean[32];
 
+    private int chunks;
+
+    /** Columns with room for {@code initialCapacity} packets before the next allocation. */
     PacketColumns(int initialCapacity) {
-        int capacity = Math.max(16, initialCapacity);
-        flow = new int[capacity];
-        connection = new int[capacity];
-        relativeDsn = new long[capacity];
-        flags = new int[capacity];
-        mappingPacket = new int[capacity];
-        reinjectionOf = new int[capacity];
-        windowEdge = new long[capacity];
+        while ((long) chunks * CHUNK < initialCapacity) {
+            addChunk();
+        }
     }
 
     void add(int flowIndex, int connectionIndex, long dsn) {
-        if (size == flow.length) {
-            int capacity = size + (size >> 1);
+        int chunk = size >>> CHUNK_SHIFT;
+        int at = size & CHUNK_MASK;
+        if (chunk == chunks) {
+            addChunk();
+        }
+        flow[chunk][at] = flowIndex;
+        connection[chunk][at] = connectionIndex;
+        relativeDsn[chunk][at] = dsn;
+        mappingPacket[chunk][at] = NO_PACKET;
+        reinjectionOf[chunk][at] = NO_PACKET;
+        windowEdge[chunk][at] = NO_DSN;
+        size++;
+    }
+
+    /** Flags start at 0, as a new chunk is; the other columns are set by {@link #add}. */
+    private void addChunk() {
+        int chunk = chunks++;
+        if (chunk == flow.length) {
+            int capacity = Math.max(4, chunk * 2);
             flow = Arrays.copyOf(flow, capacity);
             connection = Arrays.copyOf(connection, capacity);
             relativeDsn = Arrays.copyOf(relativeDsn, capacity);
@@ -70,14 +94,13 @@ public final class PacketColumns {
             reinjectionOf = Arrays.copyOf(reinjectionOf, capacity);
             windowEdge = Arrays.copyOf(windowEdge, capacity);
         }
-        flow[size] = flowIndex;
-        connection[size] = connectionIndex;
-        relativeDsn[size] = dsn;
-        flags[size] = 0;
-        mappingPacket[size] = NO_PACKET;
-        reinjectionOf[size] = NO_PACKET;
-        windowEdge[size] = NO_DSN;
-        size++;
+        flow[chunk] = new int[CHUNK];
+        connection[chunk] = new int[CHUNK];
+        relativeDsn[chunk] = new long[CHUNK];
+        flags[chunk] = new int[CHUNK];
+        mappingPacket[chunk] = new int[CHUNK];
+        reinjectionOf[chunk] = new int[CHUNK];
+        windowEdge[chunk] = new long[CHUNK];
     }
 
     /** A connection was created with index {@code created}: it takes the next number. */
@@ -118,34 +141,34 @@ public final class PacketColumns {
 
     /** Sets the connection of a packet already added (a flow can become MPTCP after its first packets). */
     void setConnection(int packetIndex, int connectionIndex) {
-        connection[packetIndex] = connectionIndex;
+        connection[packetIndex >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = connectionIndex;
     }
 
     void setMappingPacket(int packetIndex, int mappingPacketIndex) {
-        mappingPacket[check(packetIndex)] = mappingPacketIndex;
+        mappingPacket[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = mappingPacketIndex;
     }
 
     /** The original of a reinjection or a resend (the flags say which). */
     void setReinjectionOf(int packetIndex, int originalPacketIndex) {
-        reinjectionOf[check(packetIndex)] = originalPacketIndex;
+        reinjectionOf[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = originalPacketIndex;
     }
 
     void clearFlags(int packetIndex, int bits) {
-        flags[check(packetIndex)] &= ~bits;
+        flags[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] &= ~bits;
     }
 
     void addFlags(int packetIndex, int bits) {
-        flags[check(packetIndex)] |= bits;
+        flags[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] |= bits;
     }
 
     public int size() { return size; }
 
     /** The TCP flow of packet {@code i} (0-based), -1 for a packet without TCP. */
-    public int flowOfPacket(int i) { return flow[check(i)]; }
+    public int flowOfPacket(int i) { return flow[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
 
     /** The MPTCP connection of packet {@code i} (its number in the results), -1 for plain TCP or no TCP. */
     public int connectionOfPacket(int i) {
-        int created = connection[check(i)];
+        int created = connection[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK];
         return created < 0 ? created : connectionNumber[created];
     }
 
@@ -153,7 +176,7 @@ public final class PacketColumns {
      * The connection-level sequence number of the packet's first payload byte, relative to the
      * sender's IDSN (or to the first DSN seen when the key is not in the trace); {@link #NO_DSN} when none.
      */
-    public long relativeDsn(int i) { return relativeDsn[check(i)]; }
+    public long relativeDsn(int i) { return relativeDsn[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
 
     /**
      * The 64-bit data sequence number of the packet's first payload byte, as on the wire; {@link #NO_DSN}
@@ -161,35 +184,35 @@ public final class PacketColumns {
      * that depends on what the capture holds.
      */
     public long absoluteDsn(int i) {
-        long relative = relativeDsn[check(i)];
-        int created = connection[i];
+        long relative = relativeDsn[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK];
+        int created = connection[i >>> CHUNK_SHIFT][i & CHUNK_MASK];
         if (relative == NO_DSN || created < 0) {
             return NO_DSN;
         }
-        int slot = created * 2 + ((flags[i] & SERVER_DATA) != 0 ? 1 : 0);
+        int slot = created * 2 + ((flags[i >>> CHUNK_SHIFT][i & CHUNK_MASK] & SERVER_DATA) != 0 ? 1 : 0);
         return dsnBaseKnown[slot] ? relative + dsnBase[slot] : NO_DSN;
     }
 
     /** The analysis flag bits of packet {@code i} (the constants above). */
-    public int flags(int i) { return flags[check(i)]; }
+    public int flags(int i) { return flags[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
 
-    public boolean hasFlag(int i, int bit) { return (flags[check(i)] & bit) != 0; }
+    public boolean hasFlag(int i, int bit) { return (flags(i) & bit) != 0; }
 
     /** The 0-based index of the packet that carried the DSS mapping of packet {@code i}'s payload, or {@link #NO_PACKET}. */
-    public int mappingPacket(int i) { return mappingPacket[check(i)]; }
+    public int mappingPacket(int i) { return mappingPacket[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
 
     /** For a reinjection, the 0-based index of the original packet on another subflow; else {@link #NO_PACKET}. */
     public int reinjectionOf(int i) {
-        return (flags[check(i)] & REINJECTION) != 0 ? reinjectionOf[i] : NO_PACKET;
+        return (flags(i) & REINJECTION) != 0 ? reinjectionOf[i >>> CHUNK_SHIFT][i & CHUNK_MASK] : NO_PACKET;
     }
 
     /** For a same-subflow resend, the 0-based index of the packet that first sent its DSNs; else {@link #NO_PACKET}. */
     public int resentOf(int i) {
-        return (flags[check(i)] & (RESENT | REINJECTION)) == RESENT ? reinjectionOf[i] : NO_PACKET;
+        return (flags(i) & (RESENT | REINJECTION)) == RESENT ? reinjectionOf[i >>> CHUNK_SHIFT][i & CHUNK_MASK] : NO_PACKET;
     }
 
     void setWindowEdge(int packetIndex, long relativeEdge) {
-        windowEdge[check(packetIndex)] = relativeEdge;
+        windowEdge[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = relativeEdge;
     }
 
     /**
@@ -197,7 +220,7 @@ public final class PacketColumns {
      * the data flowing towards its sender, relative to that data's DSN base like {@link #relativeDsn};
      * {@link #NO_DSN} when the packet advertised none.
      */
-    public long windowEdge(int i) { return windowEdge[check(i)]; }
+    public long windowEdge(int i) { return windowEdge[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
 
     private int check(int i) {
         if (i < 0 || i >= size) {

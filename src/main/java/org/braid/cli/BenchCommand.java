@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,10 +25,16 @@ import picocli.CommandLine.Spec;
 /**
  * Measures Braid against baselines run on the same file in the same process, alternating rounds
  * so every reader sees the same page cache and JIT state, and prints the ratios. Rates are the
- * best round of each; nothing here is a unit test.
+ * best round of each, by wall time and by the thread's CPU time: on a machine shared with other
+ * work, CPU time is the steadier of the two. Nothing here is a unit test.
+ *
+ * <p>Without {@code --analyze}, when tshark is on the PATH, it also times whole processes: this
+ * JVM's command line running {@code analyze --json}, start-up included, against tshark's MPTCP
+ * analysis of the same file.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Measure read+decode speed against pcap4j's raw offline reader on the same file; "
+        description = "Measure read+decode speed against pcap4j's raw offline reader on the same file, and, when "
+                + "tshark is on the PATH, whole-process analyze --json against tshark's MPTCP analysis; "
                 + "with --analyze, the full MPTCP analysis against a plain read, and its retained memory.")
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "pcap or pcapng trace (not gzip: libpcap cannot read it)")
@@ -45,6 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "FILE2", description = "Benchmark comparing FILE with FILE2 "
             + "(braid compare) against analysing both (braid analyze on each).")
     Path compareWith;
+
+    @Option(names = "--process-rounds", defaultValue = "2",
+            description = "Rounds of the whole-process comparison with tshark, 0 to skip it (default ${DEFAULT-VALUE}).")
+    int processRounds;
 
     @Spec
     CommandSpec spec;
@@ -69,31 +80,46 @@ public final class BenchCommand implements Callable<Integer> {
                 ? new String[] {"plain read (frames only)", "read + full decode", "full MPTCP analysis"}
                 : new String[] {"braid read+full decode", "pcap4j getNextRawPacket"};
         long[] best = new long[passes.length];
+        long[] bestCpu = new long[passes.length];
         long[] packets = new long[passes.length];
         java.util.Arrays.fill(best, Long.MAX_VALUE);
+        java.util.Arrays.fill(bestCpu, Long.MAX_VALUE);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < warmup + rounds; round++) {
             for (int i = 0; i < passes.length; i++) {
                 long start = System.nanoTime();
+                long cpuStart = threads.getCurrentThreadCpuTime();
                 packets[i] = passes[i].run();
+                long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
                 long elapsed = System.nanoTime() - start;
                 if (round >= warmup) {
                     best[i] = Math.min(best[i], elapsed);
+                    bestCpu[i] = Math.min(bestCpu[i], cpu);
                 }
             }
         }
         out.printf(Locale.ROOT, "file: %s (%,d packets), best of %d rounds after %d warm-up%n", file.getFileName(), packets[0],
                 rounds, warmup);
         double[] rate = new double[passes.length];
+        double[] cpuRate = new double[passes.length];
+        out.printf(Locale.ROOT, "  %-26s %14s %14s%n", "", "wall", "CPU time");
         for (int i = 0; i < passes.length; i++) {
             rate[i] = packets[i] / (best[i] / 1e9);
-            out.printf(Locale.ROOT, "  %-26s %,14.0f packets/s%n", names[i] + ":", rate[i]);
+            cpuRate[i] = packets[i] / (bestCpu[i] / 1e9);
+            out.printf(Locale.ROOT, "  %-26s %,14.0f %,14.0f packets/s%n", names[i] + ":", rate[i], cpuRate[i]);
         }
         if (analyze) {
-            out.printf(Locale.ROOT, "  %-26s %14.2f%n", "analysis / plain read:", rate[2] / rate[0]);
-            out.printf(Locale.ROOT, "  %-26s %14.2f%n", "analysis / read+decode:", rate[2] / rate[1]);
+            out.printf(Locale.ROOT, "  %-26s %14.2f %14.2f%n", "analysis / plain read:", rate[2] / rate[0],
+                    cpuRate[2] / cpuRate[0]);
+            out.printf(Locale.ROOT, "  %-26s %14.2f %14.2f%n", "analysis / read+decode:", rate[2] / rate[1],
+                    cpuRate[2] / cpuRate[1]);
             out.printf(Locale.ROOT, "  %-26s %14.1f bytes/packet%n", "retained after analysis:", retainedBytesPerPacket());
         } else {
-            out.printf(Locale.ROOT, "  %-26s %14.1f%n", "ratio braid/pcap4j:", rate[0] / rate[1]);
+            out.printf(Locale.ROOT, "  %-26s %14.1f %14.1f%n", "ratio braid/pcap4j:", rate[0] / rate[1],
+                    cpuRate[0] / cpuRate[1]);
+            if (processRounds > 0) {
+                new WholeProcessBench(file, processRounds).run(out);
+            }
         }
         for (int i = 1; i < passes.length; i++) {
             if (packets[i] != packets[0]) {

@@ -22,6 +22,7 @@ class FaultMessagesTest {
     void aFolderIsNamedAsAFolder() {
         CliRunner.Result result = CliRunner.run("analyze", temp.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        // A folder is read for the traces in it (braid analyze DIR); one without traces is refused.
         assertThat(result.err()).isEqualTo("braid: " + temp + ": is a directory, not a trace file\n");
     }
 

@@ -42,8 +42,8 @@ class HostileProcessesTest {
                 out -> JoinFlood.write(out, 1_000_000, 14));
         assertThat(run.err()).doesNotContain("OutOfMemoryError").doesNotContain("out of memory");
         assertThat(run.exitCode()).isEqualTo(1); // warnings: the flow budget was reached
-        assertThat(run.out()).startsWith("1,000,000 packets, 131072 MPTCP connection(s)")
-                .contains("packet 131073 at offset").contains("flow budget of 131072 flows reached (-Dbraid.maxFlows)");
+        assertThat(run.out()).startsWith("1,000,000 packets, 65536 MPTCP connection(s)")
+                .contains("packet 65537 at offset").contains("flow budget of 65536 flows reached (-Dbraid.maxFlows)");
     }
 
     @Test

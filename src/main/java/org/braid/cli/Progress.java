@@ -1,0 +1,115 @@
+package org.braid.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.braid.analysis.MptcpAnalyzer;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
+import org.braid.model.AnalysisResult;
+
+/**
+ * A progress bar on stderr while a trace is read: bytes read of the total, rate and time left.
+ * It appears only on a terminal, only once the work has taken a second, and is erased at the end,
+ * so quick runs, pipes and scripts never see it.
+ *
+ * <p>A daemon thread samples the source's position a few times a second. The position is a plain
+ * field of the reading thread: a sample may be slightly stale, which a progress bar can afford, and
+ * the reading loop pays nothing for it.
+ */
+final class Progress implements AutoCloseable {
+    private static final long FIRST_AFTER_MILLIS = 1000;
+    private static final long EVERY_MILLIS = 250;
+    private static final int BAR = 30;
+
+    private final PacketSource source;
+    private final PrintWriter err;
+    private final ScheduledExecutorService timer;
+    private final long startNanos = System.nanoTime();
+    private int shownWidth;
+
+    private Progress(PacketSource source, PrintWriter err, boolean enabled) {
+        this.source = source;
+        this.err = err;
+        if (enabled && source.size() > 0) {
+            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "braid-progress");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.scheduleAtFixedRate(this::show, FIRST_AFTER_MILLIS, EVERY_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            timer = null;
+        }
+    }
+
+    /** A bar for {@code source}, shown only on a terminal and without {@code quiet}. */
+    static Progress start(PacketSource source, PrintWriter err, boolean quiet) {
+        return new Progress(source, err, !quiet && stderrIsTerminal());
+    }
+
+    /** {@link MptcpAnalyzer#analyze(Path)} with a progress bar. */
+    static AnalysisResult analyze(Path file, PrintWriter err, boolean quiet) throws IOException {
+        try (PacketSource source = TraceReader.open(file); Progress shown = start(source, err, quiet)) {
+            return MptcpAnalyzer.analyze(source);
+        }
+    }
+
+    /**
+     * On Linux, whether file descriptor 2 is a terminal; elsewhere, whether the JVM has a console
+     * (stdin and stdout on a terminal), the nearest the JDK can tell.
+     */
+    private static boolean stderrIsTerminal() {
+        Path stderr = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.exists(stderr)) {
+                String target = Files.readSymbolicLink(stderr).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // fall back to the console below
+        }
+        return System.console() != null;
+    }
+
+    private synchronized void show() {
+        long size = source.size();
+        long read = Math.max(0, Math.min(size, source.position()));
+        err.print("\r" + line(read, size, (System.nanoTime() - startNanos) / 1e9));
+        err.flush();
+    }
+
+    /** One line of the bar, e.g. {@code [#######.....]  45%  120 MB of 263 MB, 150 MB/s, 1 s left}. */
+    String line(long read, long size, double seconds) {
+        double fraction = size > 0 ? read / (double) size : 0;
+        int filled = (int) (fraction * BAR);
+        double rate = seconds > 0 ? read / seconds : 0;
+        String left = rate > 0 ? String.format(Locale.ROOT, "%.0f s left", (size - read) / rate) : "";
+        String text = String.format(Locale.ROOT, "[%s%s] %3.0f%%  %s of %s, %s/s, %s", "#".repeat(filled),
+                ".".repeat(BAR - filled), fraction * 100, megabytes(read), megabytes(size), megabytes((long) rate), left);
+        shownWidth = Math.max(shownWidth, text.length());
+        return text;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
+    }
+
+    /** Stops the bar and erases it, so what the command prints next starts on a clean line. */
+    @Override
+    public synchronized void close() {
+        if (timer == null) {
+            return;
+        }
+        timer.shutdownNow();
+        if (shownWidth > 0) {
+            err.print("\r" + " ".repeat(shownWidth) + "\r");
+            err.flush();
+        }
+    }
+}
