@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ final class ConnectionRegistry {
             flow.clientIsConnectionClient = match.sameOrientation;
             attach(flow, match.connection, Grouping.INFERRED);
             match.connection.groupedBy(Grouping.INFERRED, "flow " + flow.index + ": " + match.evidence);
-            match.connection.event("INFERRED_SUBFLOW", frame.timestampNanos(), frame.packetNumber(), flow.index,
+            match.connection.event(EventType.INFERRED_SUBFLOW, frame.timestampNanos(), frame.packetNumber(), flow.index,
                     "subflow without a handshake in the trace, grouped by its data sequence space: "
                             + match.evidence);
             return match.connection;
@@ -104,7 +105,7 @@ final class ConnectionRegistry {
         ConnectionState connection = newConnection(flow, Grouping.INFERRED);
         connection.groupedBy(Grouping.INFERRED, "flow " + flow.index + ": MPTCP options without a handshake");
         connection.provisional = !hasWideValue(packet);
-        connection.event("INCOMPLETE", frame.timestampNanos(), frame.packetNumber(), flow.index,
+        connection.event(EventType.INCOMPLETE, frame.timestampNanos(), frame.packetNumber(), flow.index,
                 "MPTCP options on a subflow whose handshake is not in the trace");
         return connection;
     }
@@ -147,7 +148,7 @@ final class ConnectionRegistry {
         }
         into.events.addAll(connection.events);
         into.events.sort((a, b) -> Long.compare(a.packet(), b.packet()));
-        into.event("INFERRED_SUBFLOW", frame.timestampNanos(), frame.packetNumber(), flow.index,
+        into.event(EventType.INFERRED_SUBFLOW, frame.timestampNanos(), frame.packetNumber(), flow.index,
                 "subflow grouped by its data sequence space: " + match.evidence);
         into.startNanos = Math.min(into.startNanos, connection.startNanos);
         connection.mergedInto = into.index;

@@ -2,6 +2,7 @@ package org.braid.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.braid.model.EventType;
 import org.braid.model.Grouping;
 import org.braid.model.MptcpEvent;
 
@@ -89,7 +90,7 @@ final class ConnectionState {
         }
     }
 
-    void event(String type, long nanos, long packet, int flow, String detail) {
+    void event(EventType type, long nanos, long packet, int flow, String detail) {
         events.add(new MptcpEvent(type, nanos, packet, flow, detail));
     }
 }

@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import java.util.Locale;
 import org.braid.decode.MptcpOption;
 import org.braid.io.Frame;
@@ -54,7 +55,7 @@ final class HandshakeTracker {
             if (option.hasSenderKey()) {
                 setKey(connection, 1, option.senderKey(), flow, frame);
             }
-            connection.event("MP_CAPABLE", frame.timestampNanos(), frame.packetNumber(), flow.index,
+            connection.event(EventType.MP_CAPABLE, frame.timestampNanos(), frame.packetNumber(), flow.index,
                     (flow.capableOnSyn ? "handshake" : "SYN/ACK without its SYN in the trace") + ", version "
                             + connection.version
                             + (connection.checksum == ChecksumUse.NEGOTIATED ? ", checksums" : ""));
@@ -104,7 +105,7 @@ final class HandshakeTracker {
                     registry.attach(flow, connection, Grouping.TOKEN);
                     detail = "token " + hex8(option.receiverToken());
                 }
-                connection.event("MP_JOIN", frame.timestampNanos(), frame.packetNumber(), flow.index,
+                connection.event(EventType.MP_JOIN, frame.timestampNanos(), frame.packetNumber(), flow.index,
                         detail + ", address id " + option.addressId() + (option.backup() ? ", backup" : ""));
             }
             case SYN_ACK -> {
@@ -132,7 +133,7 @@ final class HandshakeTracker {
         } else {
             connection.hmacFailed++;
             String what = (synAck ? "MP_JOIN SYN/ACK" : "MP_JOIN third ACK") + " HMAC does not match the keys";
-            connection.event("HMAC_MISMATCH", frame.timestampNanos(), frame.packetNumber(), flow.index, what);
+            connection.event(EventType.HMAC_MISMATCH, frame.timestampNanos(), frame.packetNumber(), flow.index, what);
             warnings.add(AnalysisWarning.Kind.HMAC_MISMATCH, frame, what + " of connection " + connection.index);
         }
     }
@@ -142,7 +143,7 @@ final class HandshakeTracker {
         if (!connection.setKey(side, key)) {
             String what = (side == 0 ? "client" : "server") + " key changed from " + hex16(s.key) + " to "
                     + hex16(key) + "; the first is kept";
-            connection.event("KEY_CHANGE", frame.timestampNanos(), frame.packetNumber(), flow.index, what);
+            connection.event(EventType.KEY_CHANGE, frame.timestampNanos(), frame.packetNumber(), flow.index, what);
             warnings.add(AnalysisWarning.Kind.KEY_CHANGE, frame, what + " (connection " + connection.index + ")");
             return;
         }

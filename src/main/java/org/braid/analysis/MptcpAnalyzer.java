@@ -13,6 +13,7 @@ import org.braid.io.TraceReader;
 import org.braid.io.TraceWarning;
 import org.braid.analysis.expert.ExpertAnalysis;
 import org.braid.model.AnalysisResult;
+import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
 import org.braid.model.RoleBasis;
 import org.braid.model.TcpConnection;
@@ -329,7 +330,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             case DSS -> dss.onDss(flow, packet, option, direction, frame);
             case ADD_ADDR, REMOVE_ADDR, MP_PRIO, MP_FAIL, MP_FASTCLOSE, MP_TCPRST -> {
                 ConnectionState connection = registry.ensureConnection(flow, packet, direction, frame);
-                connection.event(option.subtype().name(), frame.timestampNanos(), frame.packetNumber(), flow.index,
+                connection.event(EventType.ofOption(option.subtype().name()), frame.timestampNanos(), frame.packetNumber(), flow.index,
                         OptionEvents.detail(option));
             }
             default -> { }

@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,7 +82,7 @@ final class ReinjectionBursts {
             String detail = String.format(java.util.Locale.ROOT, "%d segment(s), %d bytes from the %s, from subflow %s to %s, over %.3f s",
                     count, bytes, fromClient ? "client" : "server", subflowName.apply(from), subflowName.apply(to),
                     (lastNanos - firstNanos) / 1e9);
-            return new MptcpEvent("REINJECTION_BURST", firstNanos, firstPacket, to, detail);
+            return new MptcpEvent(EventType.REINJECTION_BURST, firstNanos, firstPacket, to, detail);
         }
     }
 }

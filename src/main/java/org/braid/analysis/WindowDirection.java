@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.List;
 import org.braid.model.MptcpEvent;
@@ -129,7 +130,7 @@ final class WindowDirection {
         zeroDetail = detail;
         if (zeroPeriods < LISTED_ZERO_WINDOW_EVENTS) {
             zeroEvent = connection.events.size();
-            connection.event("ZERO_WINDOW", nanos, packet, flow, detail + ", not reopened by the end of the trace");
+            connection.event(EventType.ZERO_WINDOW, nanos, packet, flow, detail + ", not reopened by the end of the trace");
         }
         zeroPeriods++;
     }

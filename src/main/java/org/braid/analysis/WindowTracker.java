@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import org.braid.decode.DecodedPacket;
 
 /**
@@ -47,7 +48,7 @@ final class WindowTracker implements PacketObserver {
             if (w.beyondEvents < WindowDirection.LISTED_EVENTS) {
                 w.beyondEvents++;
                 long base = c.connection.side(c.side).dsnBase;
-                c.connection.event("BEYOND_WINDOW", c.nanos, c.frame.packetNumber(), c.flow.index,
+                c.connection.event(EventType.BEYOND_WINDOW, c.nanos, c.frame.packetNumber(), c.flow.index,
                         sender(c.side) + " data DSN " + (start - base) + "-" + (end - base) + " ends " + beyond
                                 + " bytes beyond the right edge " + (w.maxEdge - base));
             }
@@ -123,7 +124,7 @@ final class WindowTracker implements PacketObserver {
                 if (w.disagreementEvents < WindowDirection.LISTED_EVENTS) {
                     w.disagreementEvents++;
                     long base = c.connection.side(side).dsnBase;
-                    c.connection.event("WINDOW_DISAGREEMENT", c.nanos, c.frame.packetNumber(), c.flow.index,
+                    c.connection.event(EventType.WINDOW_DISAGREEMENT, c.nanos, c.frame.packetNumber(), c.flow.index,
                             receiver(side) + " advertised right edge " + (edge - base) + " here, "
                                     + (theirs.edge[direction] - base) + " on flow " + other.index + String.format(java.util.Locale.ROOT, 
                                             " %.6f s before", (c.nanos - theirs.nanos[direction]) / 1e9));

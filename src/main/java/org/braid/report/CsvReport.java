@@ -185,7 +185,7 @@ public final class CsvReport {
             .column("offset_s", r -> (r.event().timeNanos() - r.connection().startNanos()) / 1e9)
             .column("packet", r -> r.event().packet())
             .column("subflow", r -> r.connection().subflowPosition(r.event().flow()))
-            .column("type", r -> r.event().type())
+            .column("type", r -> r.event().type().name())
             .column("detail", r -> r.event().detail());
 
     private CsvReport() {}

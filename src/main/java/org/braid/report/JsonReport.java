@@ -332,7 +332,7 @@ public final class JsonReport {
 
     private static Map<String, Object> eventJson(MptcpEvent e) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("type", e.type());
+        doc.put("type", e.type().name());
         doc.put("time", Text.iso(e.timeNanos()));
         doc.put("packet", e.packet());
         doc.put("detail", e.detail());

@@ -1,5 +1,6 @@
 package org.braid.report;
 
+import org.braid.model.EventType;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -78,8 +79,8 @@ public final class TextReport {
             printWindow(out, c, c.window().client(), "client -> server");
             printWindow(out, c, c.window().server(), "server -> client");
             for (MptcpEvent e : c.events()) {
-                if (!e.type().equals("DATA_FIN")) {
-                    out.printf(Locale.ROOT, "  #%d %s %s%n", e.packet(), e.type(), e.detail());
+                if (e.type() != EventType.DATA_FIN) {
+                    out.printf(Locale.ROOT, "  #%d %s %s%n", e.packet(), e.type().name(), e.detail());
                 }
             }
             printFindings(out, result.findingsOf(c.index()));

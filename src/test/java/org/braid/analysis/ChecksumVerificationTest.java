@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ class ChecksumVerificationTest {
         assertThat(analyzer.columns().hasFlag((int) failure.failedPacket() - 1, PacketColumns.CHECKSUM_FAILED)).isTrue();
         assertThat(c.lifecycle().fallback()).isNull();
         assertThat(c.events()).anySatisfy(e -> {
-            assertThat(e.type()).isEqualTo("CHECKSUM_FAILED");
+            assertThat(e.type()).isEqualTo(EventType.CHECKSUM_FAILED);
             assertThat(e.packet()).isEqualTo(failure.failedPacket());
         });
     }

@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ class ConnectionsTest {
         MptcpConnection c = Analysis.of(corrupted).connections().get(0);
         assertThat(c.hmacFailed()).isEqualTo(1);
         assertThat(c.hmacVerified()).isEqualTo(verifiedBefore - 1);
-        assertThat(c.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo("HMAC_MISMATCH"));
+        assertThat(c.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo(EventType.HMAC_MISMATCH));
     }
 
     /** Where the first MP_JOIN SYN/ACK's HMAC is in a classic pcap file (16-byte record headers). */
@@ -139,7 +140,7 @@ class ConnectionsTest {
         AnalysisResult result = Analysis.of(Traces.publicTrace("dpi-mptcp-mp_key_change.pcap"));
         MptcpConnection c = result.connections().get(0);
         assertThat(Long.toHexString(c.clientKey())).isEqualTo("63e5b1000a37a318");
-        assertThat(c.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo("KEY_CHANGE"));
+        assertThat(c.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo(EventType.KEY_CHANGE));
         assertThat(result.warnings()).anySatisfy(w -> assertThat(w.toString()).contains("key changed"));
     }
 

@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.braid.model.AnalysisResult;
@@ -78,7 +79,7 @@ class DataLevelTest {
             assertThat(r.toFlow()).isEqualTo(living.flow());
             assertThat(r.packet()).isGreaterThanOrEqualTo(1362); // README: re-sent from frame 1362 on
         });
-        var bursts = c.events().stream().filter(e -> e.type().equals("REINJECTION_BURST")).toList();
+        var bursts = c.events().stream().filter(e -> e.type() == EventType.REINJECTION_BURST).toList();
         assertThat(bursts).isNotEmpty().first().satisfies(b -> assertThat(b.packet()).isEqualTo(1362));
         int inBursts = bursts.stream().mapToInt(b -> Integer.parseInt(b.detail().substring(0, b.detail().indexOf(' ')))).sum();
         assertThat(inBursts).isEqualTo(c.data().reinjections().size());

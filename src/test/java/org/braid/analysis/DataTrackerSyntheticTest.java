@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.braid.analysis.SyntheticPackets.capableAck;
 import static org.braid.analysis.SyntheticPackets.capableSyn;
@@ -76,7 +77,7 @@ class DataTrackerSyntheticTest {
         assertThat(c.subflows().get(0).data().clientReinjectedBytes()).isEqualTo(5L * SEGMENT);
         assertThat(c.subflows().get(0).data().clientFirstSentBytes()).isEqualTo((long) PER_PATH * SEGMENT);
         assertThat(c.subflows().get(1).data().clientFirstSentBytes()).isEqualTo((long) PER_PATH * SEGMENT);
-        assertThat(c.events()).filteredOn(e -> e.type().equals("REINJECTION_BURST")).singleElement()
+        assertThat(c.events()).filteredOn(e -> e.type() == EventType.REINJECTION_BURST).singleElement()
                 .satisfies(e -> {
                     assertThat(e.packet()).isEqualTo(firstReinjection + 1L);
                     assertThat(e.detail()).startsWith("5 segment(s), 5000 bytes from the client");

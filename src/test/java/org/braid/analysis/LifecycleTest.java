@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -96,7 +97,7 @@ class LifecycleTest {
         MptcpConnection c = Analysis.of(Traces.publicTrace("tcpdump-mptcp-aa-v1.pcap")).connections().get(0);
         assertThat(c.lifecycle().addAddrHmacLeftmost()).isEqualTo(1);
         assertThat(c.lifecycle().addAddrHmacVerified() + c.lifecycle().addAddrHmacFailed()).isZero();
-        assertThat(c.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo("ADD_ADDR_HMAC_LEFTMOST"));
+        assertThat(c.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo(EventType.ADD_ADDR_HMAC_LEFTMOST));
     }
 
     /** A v0 ADD_ADDR carries no HMAC: nothing to check (the trace reuses address id 2 for two addresses). */

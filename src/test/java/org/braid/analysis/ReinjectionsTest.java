@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
@@ -140,7 +141,7 @@ class ReinjectionsTest {
         }
         assertThat(records).isEqualTo(countFlagged(pass, PacketColumns.REINJECTION));
         assertThat(pass.result.connections().stream().flatMap(c -> c.events().stream())
-                .filter(e -> e.type().equals("REINJECTION_BURST"))).isNotEmpty();
+                .filter(e -> e.type() == EventType.REINJECTION_BURST)).isNotEmpty();
     }
 
     /**

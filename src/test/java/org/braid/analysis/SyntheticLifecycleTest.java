@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.braid.analysis.SyntheticPackets.dss8;
 
@@ -106,7 +107,7 @@ class SyntheticLifecycleTest {
         assertThat(c.lifecycle().fallback().reason()).isEqualTo(FallbackReason.INFINITE_MAPPING);
         assertThat(c.lifecycle().fallback().packet()).isEqualTo(4);
         assertThat(analyzer.columns().hasFlag(3, PacketColumns.FALLBACK)).isTrue();
-        assertThat(c.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo("FALLBACK"));
+        assertThat(c.events()).anySatisfy(e -> assertThat(e.type()).isEqualTo(EventType.FALLBACK));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -104,7 +105,7 @@ class WindowTracesTest {
         assertThat(w.beyondWindowChecked()).isTrue();
         assertThat(w.beyondWindowPackets()).isZero();
         assertThat(w.disagreements()).isZero();
-        assertThat(c.events()).filteredOn(e -> e.type().equals("ZERO_WINDOW")).singleElement()
+        assertThat(c.events()).filteredOn(e -> e.type() == EventType.ZERO_WINDOW).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("reopened after 0.395758 s at packet 152"));
     }
 
@@ -135,7 +136,7 @@ class WindowTracesTest {
         WindowStats w = c.window().client();
         assertThat(w.disagreements()).isEqualTo(57);
         assertThat(w.beyondWindowPackets()).isZero();
-        MptcpEvent first = c.events().stream().filter(e -> e.type().equals("WINDOW_DISAGREEMENT")).findFirst()
+        MptcpEvent first = c.events().stream().filter(e -> e.type() == EventType.WINDOW_DISAGREEMENT).findFirst()
                 .orElseThrow();
         assertThat(first.packet()).isEqualTo(1428);
         assertThat(first.detail()).contains("right edge 1693034 here, 1979114 on flow");

@@ -1,5 +1,6 @@
 package org.braid.analysis;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.braid.analysis.SyntheticPackets.capableAck;
 import static org.braid.analysis.SyntheticPackets.capableSyn;
@@ -88,7 +89,7 @@ class WindowTrackerTest {
         assertThat(w.beyondWindowChecked()).isTrue();
         assertThat(w.beyondWindowPackets()).isEqualTo(2);
         assertThat(w.beyondWindowBytes()).isEqualTo(SEGMENT + 10);
-        assertThat(events("BEYOND_WINDOW")).extracting(MptcpEvent::packet).containsExactly(7L, 9L);
+        assertThat(events(EventType.BEYOND_WINDOW)).extracting(MptcpEvent::packet).containsExactly(7L, 9L);
     }
 
     @Test
@@ -140,9 +141,9 @@ class WindowTrackerTest {
         assertThat(w.zeroWindows()).containsExactly(new WindowPeriod(0, 5_000_000, 5, 8_000_000, 8L),
                 new WindowPeriod(0, 9_000_000, 9, 10_000_000, null));
         assertThat(w.zeroWindowNanos()).isEqualTo(4_000_000);
-        assertThat(events("ZERO_WINDOW")).extracting(MptcpEvent::packet).containsExactly(5L, 9L);
-        assertThat(events("ZERO_WINDOW").get(0).detail()).contains("reopened after 0.003000 s at packet 8");
-        assertThat(events("ZERO_WINDOW").get(1).detail()).contains("not reopened");
+        assertThat(events(EventType.ZERO_WINDOW)).extracting(MptcpEvent::packet).containsExactly(5L, 9L);
+        assertThat(events(EventType.ZERO_WINDOW).get(0).detail()).contains("reopened after 0.003000 s at packet 8");
+        assertThat(events(EventType.ZERO_WINDOW).get(1).detail()).contains("not reopened");
     }
 
     @Test
@@ -177,7 +178,7 @@ class WindowTrackerTest {
         advertise(1001, 200);                      // packet 15, 5 ms after subflow 2's last: not the same moment
         WindowStats w = client();
         assertThat(w.disagreements()).isEqualTo(1);
-        assertThat(events("WINDOW_DISAGREEMENT")).singleElement().satisfies(e -> {
+        assertThat(events(EventType.WINDOW_DISAGREEMENT)).singleElement().satisfies(e -> {
             assertThat(e.packet()).isEqualTo(9);
             assertThat(e.detail()).contains("right edge 51201 here, 102401 on flow 0");
         });
@@ -234,8 +235,8 @@ class WindowTrackerTest {
         return analyzer.result().connections().get(0);
     }
 
-    private java.util.List<MptcpEvent> events(String type) {
-        return connection().events().stream().filter(e -> e.type().equals(type)).toList();
+    private java.util.List<MptcpEvent> events(EventType type) {
+        return connection().events().stream().filter(e -> e.type() == type).toList();
     }
 
     // --- options and frames ---

@@ -1,5 +1,6 @@
 package org.braid.ui;
 
+import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
@@ -177,7 +178,7 @@ class ExpertInfoWindowTest {
         assertThat(bars.getSeries(2).getYValue(0)).isEqualTo(1.0);
         Set<String> marked = ((PacketDataset) lifecycle.getDataset(0)).series().stream().map(PacketSeries::name)
                 .collect(Collectors.toSet());
-        assertThat(marked).isEqualTo(expected.connections().get(0).events().stream().map(MptcpEvent::type)
+        assertThat(marked).isEqualTo(expected.connections().get(0).events().stream().map(e -> e.type().name())
                 .collect(Collectors.toSet()));
         assertThat(fx(() -> lifecycle.getLegendItems().getItemCount())).isGreaterThanOrEqualTo(marked.size());
 

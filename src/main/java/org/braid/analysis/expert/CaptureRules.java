@@ -1,5 +1,6 @@
 package org.braid.analysis.expert;
 
+import org.braid.model.EventType;
 import org.braid.analysis.PathObservations;
 import org.braid.model.FindingKind;
 import org.braid.model.FindingSeverity;
@@ -40,7 +41,7 @@ final class CaptureRules {
         if (c.handshake() || c.version() == null && c.subflows().stream().allMatch(s -> s.join())) {
             return; // complete, or only joins: reported as an unknown token
         }
-        MptcpEvent incomplete = ExpertContext.event(c, "INCOMPLETE", 0);
+        MptcpEvent incomplete = ExpertContext.event(c, EventType.INCOMPLETE, 0);
         long packet = incomplete != null ? incomplete.packet() : x.firstPackets(c.subflows().get(0).flow())[0];
         x.add(FindingKind.MISSING_HANDSHAKE, FindingSeverity.NOTE, c.index(), null, c.startNanos(), c.startNanos(),
                 "the MP_CAPABLE handshake is not in the trace: "

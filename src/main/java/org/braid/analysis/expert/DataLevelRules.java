@@ -1,5 +1,6 @@
 package org.braid.analysis.expert;
 
+import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.List;
 import org.braid.analysis.PathObservations;
@@ -118,7 +119,7 @@ final class DataLevelRules {
             if (failure.mpFailPacket() == null || failure.resetPacket() != null) {
                 continue;
             }
-            var lastMpFail = lastEvent(c, "MP_FAIL");
+            var lastMpFail = lastEvent(c, EventType.MP_FAIL);
             long[] lastDataNanos = x.observations.lastDataNanos();
             long lastData = c.index() < lastDataNanos.length ? lastDataNanos[c.index()] : 0;
             long from = Math.max(lastData, lastMpFail == null ? 0 : lastMpFail.timeNanos());
@@ -152,10 +153,10 @@ final class DataLevelRules {
         return reason == ConnectionEndReason.OPEN || reason == ConnectionEndReason.HALF_CLOSED;
     }
 
-    private static org.braid.model.MptcpEvent lastEvent(MptcpConnection c, String type) {
+    private static org.braid.model.MptcpEvent lastEvent(MptcpConnection c, EventType type) {
         org.braid.model.MptcpEvent last = null;
         for (org.braid.model.MptcpEvent e : c.events()) {
-            if (e.type().equals(type)) {
+            if (e.type() == type) {
                 last = e;
             }
         }

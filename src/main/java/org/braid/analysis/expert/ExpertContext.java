@@ -1,5 +1,6 @@
 package org.braid.analysis.expert;
 
+import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,9 +106,9 @@ final class ExpertContext {
     }
 
     /** The first event of {@code type} on the connection at or after packet {@code fromPacket}, or null. */
-    static MptcpEvent event(MptcpConnection c, String type, long fromPacket) {
+    static MptcpEvent event(MptcpConnection c, EventType type, long fromPacket) {
         for (MptcpEvent e : c.events()) {
-            if (e.type().equals(type) && e.packet() >= fromPacket) {
+            if (e.type() == type && e.packet() >= fromPacket) {
                 return e;
             }
         }

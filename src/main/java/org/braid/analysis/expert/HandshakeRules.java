@@ -1,5 +1,6 @@
 package org.braid.analysis.expert;
 
+import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.List;
 import org.braid.model.ChecksumFailure;
@@ -36,7 +37,7 @@ final class HandshakeRules {
     /** HMAC_MISMATCH events: of an MP_JOIN when in a join subflow's handshake, else of an ADD_ADDR. */
     private static void hmac(ExpertContext x, MptcpConnection c) {
         for (MptcpEvent e : c.events()) {
-            if (!e.type().equals("HMAC_MISMATCH")) {
+            if (e.type() != EventType.HMAC_MISMATCH) {
                 continue;
             }
             Integer position = c.subflowPosition(e.flow());
@@ -56,7 +57,7 @@ final class HandshakeRules {
         }
         List<Long> joins = new ArrayList<>();
         for (MptcpEvent e : c.events()) {
-            if (e.type().equals("MP_JOIN")) {
+            if (e.type() == EventType.MP_JOIN) {
                 joins.add(e.packet());
             }
         }
@@ -109,10 +110,10 @@ final class HandshakeRules {
         if (f.fallbackPacket() != null) {
             chain.append("; fell back to TCP at packet ").append(f.fallbackPacket());
         }
-        MptcpEvent failed = ExpertContext.event(c, "CHECKSUM_FAILED", f.failedPacket());
+        MptcpEvent failed = ExpertContext.event(c, EventType.CHECKSUM_FAILED, f.failedPacket());
         long start = failed == null ? c.startNanos() : failed.timeNanos();
-        MptcpEvent after = f.resetPacket() != null ? ExpertContext.event(c, "MP_TCPRST", f.resetPacket())
-                : f.mpFailPacket() != null ? ExpertContext.event(c, "MP_FAIL", f.mpFailPacket()) : null;
+        MptcpEvent after = f.resetPacket() != null ? ExpertContext.event(c, EventType.MP_TCPRST, f.resetPacket())
+                : f.mpFailPacket() != null ? ExpertContext.event(c, EventType.MP_FAIL, f.mpFailPacket()) : null;
         long end = after == null ? start : after.timeNanos();
         x.add(FindingKind.CHECKSUM_FAILURE, FindingSeverity.ERROR, c.index(), f.flow(), start, end, chain.toString(),
                 f.firstPacket(), f.failedPacket(), nz(f.mpFailPacket()), nz(f.resetPacket()), nz(f.fallbackPacket()));

@@ -1,5 +1,6 @@
 package org.braid.analysis.expert;
 
+import org.braid.model.EventType;
 import org.braid.analysis.PathObservations;
 import org.braid.model.EndReason;
 import org.braid.model.FindingKind;
@@ -58,7 +59,7 @@ final class SubflowRules {
         }
         MptcpEvent syn = null;
         for (MptcpEvent e : c.events()) {
-            if (e.flow() == s.flow() && e.type().equals("MP_JOIN")) {
+            if (e.flow() == s.flow() && e.type() == EventType.MP_JOIN) {
                 syn = e;
                 break;
             }

@@ -1,6 +1,7 @@
 package org.braid.ui.charts;
 
 import java.util.List;
+import org.braid.model.EventType;
 
 /**
  * Everything the charts of one MPTCP connection draw, gathered in one background pass over its
@@ -41,10 +42,8 @@ public record ConnectionChartData(int connection, String direction, ChartDirecti
                               List<Event> events) {}
 
     /** An event on the lifecycle chart: its type (MP_PRIO, ADD_ADDR...), time and packet (0-based). */
-    public record Event(String type, double time, int packet, String detail) {}
+    public record Event(EventType type, double time, int packet, String detail) {}
 
     /** The event types the lifecycle chart marks, each with its own mark and legend entry: every type there is. */
-    public static final List<String> MARKED_EVENTS = List.of("MP_CAPABLE", "MP_JOIN", "ADD_ADDR", "REMOVE_ADDR",
-            "MP_PRIO", "MP_FAIL", "MP_FASTCLOSE", "MP_TCPRST", "CHECKSUM_FAILED", "DATA_FIN", "REINJECTION_BURST",
-            "FALLBACK", "HMAC_MISMATCH", "KEY_CHANGE", "INCOMPLETE", "ADD_ADDR_HMAC_LEFTMOST");
+    public static final List<EventType> MARKED_EVENTS = List.of(EventType.values());
 }

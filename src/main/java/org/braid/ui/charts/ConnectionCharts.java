@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.braid.model.EventType;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -133,9 +134,9 @@ public final class ConnectionCharts {
         XYIntervalSeries life = new XYIntervalSeries("alive");
         XYIntervalSeries backup = new XYIntervalSeries("backup");
         XYIntervalSeries silent = new XYIntervalSeries("silent (no new data)");
-        Map<String, PacketSeries.Builder> events = new LinkedHashMap<>();
-        for (String type : ConnectionChartData.MARKED_EVENTS) {
-            events.put(type, new PacketSeries.Builder(type));
+        Map<EventType, PacketSeries.Builder> events = new LinkedHashMap<>();
+        for (EventType type : ConnectionChartData.MARKED_EVENTS) {
+            events.put(type, new PacketSeries.Builder(type.name()));
         }
         for (int s = 0; s < d.lifecycle().size(); s++) {
             ConnectionChartData.SubflowLife subflow = d.lifecycle().get(s);
@@ -147,7 +148,8 @@ public final class ConnectionCharts {
                 silent.add(period[0], period[0], period[1], s, s - 0.3, s + 0.3);
             }
             for (ConnectionChartData.Event event : subflow.events()) {
-                events.computeIfAbsent(event.type(), PacketSeries.Builder::new).add(event.time(), s, event.packet());
+                events.computeIfAbsent(event.type(), t -> new PacketSeries.Builder(t.name()))
+                        .add(event.time(), s, event.packet());
             }
         }
         XYIntervalSeriesCollection bars = new XYIntervalSeriesCollection();
@@ -172,7 +174,7 @@ public final class ConnectionCharts {
         Paint[] paints = {new Color(0xd62728), Color.BLACK, new Color(0x2ca02c), new Color(0x9467bd),
             new Color(0xff7f0e), new Color(0x8c564b), Color.MAGENTA};
         for (int s = 0; s < marked.size(); s++) {
-            int kind = Math.max(0, ConnectionChartData.MARKED_EVENTS.indexOf(marked.get(s).name()));
+            int kind = EventType.valueOf(marked.get(s).name()).ordinal();
             marks.setSeriesShape(s, shapes[kind % shapes.length]);
             marks.setSeriesPaint(s, paints[kind % paints.length]);
         }

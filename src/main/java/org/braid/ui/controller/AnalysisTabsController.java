@@ -106,7 +106,7 @@ public final class AnalysisTabsController {
 
     private void wireEvents() {
         TableColumns.bind(eventTime, MptcpEvent::timeNanos, this::time);
-        TableColumns.text(eventType, MptcpEvent::type);
+        TableColumns.text(eventType, e -> e.type().name());
         TableColumns.bind(eventPacket, MptcpEvent::packet, String::valueOf);
         TableColumns.text(eventSubflow, e -> subflow(e.flow()));
         TableColumns.text(eventDetail, MptcpEvent::detail);
