@@ -105,6 +105,8 @@ public final class MainController {
         viewModel.recentFiles().addListener((ListChangeListener<Path>) change -> buildRecentMenu());
         buildRecentMenu();
         FollowStreams.install(viewModel, packetListController.table(), connectionsController.table());
+        PacketTreeMenu.install(viewModel, packetTreeController.tree());
+        ConnectionsMenu.install(viewModel, connectionsController.table());
         root.setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {
                 event.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
