@@ -330,8 +330,10 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             case DSS -> dss.onDss(flow, packet, option, direction, frame);
             case ADD_ADDR, REMOVE_ADDR, MP_PRIO, MP_FAIL, MP_FASTCLOSE, MP_TCPRST -> {
                 ConnectionState connection = registry.ensureConnection(flow, packet, direction, frame);
+                // An MP_FAIL's DSN is in the data space of the side that does not send it.
+                ConnectionSide dataSender = connection.side(1 - flow.dataDirection(direction));
                 connection.event(EventType.ofOption(option.subtype().name()), frame.timestampNanos(), frame.packetNumber(), flow.index,
-                        OptionEvents.detail(option));
+                        OptionEvents.detail(option, dataSender));
             }
             default -> { }
         }

@@ -91,10 +91,10 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** The packet list's index and colouring hold observable lists, but need no scene, stage or FXML. */
+    /** The packet list's index and colouring, and Find Packet's search, hold observable lists, but need no scene, stage or FXML. */
     @Test
     void packetModelNeedsNoToolkit() {
-        noClasses().that().resideInAPackage("org.braid.ui.packets..")
+        noClasses().that().resideInAnyPackage("org.braid.ui.packets..", "org.braid.ui.find..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
                         "javafx.fxml..", "javafx.application..", "org.jfree..", "org.controlsfx..")
                 .check(CLASSES);

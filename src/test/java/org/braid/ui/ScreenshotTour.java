@@ -112,7 +112,7 @@ public final class ScreenshotTour {
     }
 
     /** Writes what {@code node} shows, as drawn on screen, to {@code file} as PNG. */
-    private static void capture(Node node, Path file) throws Exception {
+    static void capture(Node node, Path file) throws Exception {
         java.awt.image.BufferedImage image = fx(() -> {
             javafx.scene.image.WritableImage shot = node.snapshot(null, null);
             int w = (int) shot.getWidth();
@@ -133,11 +133,11 @@ public final class ScreenshotTour {
         System.out.println("wrote " + file + " (" + image.getWidth() + "x" + image.getHeight() + ")");
     }
 
-    private static void settle() throws InterruptedException {
+    static void settle() throws InterruptedException {
         Thread.sleep(1500);
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
+    static void waitFor(Callable<Boolean> condition) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!fx(condition)) {
             if (System.nanoTime() > until) {
@@ -147,7 +147,7 @@ public final class ScreenshotTour {
         }
     }
 
-    private static <T> T fx(Callable<T> action) throws Exception {
+    static <T> T fx(Callable<T> action) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -31,7 +31,13 @@ public record AnalysisDetails(DetailNode section, Map<DetailNode, Integer> links
         int flow = columns.flowOfPacket(i);
         Subflow subflow = analysis.subflowOfPacket(i);
         if (subflow == null) {
-            lines.add(line("TCP stream: " + flow + " (not MPTCP)"));
+            org.braid.model.TcpConnection tcp = analysis.tcpConnectionOfFlow(flow);
+            if (tcp != null && tcp.mptcpRefused() != null) {
+                lines.add(line("TCP stream: " + flow + " (MPTCP refused)"));
+                lines.add(line("MPTCP refused: " + tcp.mptcpRefused()));
+            } else {
+                lines.add(line("TCP stream: " + flow + " (not MPTCP)"));
+            }
         } else {
             MptcpConnection c = analysis.connection(analysis.connectionOfPacket(i));
             lines.add(line("Connection: " + c.index() + " (" + c.client() + " \u2192 " + c.server() + ")"));

@@ -21,6 +21,8 @@ public final class TraceAnalysis {
     private final PacketColumns columns;
     private final int[] connectionOfFlow;
     private final int[] subflowOfFlow;
+    /** The TCP connection (outside MPTCP) of each flow, or null. */
+    private final TcpConnection[] tcpConnectionOfFlow;
 
     public TraceAnalysis(AnalysisResult result, PacketColumns columns) {
         this.result = result;
@@ -35,6 +37,10 @@ public final class TraceAnalysis {
             flows = Math.max(flows, tcp.flow() + 1);
         }
         connectionOfFlow = new int[flows];
+        tcpConnectionOfFlow = new TcpConnection[flows];
+        for (TcpConnection tcp : result.tcpConnections()) {
+            tcpConnectionOfFlow[tcp.flow()] = tcp;
+        }
         subflowOfFlow = new int[flows];
         Arrays.fill(connectionOfFlow, NONE);
         Arrays.fill(subflowOfFlow, NONE);
@@ -53,6 +59,11 @@ public final class TraceAnalysis {
     /** The MPTCP connection of TCP flow {@code flow}, or {@link #NONE}. */
     public int connectionOfFlow(int flow) {
         return flow >= 0 && flow < connectionOfFlow.length ? connectionOfFlow[flow] : NONE;
+    }
+
+    /** The plain TCP connection (or refused MPTCP attempt) of flow {@code flow}, or null. */
+    public TcpConnection tcpConnectionOfFlow(int flow) {
+        return flow >= 0 && flow < tcpConnectionOfFlow.length ? tcpConnectionOfFlow[flow] : null;
     }
 
     /** The position of flow {@code flow} among its connection's subflows (0 = the first), or {@link #NONE}. */

@@ -24,6 +24,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
@@ -59,6 +60,7 @@ public final class MainController {
     private UserMessage lastWarning;
     private Stage stage;
     private UiPreferences preferences;
+    private FindBar findBar;
 
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
@@ -93,6 +95,8 @@ public final class MainController {
         saveCaptureItem.disableProperty().bind(viewModel.capture().unsavedProperty().not());
         absoluteSequenceItem.selectedProperty().bindBidirectional(viewModel.absoluteSequenceProperty());
         keepPanesVisible();
+        findBar = new FindBar(viewModel.find());
+        ((VBox) warningBanner.getParent()).getChildren().add(2, findBar); // under the filter bar
         buildTimeFormatMenu();
         viewModel.warningTextProperty().addListener((o, was, now) -> warningsDismissed.set(false));
         warningLabel.textProperty().bind(viewModel.warningTextProperty());
@@ -101,6 +105,8 @@ public final class MainController {
         viewModel.recentFiles().addListener((ListChangeListener<Path>) change -> buildRecentMenu());
         buildRecentMenu();
         FollowStreams.install(viewModel, packetListController.table(), connectionsController.table());
+        PacketTreeMenu.install(viewModel, packetTreeController.tree());
+        ConnectionsMenu.install(viewModel, connectionsController.table());
         root.setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {
                 event.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
@@ -289,6 +295,21 @@ public final class MainController {
         if (file != null) {
             viewModel.exportMarked(file.toPath());
         }
+    }
+
+    @FXML
+    private void findPacket() {
+        findBar.open();
+    }
+
+    @FXML
+    private void findNext() {
+        viewModel.find().findNext();
+    }
+
+    @FXML
+    private void findPrevious() {
+        viewModel.find().findPrevious();
     }
 
     @FXML

@@ -3,18 +3,18 @@ package org.braid.ui.controller;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
+import javafx.beans.binding.Bindings;
+import org.controlsfx.control.StatusBar;
 import org.braid.ui.viewmodel.MainViewModel;
 
-/** File, packet counts, the live capture's counter, and the running task's progress with its Cancel button. */
+/** ControlsFX's status bar: file, packet counts, the live capture's counter, and the running task's progress with its Cancel button. */
 @SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader
 public final class StatusBarController {
     private final MainViewModel viewModel;
-    @FXML private Label file;
+    @FXML private StatusBar bar;
     @FXML private Label task;
     @FXML private Label captureCounter;
     @FXML private Label counts;
-    @FXML private ProgressBar progress;
     @FXML private Button cancel;
 
     public StatusBarController(MainViewModel viewModel) {
@@ -23,13 +23,15 @@ public final class StatusBarController {
 
     @FXML
     private void initialize() {
-        file.textProperty().bind(viewModel.fileTextProperty());
+        bar.textProperty().bind(viewModel.fileTextProperty());
         task.textProperty().bind(viewModel.taskTextProperty());
         captureCounter.textProperty().bind(viewModel.capture().counterTextProperty());
         counts.textProperty().bind(viewModel.countTextProperty());
-        progress.progressProperty().bind(viewModel.progressProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        progress.managedProperty().bind(viewModel.busyProperty());
+        // The bar shows its progress bar whenever progress is not 0, so only while a task runs; a task
+        // that has not reported yet shows as indeterminate (-1).
+        bar.progressProperty().bind(Bindings.createDoubleBinding(() -> !viewModel.busyProperty().get() ? 0.0
+                : viewModel.progressProperty().get() == 0 ? -1.0 : viewModel.progressProperty().get(),
+                viewModel.busyProperty(), viewModel.progressProperty()));
         cancel.visibleProperty().bind(viewModel.busyProperty());
         cancel.managedProperty().bind(viewModel.busyProperty());
     }

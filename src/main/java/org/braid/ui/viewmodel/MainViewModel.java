@@ -80,6 +80,7 @@ public final class MainViewModel implements LiveDisplay {
     private final AnalysisViewModel analysis;
     private final ExportViewModel export;
     private final CaptureViewModel capture;
+    private final FindPacketViewModel find;
 
     private Consumer<UserMessage> messages = message -> { };
     private BackgroundTask<?> running;
@@ -103,6 +104,7 @@ public final class MainViewModel implements LiveDisplay {
         this.export = new ExportViewModel(tasks, trace::get, () -> captureOrder, () -> filterBar.appliedProperty().get(),
                 () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
         this.capture = new CaptureViewModel(this, tasks);
+        this.find = new FindPacketViewModel(tasks, this);
         details.setFollowHandler(this::reveal);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
@@ -595,6 +597,7 @@ public final class MainViewModel implements LiveDisplay {
     public AnalysisViewModel analysis() { return analysis; }
     public ExportViewModel export() { return export; }
     public CaptureViewModel capture() { return capture; }
+    public FindPacketViewModel find() { return find; }
     public PacketDetailsViewModel details() { return details; }
     /** The packet list's columns, in order; the analysis appends its own. */
     public ObservableList<PacketColumn> columns() { return columns; }

@@ -101,4 +101,15 @@ class AnalysisDetailsTest {
                 new org.braid.model.EndpointKeys(null, null, serverIdsn), null, true, null, 0, 0, 0, 0, List.of(),
                 List.of(), null, null, null, null);
     }
+
+    @Test
+    void aRefusedMptcpAttemptSaysWhyOnEveryPacketIncludingTheMpCapableSyn() throws IOException {
+        TraceAnalysis[] analysis = new TraceAnalysis[1];
+        List<AnalysisDetails> sections = details(Traces.sampleTrace("fallback-tcp.pcap"), analysis);
+        String reason = analysis[0].result().tcpConnections().get(0).mptcpRefused();
+        assertThat(reason).startsWith("SYN/ACK without MP_CAPABLE");
+        assertThat(lines(sections.get(0))).containsExactly("TCP stream: 0 (MPTCP refused)", "MPTCP refused: " + reason);
+        assertThat(sections).hasSizeGreaterThan(3).allSatisfy(section -> assertThat(lines(section))
+                .contains("MPTCP refused: " + reason));
+    }
 }

@@ -1,0 +1,138 @@
+package org.braid.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.braid.ui.WindowDriver.fx;
+import static org.braid.ui.WindowDriver.fxRun;
+
+import java.nio.file.Path;
+import javafx.geometry.Side;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.Clipboard;
+import javafx.stage.Stage;
+import org.braid.render.DetailNode;
+import org.braid.testing.Traces;
+import org.braid.ui.analysis.ConnectionRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Right-click menus of the details tree and the connections panel, as Wireshark offers them. */
+@ExtendWith(ApplicationExtension.class)
+class ContextMenusWindowTest {
+    private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
+    private final WindowDriver driver = new WindowDriver();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        driver.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WindowDriver.closeDialogs();
+        driver.stop();
+    }
+
+    private static MenuItem item(ContextMenu menu, String... path) {
+        java.util.List<MenuItem> items = menu.getItems();
+        MenuItem found = null;
+        for (String title : path) {
+            found = items.stream().filter(i -> title.equals(i.getText())).findFirst().orElseThrow(
+                    () -> new AssertionError("no menu item " + title));
+            items = found instanceof Menu submenu ? submenu.getItems() : java.util.List.of();
+        }
+        return found;
+    }
+
+    private static TreeItem<DetailNode> line(TreeItem<DetailNode> from, String prefix) {
+        for (TreeItem<DetailNode> child : from.getChildren()) {
+            if (child.getValue().text().startsWith(prefix)) {
+                return child;
+            }
+            TreeItem<DetailNode> deeper = line(child, prefix);
+            if (deeper != null) {
+                return deeper;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void applyAsFilterOnADetailsFieldFiltersByItsFieldAndValue() {
+        driver.openAndWait(DEAD_PATH);
+        TreeView<DetailNode> tree = fx(() -> driver.window.controller().packetTree().tree());
+        fxRun(() -> {
+            TreeItem<DetailNode> port = line(tree.getRoot(), "Destination port: ");
+            port.getParent().setExpanded(true);
+            tree.getSelectionModel().select(port);
+            tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
+        });
+        String port = fx(() -> tree.getSelectionModel().getSelectedItem().getValue().text()
+                .substring("Destination port: ".length()));
+        ContextMenu menu = tree.getContextMenu();
+        assertThat(fx(() -> item(menu, "Copy", "Field Name").isDisable())).isFalse();
+
+        fxRun(() -> {
+            item(menu, "Copy", "As Filter").fire();
+            menu.hide();
+        });
+        assertThat(fx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("tcp.dstport == " + port);
+
+        fxRun(() -> item(menu, "Apply as Filter", "Selected").fire());
+        WindowDriver.waitUntil("the filter is applied", () -> !driver.viewModel().busyProperty().get()
+                && ("tcp.dstport == " + port).equals(driver.viewModel().filterBar().appliedProperty().get()));
+        int total = fx(() -> driver.viewModel().traceProperty().get().index().size());
+        assertThat(fx(() -> driver.viewModel().rowsProperty().get().size())).isBetween(1, total - 1);
+    }
+
+    @Test
+    void aLineWithoutAFieldOffersOnlyItsCopies() {
+        driver.openAndWait(DEAD_PATH);
+        TreeView<DetailNode> tree = fx(() -> driver.window.controller().packetTree().tree());
+        fxRun(() -> {
+            tree.getSelectionModel().select(line(tree.getRoot(), "Window: "));
+            tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
+        });
+        ContextMenu menu = tree.getContextMenu();
+        assertThat(fx(() -> item(menu, "Apply as Filter").isDisable())).isTrue();
+        assertThat(fx(() -> item(menu, "Copy", "Value").isDisable())).isFalse();
+        fxRun(menu::hide);
+    }
+
+    @Test
+    void conversationFilterAndCopyAsCsvOnAConnection() {
+        driver.openAndWait(DEAD_PATH);
+        var table = fx(() -> driver.window.controller().connections().table());
+        WindowDriver.waitUntil("connections are listed", () -> fx(() -> table.getExpandedItemCount() > 0));
+        fxRun(() -> {
+            TreeItem<ConnectionRow> first = table.getRoot().getChildren().get(0);
+            while (first.getValue().scope() == null && !first.getChildren().isEmpty()) {
+                first = first.getChildren().get(0);
+            }
+            table.getSelectionModel().select(first);
+            table.getContextMenu().show(table, Side.BOTTOM, 0, 0);
+        });
+        ContextMenu menu = table.getContextMenu();
+        String expected = fx(() -> table.getSelectionModel().getSelectedItem().getValue().scope().filter());
+
+        fxRun(() -> {
+            item(menu, "Copy as CSV").fire();
+            menu.hide();
+        });
+        String csv = fx(() -> Clipboard.getSystemClipboard().getString());
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(2);
+        String firstTitle = fx(() -> table.getVisibleLeafColumns().get(0).getText());
+        assertThat(lines[0]).startsWith(firstTitle);
+
+        fxRun(() -> item(menu, "Conversation Filter").fire());
+        WindowDriver.waitUntil("the conversation is shown", () -> !driver.viewModel().busyProperty().get()
+                && expected.equals(driver.viewModel().filterBar().appliedProperty().get()));
+    }
+}
