@@ -1,6 +1,5 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.io.Frame;
+import org.braid.model.EventType;
 import org.braid.model.Grouping;
 import org.braid.model.RoleBasis;
 

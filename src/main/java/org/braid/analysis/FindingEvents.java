@@ -1,8 +1,8 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import org.braid.decode.MptcpOption;
 import org.braid.model.AnalysisWarning;
+import org.braid.model.EventType;
 import org.braid.model.FallbackReason;
 
 /**

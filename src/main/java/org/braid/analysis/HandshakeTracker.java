@@ -1,10 +1,10 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import java.util.Locale;
 import org.braid.decode.MptcpOption;
 import org.braid.io.Frame;
 import org.braid.model.AnalysisWarning;
+import org.braid.model.EventType;
 import org.braid.model.Grouping;
 
 /**

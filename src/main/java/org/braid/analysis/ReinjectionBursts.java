@@ -1,10 +1,10 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.braid.model.EventType;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
 

@@ -2,23 +2,23 @@ package org.braid.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.braid.model.DataLevel;
 import org.braid.decode.MptcpOption;
 import org.braid.model.BackupChange;
 import org.braid.model.ChecksumFailure;
 import org.braid.model.ConnectionEnd;
-import org.braid.model.ConnectionGrouping;
-import org.braid.model.EndpointKeys;
-import org.braid.model.FallbackReason;
 import org.braid.model.ConnectionEndReason;
+import org.braid.model.ConnectionGrouping;
 import org.braid.model.ConnectionLifecycle;
+import org.braid.model.DataLevel;
 import org.braid.model.DssMappings;
 import org.braid.model.EndReason;
-import org.braid.model.Fallback;
-import org.braid.model.SubflowLifecycle;
 import org.braid.model.Endpoint;
+import org.braid.model.EndpointKeys;
+import org.braid.model.Fallback;
+import org.braid.model.FallbackReason;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Subflow;
+import org.braid.model.SubflowLifecycle;
 import org.braid.model.TcpConnection;
 
 /** Turns the mutable pass state into the immutable model records. */

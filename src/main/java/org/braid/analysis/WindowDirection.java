@@ -1,8 +1,8 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.List;
+import org.braid.model.EventType;
 import org.braid.model.MptcpEvent;
 import org.braid.model.ReceiveWindow;
 import org.braid.model.SubflowWindow;

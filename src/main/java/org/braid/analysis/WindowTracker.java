@@ -1,7 +1,7 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import org.braid.decode.DecodedPacket;
+import org.braid.model.EventType;
 
 /**
  * The shared receive window (RFC 8684 3.3.4): every packet carrying a DATA_ACK advertises the
@@ -126,7 +126,7 @@ final class WindowTracker implements PacketObserver {
                     long base = c.connection.side(side).dsnBase;
                     c.connection.event(EventType.WINDOW_DISAGREEMENT, c.nanos, c.frame.packetNumber(), c.flow.index,
                             receiver(side) + " advertised right edge " + (edge - base) + " here, "
-                                    + (theirs.edge[direction] - base) + " on flow " + other.index + String.format(java.util.Locale.ROOT, 
+                                    + (theirs.edge[direction] - base) + " on flow " + other.index + String.format(java.util.Locale.ROOT,
                                             " %.6f s before", (c.nanos - theirs.nanos[direction]) / 1e9));
                 }
                 return;

@@ -14,10 +14,10 @@ import org.braid.model.MptcpConnection;
 import org.braid.report.FindingsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Lists the expert findings of a trace, most severe first, like {@code tshark -z expert}. */
 @Command(name = "expert", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

@@ -1,7 +1,7 @@
 package org.braid.render;
 
-import org.braid.decode.LinkType;
 import org.braid.decode.DecodedPacket;
+import org.braid.decode.LinkType;
 
 /** A tshark-like one-line summary of a decoded packet, for packet lists. */
 public final class PacketText {

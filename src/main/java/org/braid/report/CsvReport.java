@@ -12,9 +12,9 @@ import org.braid.model.AnalysisResult;
 import org.braid.model.DataDirection;
 import org.braid.model.DssMappings;
 import org.braid.model.MptcpConnection;
-import org.braid.model.RttStats;
 import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
+import org.braid.model.RttStats;
 import org.braid.model.Subflow;
 import org.braid.model.WindowStats;
 

@@ -1,6 +1,5 @@
 package org.braid.report;
 
-import org.braid.model.EventType;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -8,11 +7,12 @@ import org.braid.model.AnalysisResult;
 import org.braid.model.ConnectionEnd;
 import org.braid.model.DataDirection;
 import org.braid.model.DssMappings;
+import org.braid.model.EventType;
 import org.braid.model.Finding;
 import org.braid.model.Grouping;
-import org.braid.model.RoleBasis;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
+import org.braid.model.RoleBasis;
 import org.braid.model.Subflow;
 import org.braid.model.SubflowLifecycle;
 import org.braid.model.SubflowWindow;

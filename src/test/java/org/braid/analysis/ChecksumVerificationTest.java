@@ -1,6 +1,5 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +12,7 @@ import org.braid.model.AnalysisResult;
 import org.braid.model.ChecksumFailure;
 import org.braid.model.ChecksumVerdict;
 import org.braid.model.DssMappings;
+import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
 import org.braid.testing.Traces;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.braid.model.AnalysisResult;
+import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Subflow;
 import org.braid.testing.Traces;

@@ -1,6 +1,5 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.braid.analysis.SyntheticPackets.capableAck;
 import static org.braid.analysis.SyntheticPackets.capableSyn;
@@ -9,6 +8,7 @@ import static org.braid.analysis.SyntheticPackets.dss4;
 
 import java.nio.ByteBuffer;
 import org.braid.decode.DecodedPacket;
+import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Reinjection;
 import org.junit.jupiter.api.Test;

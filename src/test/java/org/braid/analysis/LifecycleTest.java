@@ -1,12 +1,12 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import org.braid.model.BackupChange;
 import org.braid.model.ConnectionEndReason;
 import org.braid.model.EndReason;
+import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Subflow;
 import org.braid.testing.Traces;

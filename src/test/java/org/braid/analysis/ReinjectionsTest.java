@@ -1,6 +1,5 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.braid.decode.DecodedPacket;
+import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;

@@ -1,6 +1,5 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.braid.analysis.SyntheticPackets.dss8;
 
@@ -12,6 +11,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.braid.decode.DecodedPacket;
 import org.braid.model.ConnectionEndReason;
+import org.braid.model.EventType;
 import org.braid.model.FallbackReason;
 import org.braid.model.MptcpConnection;
 import org.junit.jupiter.api.Test;

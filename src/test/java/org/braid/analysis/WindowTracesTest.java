@@ -1,6 +1,5 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.nio.file.Path;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
+import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.SubflowWindow;

@@ -1,6 +1,5 @@
 package org.braid.analysis;
 
-import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.braid.analysis.SyntheticPackets.capableAck;
 import static org.braid.analysis.SyntheticPackets.capableSyn;
@@ -8,6 +7,7 @@ import static org.braid.analysis.SyntheticPackets.capableSynAck;
 
 import java.nio.ByteBuffer;
 import org.braid.decode.DecodedPacket;
+import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
 import org.braid.model.MptcpEvent;
 import org.braid.model.WindowPeriod;

@@ -1,7 +1,5 @@
 package org.braid.cli;
 
-import org.braid.report.CsvTable;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Reader;
@@ -16,6 +14,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.braid.compare.Comparer;
 import org.braid.compare.Comparison;
+import org.braid.report.CsvTable;
 import org.braid.testing.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,12 +4,12 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
 import org.braid.decode.DecodedPacket;
-import org.braid.render.DetailTree;
-import org.braid.render.DetailTreeText;
 import org.braid.decode.LinkType;
 import org.braid.decode.PacketDecoder;
-import org.braid.render.PacketText;
 import org.braid.io.Frame;
+import org.braid.render.DetailTree;
+import org.braid.render.DetailTreeText;
+import org.braid.render.PacketText;
 
 /**
  * The decoder on any frame of any supported link type: decoding, the one-line summary and the

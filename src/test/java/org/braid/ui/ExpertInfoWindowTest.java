@@ -1,6 +1,5 @@
 package org.braid.ui;
 
-import org.braid.model.EventType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
@@ -17,11 +16,10 @@ import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.braid.analysis.MptcpAnalyzer;
-import org.braid.render.DetailNode;
 import org.braid.model.AnalysisResult;
 import org.braid.model.Finding;
 import org.braid.model.FindingKind;
-import org.braid.model.MptcpEvent;
+import org.braid.render.DetailNode;
 import org.braid.testing.Traces;
 import org.braid.ui.analysis.ExpertRows;
 import org.braid.ui.charts.ChartKind;

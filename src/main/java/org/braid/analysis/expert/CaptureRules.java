@@ -1,7 +1,7 @@
 package org.braid.analysis.expert;
 
-import org.braid.model.EventType;
 import org.braid.analysis.PathObservations;
+import org.braid.model.EventType;
 import org.braid.model.FindingKind;
 import org.braid.model.FindingSeverity;
 import org.braid.model.MptcpConnection;

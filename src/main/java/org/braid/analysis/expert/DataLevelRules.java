@@ -1,11 +1,11 @@
 package org.braid.analysis.expert;
 
-import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.List;
 import org.braid.analysis.PathObservations;
 import org.braid.model.ChecksumFailure;
 import org.braid.model.ConnectionEndReason;
+import org.braid.model.EventType;
 import org.braid.model.FindingKind;
 import org.braid.model.FindingSeverity;
 import org.braid.model.MptcpConnection;

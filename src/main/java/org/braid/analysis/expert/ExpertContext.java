@@ -1,6 +1,5 @@
 package org.braid.analysis.expert;
 
-import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.braid.analysis.LongList;
 import org.braid.analysis.PacketColumns;
 import org.braid.analysis.PathObservations;
 import org.braid.model.AnalysisResult;
+import org.braid.model.EventType;
 import org.braid.model.Evidence;
 import org.braid.model.Finding;
 import org.braid.model.FindingKind;

@@ -1,9 +1,9 @@
 package org.braid.analysis.expert;
 
-import org.braid.model.EventType;
 import java.util.ArrayList;
 import java.util.List;
 import org.braid.model.ChecksumFailure;
+import org.braid.model.EventType;
 import org.braid.model.Fallback;
 import org.braid.model.FindingKind;
 import org.braid.model.FindingSeverity;

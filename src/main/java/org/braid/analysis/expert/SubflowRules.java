@@ -1,8 +1,8 @@
 package org.braid.analysis.expert;
 
-import org.braid.model.EventType;
 import org.braid.analysis.PathObservations;
 import org.braid.model.EndReason;
+import org.braid.model.EventType;
 import org.braid.model.FindingKind;
 import org.braid.model.FindingSeverity;
 import org.braid.model.MptcpConnection;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.braid.analysis.PacketColumns;
 import org.braid.decode.DecodedPacket;
-import org.braid.render.DetailNode;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.model.Endpoint;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Subflow;
+import org.braid.render.DetailNode;
 
 /**
  * The packet details' analysis section: what the MPTCP analysis says about one packet. Lines that

@@ -1,11 +1,11 @@
 package org.braid.ui.analysis;
 
-import org.braid.model.Grouping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.braid.model.EndReason;
 import org.braid.model.Fallback;
+import org.braid.model.Grouping;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;

@@ -2,9 +2,9 @@ package org.braid.ui.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.braid.render.DetailNode;
 import org.braid.model.AnalysisResult;
 import org.braid.model.Finding;
+import org.braid.render.DetailNode;
 
 /** The details tree's "Expert Info" section: the findings the selected packet is evidence of, as in Wireshark. */
 public final class ExpertDetails {

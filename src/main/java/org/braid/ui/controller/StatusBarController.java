@@ -1,11 +1,11 @@
 package org.braid.ui.controller;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.beans.binding.Bindings;
-import org.controlsfx.control.StatusBar;
 import org.braid.ui.viewmodel.MainViewModel;
+import org.controlsfx.control.StatusBar;
 
 /** ControlsFX's status bar: file, packet counts, the live capture's counter, and the running task's progress with its Cancel button. */
 @SuppressWarnings("UnusedMethod") // the @FXML handlers and initialize() are called by the FXMLLoader

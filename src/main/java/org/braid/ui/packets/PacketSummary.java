@@ -4,7 +4,6 @@ import org.braid.decode.DecodedPacket;
 import org.braid.decode.LinkType;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
-import org.braid.render.PacketText;
 import org.braid.model.Endpoint;
 
 /**

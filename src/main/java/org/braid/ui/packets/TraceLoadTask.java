@@ -9,7 +9,6 @@ import org.braid.analysis.PacketPass;
 import org.braid.io.FrameReader;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
-import org.braid.io.TraceWarning;
 import org.braid.ui.analysis.TraceAnalysis;
 import org.braid.ui.tasks.BackgroundWork;
 import org.braid.ui.tasks.TaskProgress;

@@ -9,10 +9,9 @@ import java.util.List;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketColumns;
 import org.braid.analysis.PacketPass;
-import org.braid.decode.DecodedPacket;
-import org.braid.render.DetailNode;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
+import org.braid.render.DetailNode;
 import org.braid.testing.Traces;
 import org.junit.jupiter.api.Test;
 

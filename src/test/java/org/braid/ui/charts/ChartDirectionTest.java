@@ -3,7 +3,6 @@ package org.braid.ui.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.braid.model.MptcpConnection;
 import org.braid.testing.Traces;
 import org.braid.ui.packets.LoadedTrace;
