@@ -72,4 +72,46 @@ public record PathObservations(PathMetrics metrics, List<Silence> silences, List
      */
     public record Removal(int connection, int flow, long packet, long nanos, int addressId, long bytesInFlight,
             long bytesAfter, long[] packetsAfter) {}
+
+    /**
+     * The same observations with each connection as numbered in the results: the tracker records
+     * connections as created, and a connection merged into another during the pass (see
+     * ConnectionRegistry) takes its survivor's number, so numbers after it close up.
+     */
+    PathObservations renumbered(java.util.function.IntUnaryOperator number) {
+        // Slots of connections without data (or past the last one created) stay 0 and are skipped.
+        int size = 0;
+        for (int k = 0; k < lastDataNanos.length; k++) {
+            if (lastDataNanos[k] != 0) {
+                size = Math.max(size, number.applyAsInt(k) + 1);
+            }
+        }
+        long[] last = new long[size];
+        for (int k = 0; k < lastDataNanos.length; k++) {
+            if (lastDataNanos[k] != 0) {
+                int n = number.applyAsInt(k);
+                last[n] = Math.max(last[n], lastDataNanos[k]);
+            }
+        }
+        return new PathObservations(metrics,
+                silences.stream().map(o -> new Silence(number.applyAsInt(o.connection()), o.flow(), o.startNanos(),
+                        o.startPacket(), o.endNanos(), o.endPacket(), o.othersBytes(), o.backup(), o.trailing()))
+                        .toList(),
+                retransmissions.stream().map(o -> new Retransmission(number.applyAsInt(o.connection()), o.flow(),
+                        o.direction(), o.packet(), o.nanos(), o.sequence(), o.ackStalledNanos(), o.ackStalledPacket()))
+                        .toList(),
+                stalls.stream().map(o -> new DataAckStall(number.applyAsInt(o.connection()), o.side(), o.holderFlow(),
+                        o.startNanos(), o.startPacket(), o.endNanos(), o.endPacket(), o.bytesAbove(),
+                        o.firstAbovePacket(), o.resolved())).toList(),
+                backupUses.stream().map(o -> new BackupUse(number.applyAsInt(o.connection()), o.flow(), o.primaryFlow(),
+                        o.firstNanos(), o.lastNanos(), o.bytes(), o.packets())).toList(),
+                announcements.stream().map(o -> new Announcement(number.applyAsInt(o.connection()), o.flow(), o.side(),
+                        o.packet(), o.nanos(), o.addressId(), o.address(), o.port())).toList(),
+                removals.stream().map(o -> new Removal(number.applyAsInt(o.connection()), o.flow(), o.packet(),
+                        o.nanos(), o.addressId(), o.bytesInFlight(), o.bytesAfter(), o.packetsAfter())).toList(),
+                cuts.stream().map(o -> new SnapCut(number.applyAsInt(o.connection()), o.packets(), o.evidence())).toList(),
+                losses.stream().map(o -> new CaptureLoss(number.applyAsInt(o.connection()), o.bytes(), o.evidence()))
+                        .toList(),
+                last);
+    }
 }

@@ -488,7 +488,7 @@ final class PathTracker implements PacketObserver {
         PathMetrics metrics = new PathMetrics(rttSize, rttFlow, rttPacket, rttNanos, rtt, flightSize, flightFlow,
                 flightSide, flightPacket, flightNanos, flightBytes);
         return new PathObservations(metrics, allSilences, retransmissions.records(), allStalls, uses,
-                List.copyOf(announcements), allRemovals, cuts, losses, lastData);
+                List.copyOf(announcements), allRemovals, cuts, losses, lastData).renumbered(columns::connectionNumber);
     }
 
     /** Unwraps a 32-bit sequence number to the 64-bit value nearest {@code reference}. */
