@@ -114,9 +114,18 @@ final class TraceFile implements Closeable {
         in.mark(2);
         boolean gzip = in.read() == Gunzip.MAGIC_1 && in.read() == Gunzip.MAGIC_2;
         in.reset();
-        InputStream bytes = gzip ? new GZIPInputStream(in, GZIP_INPUT_BUFFER) : in;
+        InputStream bytes = gzip ? gunzipStream(name, in) : in;
         List<TraceWarning> warnings = new ArrayList<>();
         return new TraceFile(name, kind, bytes, new StreamWindow(bytes, name, warnings), gzip, warnings);
+    }
+
+    /** The gzip stream over {@code in}; a header cut short or damaged is not a trace (found by fuzzing). */
+    private static InputStream gunzipStream(String name, InputStream in) throws IOException {
+        try {
+            return new GZIPInputStream(in, GZIP_INPUT_BUFFER);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new TraceFormatException(name, 0, "gzip data cut short or damaged in its header: " + e.getMessage());
+        }
     }
 
     private static TraceFile openDecompressed(Path path, String name, int windowSize, Path folder, long limit)
