@@ -14,6 +14,7 @@ import org.braid.model.ChecksumVerdict;
 import org.braid.model.DssMappings;
 import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
+import org.braid.testing.PcapEdits;
 import org.braid.testing.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

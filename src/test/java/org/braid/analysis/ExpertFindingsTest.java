@@ -11,6 +11,7 @@ import org.braid.model.FindingGroup;
 import org.braid.model.FindingKind;
 import org.braid.model.FindingSeverity;
 import org.braid.model.MptcpConnection;
+import org.braid.testing.PcapEdits;
 import org.braid.testing.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -20,6 +20,7 @@ import org.braid.model.RoleBasis;
 import org.braid.model.Subflow;
 import org.braid.model.SubflowData;
 import org.braid.model.WindowStats;
+import org.braid.testing.PcapEdits;
 import org.braid.testing.Traces;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

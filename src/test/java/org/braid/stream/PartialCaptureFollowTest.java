@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.braid.analysis.MptcpAnalyzer;
+import org.braid.testing.PcapEdits;
 import org.braid.testing.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class PartialCaptureFollowTest {
         Path cut = dir.resolve("late.pcap");
         // The capture starts after the MP_CAPABLE handshake and the first data; the second subflow's
         // MP_JOIN comes later, so its segments are anchored while the first subflow's are not.
-        Files.write(cut, PcapCuts.startingAfter(full, 8));
+        Files.write(cut, PcapEdits.from(full, 9));
         int connections = MptcpAnalyzer.analyze(cut).connections().size();
         assertThat(connections).isPositive();
 
@@ -52,7 +53,7 @@ class PartialCaptureFollowTest {
     void aTcpStreamWhoseSynIsNotInTheCaptureStartsWithAHoleOfUnknownLength() throws IOException {
         byte[] full = Files.readAllBytes(Traces.sampleDir().resolve("follow-two-subflows.pcap"));
         Path cut = dir.resolve("late.pcap");
-        Files.write(cut, PcapCuts.startingAfter(full, 8));
+        Files.write(cut, PcapEdits.from(full, 9));
         try (FollowedStream stream = StreamFollower.follow(cut, FollowTarget.tcpStream(0))) {
             List<StreamItem> items = items(stream, FollowDirection.CLIENT);
             assertThat(stream.startKnown(StreamSide.CLIENT)).isFalse();
@@ -92,7 +93,7 @@ class PartialCaptureFollowTest {
     void aSnaplenCutCaptureHasHolesEverywhereAndNoInventedBytes() throws IOException {
         byte[] full = Files.readAllBytes(Traces.sampleDir().resolve("follow-two-subflows.pcap"));
         Path cut = dir.resolve("s160.pcap");
-        Files.write(cut, PcapCuts.withSnaplen(full, 160));
+        Files.write(cut, PcapEdits.withSnaplen(full, 160));
 
         try (FollowedStream stream = StreamFollower.follow(cut, FollowTarget.mptcpConnection(0))) {
             List<StreamItem> items = items(stream, FollowDirection.CLIENT);

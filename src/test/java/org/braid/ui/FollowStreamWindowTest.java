@@ -25,9 +25,9 @@ import javafx.stage.Window;
 import org.braid.stream.FollowDirection;
 import org.braid.stream.FollowTarget;
 import org.braid.stream.KnownPayload;
-import org.braid.stream.PcapCuts;
 import org.braid.stream.StreamFormat;
 import org.braid.stream.StreamSide;
+import org.braid.testing.PcapEdits;
 import org.braid.testing.Traces;
 import org.braid.ui.controller.FollowStreams;
 import org.braid.ui.viewmodel.FollowViewModel;
@@ -128,7 +128,7 @@ class FollowStreamWindowTest {
     @Test
     void holesAreDrawnAndTheFilterButtonsFilterThePacketList(FxRobot robot) throws IOException {
         Path cut = dir.resolve("snaplen-160.pcap");
-        Files.write(cut, PcapCuts.withSnaplen(Files.readAllBytes(TWO_SUBFLOWS), 160));
+        Files.write(cut, PcapEdits.withSnaplen(Files.readAllBytes(TWO_SUBFLOWS), 160));
         driver.openAndWait(cut);
         fxRun(() -> driver.viewModel().select(3));
         TableView<?> packets = robot.lookup(".packet-list").queryAs(TableView.class);

@@ -1,4 +1,4 @@
-package org.braid.analysis;
+package org.braid.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,14 +13,14 @@ import org.braid.model.AnalysisResult;
  * Damages a classic pcap file the way captures get damaged, for tests: a smaller snaplen, a lost
  * packet, a byte changed on the way. Works on the raw records, either byte order.
  */
-final class PcapEdits {
+public final class PcapEdits {
     private static final int FILE_HEADER = 24;
     private static final int RECORD_HEADER = 16;
 
     private PcapEdits() {}
 
     /** The trace as a classic pcap (nanosecond, little-endian), whatever its format: pcapng is converted. */
-    static byte[] read(Path trace) {
+    public static byte[] read(Path trace) {
         try {
             byte[] bytes = Files.readAllBytes(trace);
             int magic = ByteBuffer.wrap(bytes).getInt(0);
@@ -54,7 +54,7 @@ final class PcapEdits {
         return out.toByteArray();
     }
 
-    static byte[] readRaw(Path trace) {
+    public static byte[] readRaw(Path trace) {
         try {
             return Files.readAllBytes(trace);
         } catch (IOException e) {
@@ -63,7 +63,7 @@ final class PcapEdits {
     }
 
     /** The trace as captured with {@code snaplen}: every record cut to at most that many bytes. */
-    static byte[] withSnaplen(byte[] pcap, int snaplen) {
+    public static byte[] withSnaplen(byte[] pcap, int snaplen) {
         ByteBuffer in = order(pcap);
         ByteArrayOutputStream out = new ByteArrayOutputStream(pcap.length);
         ByteBuffer header = ByteBuffer.allocate(FILE_HEADER).order(in.order());
@@ -82,7 +82,7 @@ final class PcapEdits {
     }
 
     /** The trace without packet {@code number} (1-based), as if the capture had dropped it. */
-    static byte[] without(byte[] pcap, long number) {
+    public static byte[] without(byte[] pcap, long number) {
         int record = recordOffset(pcap, number);
         int length = RECORD_HEADER + order(pcap).getInt(record + 8);
         byte[] out = new byte[pcap.length - length];
@@ -95,7 +95,7 @@ final class PcapEdits {
      * The trace as a capture started just before packet {@code first} (1-based) would have it:
      * packets {@code first} and after, renumbered from 1.
      */
-    static byte[] from(byte[] pcap, long first) {
+    public static byte[] from(byte[] pcap, long first) {
         int record = recordOffset(pcap, first);
         byte[] out = new byte[pcap.length - record + FILE_HEADER];
         System.arraycopy(pcap, 0, out, 0, FILE_HEADER);
@@ -104,7 +104,7 @@ final class PcapEdits {
     }
 
     /** The trace without every {@code every}-th packet from {@code first} on, as a capture dropping under load. */
-    static byte[] withoutEvery(byte[] pcap, long first, int every) {
+    public static byte[] withoutEvery(byte[] pcap, long first, int every) {
         ByteBuffer in = order(pcap);
         ByteArrayOutputStream out = new ByteArrayOutputStream(pcap.length);
         out.write(pcap, 0, FILE_HEADER);
@@ -120,7 +120,7 @@ final class PcapEdits {
     }
 
     /** Packets in the trace. */
-    static long count(byte[] pcap) {
+    public static long count(byte[] pcap) {
         ByteBuffer in = order(pcap);
         long count = 0;
         for (int record = FILE_HEADER; record < pcap.length; count++) {
@@ -130,7 +130,7 @@ final class PcapEdits {
     }
 
     /** The trace with the last captured byte of packet {@code number} changed, as a middlebox would. */
-    static byte[] withLastByteChanged(byte[] pcap, long number) {
+    public static byte[] withLastByteChanged(byte[] pcap, long number) {
         byte[] out = pcap.clone();
         int record = recordOffset(pcap, number);
         int last = record + RECORD_HEADER + order(pcap).getInt(record + 8) - 1;
@@ -139,15 +139,15 @@ final class PcapEdits {
     }
 
     /** The captured length of packet {@code number}. */
-    static int capturedLength(byte[] pcap, long number) {
+    public static int capturedLength(byte[] pcap, long number) {
         return order(pcap).getInt(recordOffset(pcap, number) + 8);
     }
 
-    static AnalysisResult analyze(byte[] pcap, Path dir, String name) {
+    public static AnalysisResult analyze(byte[] pcap, Path dir, String name) {
         try {
             Path file = dir.resolve(name);
             Files.write(file, pcap);
-            return Analysis.of(file);
+            return org.braid.analysis.MptcpAnalyzer.analyze(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
