@@ -1,22 +1,17 @@
 package org.braid.ui;
 
-import java.awt.image.BufferedImage;
-import java.io.IOException;
+import static org.braid.ui.ScreenshotTools.capture;
+import static org.braid.ui.ScreenshotTools.fx;
+import static org.braid.ui.ScreenshotTools.waitFor;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.braid.ui.compare.CompareWindow;
 import org.braid.ui.prefs.UiPreferences;
 
@@ -87,44 +82,5 @@ public final class CompareScreenshot {
         Platform.exit();
         node.removeNode();
         System.exit(0);
-    }
-
-    /** A snapshot of {@code node} as PNG (JavaFX pixels copied into an AWT image: no extra tool needed). */
-    private static void capture(Node node, Path file) throws Exception {
-        WritableImage image = fx(() -> node.snapshot(null, null));
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            image.getPixelReader().getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
-            out.setRGB(0, y, width, 1, row, 0, width);
-        }
-        if (!ImageIO.write(out, "png", file.toFile())) {
-            throw new IOException("no PNG writer");
-        }
-        System.out.println("wrote " + file + " (" + width + "x" + height + ")");
-    }
-
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!fx(condition)) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 }

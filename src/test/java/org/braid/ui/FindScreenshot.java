@@ -1,9 +1,9 @@
 package org.braid.ui;
 
-import static org.braid.ui.ScreenshotTour.capture;
-import static org.braid.ui.ScreenshotTour.fx;
-import static org.braid.ui.ScreenshotTour.settle;
-import static org.braid.ui.ScreenshotTour.waitFor;
+import static org.braid.ui.ScreenshotTools.capture;
+import static org.braid.ui.ScreenshotTools.fx;
+import static org.braid.ui.ScreenshotTools.settle;
+import static org.braid.ui.ScreenshotTools.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package org.braid.ui;
 
-import java.io.IOException;
+import static org.braid.ui.ScreenshotTools.capture;
+import static org.braid.ui.ScreenshotTools.fx;
+import static org.braid.ui.ScreenshotTools.settle;
+import static org.braid.ui.ScreenshotTools.waitFor;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 import org.braid.ui.analysis.Scope;
@@ -109,53 +109,5 @@ public final class ScreenshotTour {
     private static long firstReinjection(MainWindow window) {
         var reinjections = window.viewModel().analysis().reinjections();
         return reinjections.isEmpty() ? 1 : reinjections.get(0).packet();
-    }
-
-    /** Writes what {@code node} shows, as drawn on screen, to {@code file} as PNG. */
-    static void capture(Node node, Path file) throws Exception {
-        java.awt.image.BufferedImage image = fx(() -> {
-            javafx.scene.image.WritableImage shot = node.snapshot(null, null);
-            int w = (int) shot.getWidth();
-            int h = (int) shot.getHeight();
-            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h,
-                    java.awt.image.BufferedImage.TYPE_INT_ARGB);
-            javafx.scene.image.PixelReader pixels = shot.getPixelReader();
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    out.setRGB(x, y, pixels.getArgb(x, y));
-                }
-            }
-            return out;
-        });
-        if (!javax.imageio.ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer for " + file);
-        }
-        System.out.println("wrote " + file + " (" + image.getWidth() + "x" + image.getHeight() + ")");
-    }
-
-    static void settle() throws InterruptedException {
-        Thread.sleep(1500);
-    }
-
-    static void waitFor(Callable<Boolean> condition) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!fx(condition)) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("timed out");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    static <T> T fx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 }
