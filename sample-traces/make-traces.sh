@@ -173,6 +173,44 @@ scenario_add_remove_addr() {
         --event "0.35:ip -n $SRV mptcp endpoint flush"
 }
 
+server_random_loss() {  # server_random_loss DEV PERMILLE: drops that share of the non-SYN segments the server receives on DEV
+    in_srv nft -f - <<EOF
+table inet braid_loss {
+    chain pre {
+        type filter hook prerouting priority -150; policy accept;
+        iifname "$1" tcp flags & syn == 0 numgen random mod 1000 < $2 drop
+    }
+}
+EOF
+}
+
+dead_path_table() {  # an empty server table that dead_path_event's rule joins when the path dies
+    in_srv nft -f - <<'EOF'
+table inet braid_dead {
+    chain pre {
+        type filter hook prerouting priority -150; policy accept;
+    }
+}
+EOF
+}
+
+dead_path_event() {  # dead_path_event SECONDS DEV: a transfer --event that kills the path into the server on DEV
+    echo "$1:ip netns exec $SRV nft add rule inet braid_dead pre iifname $2 drop"
+}
+
+transfer_until_reinjected() {  # transfer_until_reinjected FILE ARGS...: transfer "$CLI" FILE ARGS, remade if no reinjection
+    # The loss is random, so a run may see no reinjection at all; with tshark installed the
+    # trace is checked (verify.py, by data-sequence overlap) and made again, up to 5 times.
+    local file=$1 attempt found
+    for attempt in 1 2 3 4 5; do
+        transfer "$CLI" "$@"
+        command -v tshark >/dev/null || return 0
+        found=$(python3 ./verify.py --count-reinjections "$file")
+        log "attempt $attempt: $found reinjected segments"
+        [[ $found -gt 0 ]] && return 0
+    done
+}
+
 scenario_loss_reinject() {
     # 10 % random loss on path 2, dropped where the server receives; captured at the sender.
     # The kernel reinjects only when the connection-level retransmit timer fires and another
@@ -182,26 +220,9 @@ scenario_loss_reinject() {
     setup 2 20mbit
     client_subflow 2
     in_cli sysctl -qw net.ipv4.tcp_early_retrans=0
-    in_srv nft -f - <<EOF
-table inet braid_loss {
-    chain pre {
-        type filter hook prerouting priority -150; policy accept;
-        iifname "braid-s2" tcp flags & syn == 0 numgen random mod 1000 < 100 drop
-    }
-}
-EOF
-    # The loss is random, so a run may see no reinjection at all; with tshark installed the
-    # trace is checked (verify.py, by data-sequence overlap) and made again, up to 5 times.
-    local attempt
-    for attempt in 1 2 3 4 5; do
-        transfer "$CLI" loss-reinjections.pcap "" "--request 40000 --reply 100" \
-            --connect "${SRV4[1]}" --bytes 40000 --rounds 30 --reply 100
-        command -v tshark >/dev/null || break
-        local found
-        found=$(python3 ./verify.py --count-reinjections loss-reinjections.pcap)
-        log "attempt $attempt: $found reinjected segments"
-        [[ $found -gt 0 ]] && break
-    done
+    server_random_loss braid-s2 100
+    transfer_until_reinjected loss-reinjections.pcap "" "--request 40000 --reply 100" \
+        --connect "${SRV4[1]}" --bytes 40000 --rounds 30 --reply 100
 }
 
 scenario_dead_path() {
@@ -209,15 +230,9 @@ scenario_dead_path() {
     # data stuck on the dead subflow is reinjected on path 1.
     setup 2 10mbit
     client_subflow 2
-    in_srv nft -f - <<'EOF'
-table inet braid_dead {
-    chain pre {
-        type filter hook prerouting priority -150; policy accept;
-    }
-}
-EOF
+    dead_path_table
     transfer "$CLI" dead-path.pcap "" "" --connect "${SRV4[1]}" --bytes 900000 \
-        --event "0.3:ip netns exec $SRV nft add rule inet braid_dead pre iifname braid-s2 drop"
+        --event "$(dead_path_event 0.3 braid-s2)"
 }
 
 scenario_checksum() {
@@ -379,14 +394,7 @@ scenario_three_paths_loss() {
     setup 3 20mbit
     client_subflow 2
     client_subflow 3
-    in_srv nft -f - <<EOF
-table inet braid_loss3 {
-    chain pre {
-        type filter hook prerouting priority -150; policy accept;
-        iifname "braid-s3" tcp flags & syn == 0 numgen random mod 1000 < 30 drop
-    }
-}
-EOF
+    server_random_loss braid-s3 30
     transfer "$CLI" three-paths-loss.pcap "" "" --connect "${SRV4[1]}" --bytes 900000
 }
 
@@ -463,39 +471,18 @@ scenario_follow_loss() {
     setup 2 20mbit
     client_subflow 2
     in_cli sysctl -qw net.ipv4.tcp_early_retrans=0
-    in_srv nft -f - <<EOF
-table inet braid_loss {
-    chain pre {
-        type filter hook prerouting priority -150; policy accept;
-        iifname "braid-s2" tcp flags & syn == 0 numgen random mod 1000 < 200 drop
-    }
-}
-EOF
-    local attempt
-    for attempt in 1 2 3 4 5; do
-        transfer "$CLI" follow-loss-reinjections.pcap "" "--seed 31 --request 30000 --reply 400" \
-            --connect "${SRV4[1]}" --seed 31 --bytes 30000 --rounds 12 --reply 400
-        command -v tshark >/dev/null || break
-        local found
-        found=$(python3 ./verify.py --count-reinjections follow-loss-reinjections.pcap)
-        log "attempt $attempt: $found reinjected segments"
-        if [[ $found -gt 0 ]]; then break; fi
-    done
+    server_random_loss braid-s2 200
+    transfer_until_reinjected follow-loss-reinjections.pcap "" "--seed 31 --request 30000 --reply 400" \
+        --connect "${SRV4[1]}" --seed 31 --bytes 30000 --rounds 12 --reply 400
 }
 
 scenario_follow_dead_path() {
     # 300000 bytes up; after 0.1 s path 2 drops everything: its data is reinjected on path 1.
     setup 2 5mbit
     client_subflow 2
-    in_srv nft -f - <<'EOF'
-table inet braid_dead {
-    chain pre {
-        type filter hook prerouting priority -150; policy accept;
-    }
-}
-EOF
+    dead_path_table
     transfer "$CLI" follow-dead-path.pcap "" "--seed 41" --connect "${SRV4[1]}" --seed 41 --bytes 300000 \
-        --event "0.1:ip netns exec $SRV nft add rule inet braid_dead pre iifname braid-s2 drop"
+        --event "$(dead_path_event 0.1 braid-s2)"
 }
 
 scenario_follow_remove_addr() {
