@@ -1,19 +1,17 @@
 package org.braid.ui;
 
+import static org.braid.ui.ScreenshotTools.BACKGROUND;
 import static org.braid.ui.ScreenshotTools.capture;
+import static org.braid.ui.ScreenshotTools.finish;
 import static org.braid.ui.ScreenshotTools.fx;
+import static org.braid.ui.ScreenshotTools.openWindow;
 import static org.braid.ui.ScreenshotTools.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.Executors;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.braid.ui.compare.CompareWindow;
-import org.braid.ui.prefs.UiPreferences;
 
 /**
  * Takes the README's screenshots of the comparison window on a real display (Xvfb) as snapshots
@@ -35,27 +33,9 @@ public final class CompareScreenshot {
         Path second = Paths.get(args[1]);
         Path out = Paths.get(args[2]);
         Files.createDirectories(out);
-        Platform.startup(() -> { });
-        Preferences node = Preferences.userRoot().node("org/braid/ui-screenshots/" + System.nanoTime());
-        var background = Executors.newCachedThreadPool(r -> {
-            Thread thread = new Thread(r, "screenshot-background");
-            thread.setDaemon(true);
-            return thread;
-        });
-        MainWindow window = fx(() -> {
-            Stage stage = new Stage();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1000);
-            stage.setHeight(700);
-            MainWindow made = MainWindow.create(stage, new UiPreferences(node), background);
-            stage.show();
-            made.open(first);
-            return made;
-        });
-        waitFor(() -> window.viewModel().traceProperty().get() != null && !window.viewModel().busyProperty().get());
+        MainWindow window = openWindow(first, 1000, 700);
         CompareWindow compare = fx(() -> {
-            CompareWindow made = CompareWindow.open(window.stage(), window.viewModel(), background, first, second);
+            CompareWindow made = CompareWindow.open(window.stage(), window.viewModel(), BACKGROUND, first, second);
             made.stage().setX(0);
             made.stage().setY(0);
             made.stage().setWidth(1600);
@@ -79,8 +59,6 @@ public final class CompareScreenshot {
             capture(tab == 0 ? compare.stage().getScene().getRoot()
                     : compare.stage().getScene().lookup("#compareCharts"), out.resolve(FILES[tab]));
         }
-        Platform.exit();
-        node.removeNode();
-        System.exit(0);
+        finish();
     }
 }

@@ -1,22 +1,19 @@
 package org.braid.ui;
 
+import static org.braid.ui.ScreenshotTools.finish;
 import static org.braid.ui.ScreenshotTools.fx;
+import static org.braid.ui.ScreenshotTools.openWindow;
 import static org.braid.ui.ScreenshotTools.waitFor;
 import static org.braid.ui.ScreenshotTools.write;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.Executors;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.control.ListView;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Stage;
 import org.braid.stream.FollowTarget;
 import org.braid.stream.StreamFormat;
 import org.braid.stream.StreamSide;
 import org.braid.ui.controller.FollowStreams;
-import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.viewmodel.FollowViewModel;
 
 /**
@@ -35,22 +32,7 @@ public final class FollowScreenshot {
     public static void main(String[] args) throws Exception {
         Path trace = Paths.get(args[0]);
         Path png = Paths.get(args[1]);
-        Platform.startup(() -> { });
-        Preferences node = Preferences.userRoot().node("org/braid/ui-screenshots/" + System.nanoTime());
-        MainWindow window = fx(() -> {
-            Stage stage = new Stage();
-            stage.setWidth(1400);
-            stage.setHeight(900);
-            MainWindow made = MainWindow.create(stage, new UiPreferences(node), Executors.newCachedThreadPool(r -> {
-                Thread thread = new Thread(r, "screenshot-background");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            stage.show();
-            made.open(trace);
-            return made;
-        });
-        waitFor(() -> window.viewModel().traceProperty().get() != null && !window.viewModel().busyProperty().get());
+        MainWindow window = openWindow(trace, 1400, 900);
         FollowStreams.Dialog dialog = fx(() -> FollowStreams.open(window.viewModel(), window.stage(),
                 FollowTarget.mptcpConnection(0)));
         FollowViewModel follow = dialog.viewModel();
@@ -84,8 +66,6 @@ public final class FollowScreenshot {
         Thread.sleep(1500);
         WritableImage image = fx(() -> dialog.stage().getScene().snapshot(null));
         write(image, png);
-        Platform.exit();
-        node.removeNode();
-        System.exit(0);
+        finish();
     }
 }

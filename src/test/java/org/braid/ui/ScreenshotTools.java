@@ -5,16 +5,56 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.braid.ui.prefs.UiPreferences;
 
 /** What the README's screenshot tools share: running on the FX thread, waiting, and writing PNGs. */
 final class ScreenshotTools {
+    /** Throw-away preferences, so a screenshot run neither reads nor changes the user's. */
+    private static final Preferences PREFERENCES =
+            Preferences.userRoot().node("org/braid/ui-screenshots/" + System.nanoTime());
+    static final ExecutorService BACKGROUND = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "screenshot-background");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private ScreenshotTools() {}
+
+    /** Starts JavaFX, opens the window at the screen's top left with {@code trace}, and waits for it to load. */
+    static MainWindow openWindow(Path trace, int width, int height) throws Exception {
+        Platform.startup(() -> { });
+        MainWindow window = fx(() -> {
+            Stage stage = new Stage();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+            MainWindow made = MainWindow.create(stage, new UiPreferences(PREFERENCES), BACKGROUND);
+            stage.show();
+            made.open(trace);
+            return made;
+        });
+        waitFor(() -> window.viewModel().traceProperty().get() != null && !window.viewModel().busyProperty().get());
+        return window;
+    }
+
+    /** Ends the run: closes JavaFX and removes the throw-away preferences. */
+    static void finish() throws BackingStoreException {
+        Platform.exit();
+        PREFERENCES.removeNode();
+        System.exit(0);
+    }
 
     /** Writes what {@code node} shows, as drawn on screen, to {@code file} as PNG. */
     static void capture(Node node, Path file) throws Exception {

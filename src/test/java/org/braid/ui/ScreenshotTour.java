@@ -1,21 +1,18 @@
 package org.braid.ui;
 
 import static org.braid.ui.ScreenshotTools.capture;
+import static org.braid.ui.ScreenshotTools.finish;
 import static org.braid.ui.ScreenshotTools.fx;
+import static org.braid.ui.ScreenshotTools.openWindow;
 import static org.braid.ui.ScreenshotTools.settle;
 import static org.braid.ui.ScreenshotTools.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.Executors;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.control.SplitPane;
-import javafx.stage.Stage;
 import org.braid.ui.analysis.Scope;
 import org.braid.ui.charts.ChartKind;
-import org.braid.ui.prefs.UiPreferences;
 
 /**
  * Takes the README's screenshots of the real window on a real display (run under Xvfb), from
@@ -39,24 +36,7 @@ public final class ScreenshotTour {
         int height = args.length > 3 ? Integer.parseInt(args[3]) : 1080;
         boolean full = width == 1920 && height == 1080;
         Files.createDirectories(out);
-        Platform.startup(() -> { });
-        Preferences node = Preferences.userRoot().node("org/braid/ui-screenshots/" + System.nanoTime());
-        MainWindow window = fx(() -> {
-            Stage stage = new Stage();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(width);
-            stage.setHeight(height);
-            MainWindow made = MainWindow.create(stage, new UiPreferences(node), Executors.newCachedThreadPool(r -> {
-                Thread thread = new Thread(r, "tour-background");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            stage.show();
-            made.open(trace);
-            return made;
-        });
-        waitFor(() -> window.viewModel().traceProperty().get() != null && !window.viewModel().busyProperty().get());
+        MainWindow window = openWindow(trace, width, height);
         fx(() -> {
             window.viewModel().analysis().select(Scope.connection(0));
             return null;
@@ -72,9 +52,7 @@ public final class ScreenshotTour {
         capture(window.stage().getScene().getRoot(),
                 out.resolve(full ? "main-window.png" : "main-window-" + width + "x" + height + ".png"));
         if (!full) {
-            Platform.exit();
-            node.removeNode();
-            System.exit(0);
+            finish();
         }
 
         // The charts get most of the window.
@@ -101,9 +79,7 @@ public final class ScreenshotTour {
         });
         settle();
         capture(window.stage().getScene().lookup("#analysisPanes"), out.resolve("expert-info.png"));
-        Platform.exit();
-        node.removeNode();
-        System.exit(0);
+        finish();
     }
 
     private static long firstReinjection(MainWindow window) {
