@@ -69,12 +69,13 @@ modules="$("$jdk_bin/jdeps" --multi-release 17 --ignore-missing-deps -summary \
 echo "runtime modules: $modules"
 
 # No --compress: the packages compress the runtime better themselves (xz makes 20 MB of the plain
-# runtime, 35 MB of a --compress=2 one), and a plain runtime starts faster. No --generate-cds-archive:
-# it runs the image's bin/java, which --strip-native-commands leaves out.
+# runtime, 35 MB of a --compress=2 one), and a plain runtime starts faster. No --strip-native-commands:
+# --generate-cds-archive runs the image's bin/java to archive the runtime's own classes, and the
+# application's archive below is made with it too.
 "$jdk_bin/jlink" \
   --module-path "$java_home/jmods$sep$fx_path" \
   --add-modules "$modules" \
-  --strip-debug --strip-native-commands --no-header-files --no-man-pages \
+  --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
   --output "$out/runtime"
 
 common=(

@@ -67,6 +67,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "it keeps per packet, display filters' speed against a raw column scan, and rows' time after jumps.")
     boolean window;
 
+    @Option(names = "--batch", paramLabel = "N", arity = "0..1", fallbackValue = "4",
+            description = "Time braid analyze over FILE named N times (4 when not given) one by one (-j 1) against "
+                    + "one job per core, whole processes, and print the speed-up.")
+    Integer batchCopies;
+
     @Option(names = "--process-rounds", defaultValue = "2",
             description = "Rounds of the whole-process comparison with tshark, 0 to skip it (default ${DEFAULT-VALUE}).")
     int processRounds;
@@ -89,6 +94,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (file == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
+        if (batchCopies != null) {
+            new BatchBench(file, batchCopies, rounds).run(out);
+            return 0;
         }
         if (window) {
             BigTraceBench.window(file, out);
