@@ -56,6 +56,9 @@ for jar in "$build"/lib/*.jar; do
   esac
 done
 cp "$build/braid.jar" "$out/input/"
+# What the application class-data-sharing archive is made with, where the app lies (make-cds-archive.sh).
+cp "$here/make-cds-archive.sh" "$out/input/"
+cp "$project/sample-traces/two-subflows.pcap" "$out/input/cds-sample.pcap"
 [ ${#fx_jars[@]} -gt 0 ] || { echo "no platform javafx-*.jar in $build/lib" >&2; exit 1; }
 fx_path="$(IFS="$sep"; echo "${fx_jars[*]}")"
 
@@ -86,6 +89,10 @@ common=(
   --main-jar braid.jar
   --main-class org.braid.Main
   --runtime-image "$out/runtime"
+  # The archive of the classes an analysis loads (made by make-cds-archive.sh); -Xlog:cds*=off keeps
+  # the JVM quiet where it is missing or does not fit (an app image moved elsewhere).
+  --java-options '-XX:SharedArchiveFile=$APPDIR/braid.jsa'
+  --java-options '-Xlog:cds*=off'
 )
 associations=(
   --file-associations "$here/pcap.properties"
@@ -97,6 +104,7 @@ for type in "${types[@]}"; do
   case "$type" in
     app-image)
       "$jdk_bin/jpackage" --type app-image "${common[@]}" --app-version "$version" --icon "$here/braid.png" --dest "$out/image"
+      "$out/image/Braid/lib/app/make-cds-archive.sh"
       echo "app image: $out/image/Braid ($(du -sh "$out/image/Braid" | cut -f1))"
       ;;
     deb)

@@ -41,9 +41,12 @@ public final class LoadedTraceBench {
         int packets = trace.index().size();
         PacketSummaries summaries = new PacketSummaries(trace);
         PacketRows rows = PacketRows.all(packets);
+        // As in the window once it shows the trace; the heap shrinks concurrently after it.
+        HeapTrim.afterLoad(packets);
+        Thread.sleep(2000);
+        long rss = anonymousResidentBytes() - rssBefore;
         settle();
         long heap = memory.getHeapMemoryUsage().getUsed() - heapBefore;
-        long rss = anonymousResidentBytes() - rssBefore;
         System.out.printf(Locale.ROOT, "  loaded %,d packets in %.1f s (%,.0f packets/s), max heap %,d MB%n", packets,
                 loadSeconds, packets / loadSeconds, Runtime.getRuntime().maxMemory() >> 20);
         System.out.printf(Locale.ROOT, "  %-34s %8.1f bytes/packet (packet index %.1f)%n", "heap kept after loading:",
