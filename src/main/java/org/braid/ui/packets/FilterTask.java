@@ -49,11 +49,16 @@ public final class FilterTask implements BackgroundWork<int[]> {
      */
     public static int[] run(LoadedTrace trace, Filter filter, IntConsumer checkIn) {
         int total = trace.index().size();
+        return run(trace, filter, checkIn, total < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #run(LoadedTrace, Filter, IntConsumer)}, decoding in up to {@code threads} chunks. */
+    static int[] run(LoadedTrace trace, Filter filter, IntConsumer checkIn, int threads) {
+        int total = trace.index().size();
         if (!filter.needsDecode()) {
             return new Chunk(trace, filter, null, 0, total).run(checkIn, new AtomicInteger(), () -> false);
         }
-        int threads = total < PARALLEL_FROM || !ownReaders(trace) ? 1 : Runtime.getRuntime().availableProcessors();
-        if (threads == 1) {
+        if (threads <= 1 || total < threads || !ownReaders(trace)) {
             return new Chunk(trace, filter, trace.reader(), 0, total).run(checkIn, new AtomicInteger(), () -> false);
         }
         return parallel(trace, filter, checkIn, threads);
