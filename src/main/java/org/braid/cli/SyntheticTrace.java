@@ -100,7 +100,7 @@ final class SyntheticTrace {
         }
         // DATA_FIN: a mapping of length 1 at the end of the data with subflow sequence 0, and its DATA_ACK.
         long end = clientIdsn + 1 + dataSent;
-        packet(0, true, TCP_ACK, clientIsn[0] + 1 + subflowSent[0], serverIsn[0] + 1, 
+        packet(0, true, TCP_ACK, clientIsn[0] + 1 + subflowSent[0], serverIsn[0] + 1,
                 option(22, 0x20, 0x1d).putInt(serverAck).putLong(end).putInt(0).putShort((short) 1).array(), 0);
         packet(0, false, TCP_ACK, serverIsn[0] + 1, clientIsn[0] + 1 + subflowSent[0], dataAck(end + 1), 0);
         out.flush();
