@@ -56,6 +56,9 @@ for jar in "$build"/lib/*.jar; do
   esac
 done
 cp "$build/braid.jar" "$out/input/"
+# What the application class-data-sharing archive is made with, where the app lies (make-cds-archive.sh).
+cp "$here/make-cds-archive.sh" "$out/input/"
+cp "$project/sample-traces/two-subflows.pcap" "$out/input/cds-sample.pcap"
 [ ${#fx_jars[@]} -gt 0 ] || { echo "no platform javafx-*.jar in $build/lib" >&2; exit 1; }
 fx_path="$(IFS="$sep"; echo "${fx_jars[*]}")"
 
@@ -69,12 +72,13 @@ modules="$("$jdk_bin/jdeps" --multi-release 17 --ignore-missing-deps -summary \
 echo "runtime modules: $modules"
 
 # No --compress: the packages compress the runtime better themselves (xz makes 20 MB of the plain
-# runtime, 35 MB of a --compress=2 one), and a plain runtime starts faster. No --generate-cds-archive:
-# it runs the image's bin/java, which --strip-native-commands leaves out.
+# runtime, 35 MB of a --compress=2 one), and a plain runtime starts faster. No --strip-native-commands:
+# --generate-cds-archive runs the image's bin/java to archive the runtime's own classes, and the
+# application's archive below is made with it too.
 "$jdk_bin/jlink" \
   --module-path "$java_home/jmods$sep$fx_path" \
   --add-modules "$modules" \
-  --strip-debug --strip-native-commands --no-header-files --no-man-pages \
+  --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
   --output "$out/runtime"
 
 common=(
@@ -85,6 +89,10 @@ common=(
   --main-jar braid.jar
   --main-class org.braid.Main
   --runtime-image "$out/runtime"
+  # The archive of the classes an analysis loads (made by make-cds-archive.sh); -Xlog:cds*=off keeps
+  # the JVM quiet where it is missing or does not fit (an app image moved elsewhere).
+  --java-options '-XX:SharedArchiveFile=$APPDIR/braid.jsa'
+  --java-options '-Xlog:cds*=off'
 )
 associations=(
   --file-associations "$here/pcap.properties"
@@ -96,6 +104,7 @@ for type in "${types[@]}"; do
   case "$type" in
     app-image)
       "$jdk_bin/jpackage" --type app-image "${common[@]}" --app-version "$version" --icon "$here/braid.png" --dest "$out/image"
+      "$out/image/Braid/lib/app/make-cds-archive.sh"
       echo "app image: $out/image/Braid ($(du -sh "$out/image/Braid" | cut -f1))"
       ;;
     deb)

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Per-packet results as growable primitive columns, indexed by packet number - 1: what the
- * desktop packet list and filters read, without one object per packet (36 bytes a packet).
+ * desktop packet list and filters read, without one object per packet (32 bytes a packet).
  */
 public final class PacketColumns {
     /** Value of {@link #relativeDsn} for a packet that carries no mapped data. */
@@ -47,7 +47,8 @@ public final class PacketColumns {
     private long[][] relativeDsn = new long[0][];
     private int[][] flags = new int[0][];
     private int[][] mappingPacket = new int[0][];
-    private int[][] reinjectionOf = new int[0][];
+    /** Only reinjections and resends have one: a sparse column. */
+    private final SparseIntColumn reinjectionOf = new SparseIntColumn(NO_PACKET);
     private long[][] windowEdge = new long[0][];
     /** Per connection as created: its number in the results (merged connections share their survivor's). */
     private int[] connectionNumber = new int[16];
@@ -76,7 +77,6 @@ public final class PacketColumns {
         connection[chunk][at] = connectionIndex;
         relativeDsn[chunk][at] = dsn;
         mappingPacket[chunk][at] = NO_PACKET;
-        reinjectionOf[chunk][at] = NO_PACKET;
         windowEdge[chunk][at] = NO_DSN;
         size++;
     }
@@ -91,7 +91,6 @@ public final class PacketColumns {
             relativeDsn = Arrays.copyOf(relativeDsn, capacity);
             flags = Arrays.copyOf(flags, capacity);
             mappingPacket = Arrays.copyOf(mappingPacket, capacity);
-            reinjectionOf = Arrays.copyOf(reinjectionOf, capacity);
             windowEdge = Arrays.copyOf(windowEdge, capacity);
         }
         flow[chunk] = new int[CHUNK];
@@ -99,7 +98,6 @@ public final class PacketColumns {
         relativeDsn[chunk] = new long[CHUNK];
         flags[chunk] = new int[CHUNK];
         mappingPacket[chunk] = new int[CHUNK];
-        reinjectionOf[chunk] = new int[CHUNK];
         windowEdge[chunk] = new long[CHUNK];
     }
 
@@ -150,7 +148,7 @@ public final class PacketColumns {
 
     /** The original of a reinjection or a resend (the flags say which). */
     void setReinjectionOf(int packetIndex, int originalPacketIndex) {
-        reinjectionOf[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = originalPacketIndex;
+        reinjectionOf.put(check(packetIndex), originalPacketIndex);
     }
 
     void clearFlags(int packetIndex, int bits) {
@@ -203,12 +201,12 @@ public final class PacketColumns {
 
     /** For a reinjection, the 0-based index of the original packet on another subflow; else {@link #NO_PACKET}. */
     public int reinjectionOf(int i) {
-        return (flags(i) & REINJECTION) != 0 ? reinjectionOf[i >>> CHUNK_SHIFT][i & CHUNK_MASK] : NO_PACKET;
+        return (flags(i) & REINJECTION) != 0 ? reinjectionOf.get(i) : NO_PACKET;
     }
 
     /** For a same-subflow resend, the 0-based index of the packet that first sent its DSNs; else {@link #NO_PACKET}. */
     public int resentOf(int i) {
-        return (flags(i) & (RESENT | REINJECTION)) == RESENT ? reinjectionOf[i >>> CHUNK_SHIFT][i & CHUNK_MASK] : NO_PACKET;
+        return (flags(i) & (RESENT | REINJECTION)) == RESENT ? reinjectionOf.get(i) : NO_PACKET;
     }
 
     void setWindowEdge(int packetIndex, long relativeEdge) {

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + "tshark is on the PATH, whole-process analyze --json against tshark's MPTCP analysis; "
                 + "with --analyze, the full MPTCP analysis against a plain read, and its retained memory.")
 public final class BenchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "pcap or pcapng trace (not gzip: libpcap cannot read it)")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "pcap or pcapng trace (not gzip: libpcap cannot read it)")
     Path file;
 
     @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds of each reader (default ${DEFAULT-VALUE}).")
@@ -52,6 +52,25 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "FILE2", description = "Benchmark comparing FILE with FILE2 "
             + "(braid compare) against analysing both (braid analyze on each).")
     Path compareWith;
+
+    @Option(names = "--big", paramLabel = "PACKETS", arity = "0..1", fallbackValue = "10000000",
+            description = "Instead of FILE, write a synthetic MPTCP trace of PACKETS packets (10M, about 2 GB, when "
+                    + "not given) to a temporary file, analyse it with a 1 GB heap, load it as the window does, "
+                    + "and delete it.")
+    Long bigPackets;
+
+    @Option(names = "--keep", paramLabel = "TRACE", description = "With --big, write the synthetic trace to TRACE "
+            + "and keep it (to measure it again, or open it in the window).")
+    Path keep;
+
+    @Option(names = "--window", description = "Load FILE as the window does, in a child JVM, and print the memory "
+            + "it keeps per packet, display filters' speed against a raw column scan, and rows' time after jumps.")
+    boolean window;
+
+    @Option(names = "--batch", paramLabel = "N", arity = "0..1", fallbackValue = "4",
+            description = "Time braid analyze over FILE named N times (4 when not given) one by one (-j 1) against "
+                    + "one job per core, whole processes, and print the speed-up.")
+    Integer batchCopies;
 
     @Option(names = "--process-rounds", defaultValue = "2",
             description = "Rounds of the whole-process comparison with tshark, 0 to skip it (default ${DEFAULT-VALUE}).")
@@ -69,6 +88,21 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (bigPackets != null) {
+            new BigTraceBench(bigPackets, keep).run(out);
+            return 0;
+        }
+        if (file == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        }
+        if (batchCopies != null) {
+            new BatchBench(file, batchCopies, rounds).run(out);
+            return 0;
+        }
+        if (window) {
+            BigTraceBench.window(file, out);
+            return 0;
+        }
         if (compareWith != null) {
             new CompareBench(file, compareWith, rounds, warmup).run(out);
             return 0;

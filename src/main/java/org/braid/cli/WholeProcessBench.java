@@ -3,10 +3,8 @@ package org.braid.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,20 +51,7 @@ final class WholeProcessBench {
 
     /** This JVM's java, options and class path, running {@code analyze --json FILE}. */
     private List<String> braidCommand() {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!argument.startsWith("-agentlib") && !argument.startsWith("-javaagent")) {
-                command.add(argument);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.braid.Main");
-        command.add("analyze");
-        command.add("--json");
-        command.add(file.toString());
-        return command;
+        return ChildJvm.command(List.of(), "org.braid.Main", "analyze", "--json", file.toString());
     }
 
     /** Wall time of one run, output discarded; a run that fails (exit code above 1) stops the bench. */

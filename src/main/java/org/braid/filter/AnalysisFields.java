@@ -96,6 +96,9 @@ public final class AnalysisFields implements FieldResolver {
         public FieldType type() { return type; }
 
         @Override
+        public boolean needsDecode() { return false; }
+
+        @Override
         public boolean anyMatch(FilterInput input, ValueTest test) {
             long number = input.packetNumber();
             if (number < 1 || number > columns.size()) {

@@ -12,6 +12,8 @@ public final class FilterParser {
     private final List<Token> tokens;
     private final FieldResolver fields;
     private int next;
+    /** True once a field that needs the decoded packet is tested. */
+    private boolean decodes;
 
     private FilterParser(String text, FieldResolver fields) {
         this.tokens = FilterLexer.tokens(text);
@@ -34,7 +36,7 @@ public final class FilterParser {
                     default -> "expected && or || before '" + rest.text() + "'";
                 });
             }
-            return FilterResult.valid(filter);
+            return FilterResult.valid(parser.decodes ? filter : Filter.numbersOnly(filter));
         } catch (Failure failure) {
             return FilterResult.invalid(failure.position, failure.getMessage());
         }
@@ -100,6 +102,7 @@ public final class FilterParser {
                     ? "'" + name.text() + "' is a value; compare it with a field, e.g. ip.addr == " + name.text()
                     : "unknown field '" + name.text() + "'");
         }
+        decodes |= field.needsDecode();
         if (peek().kind() != Kind.COMPARE) {
             return field::present;
         }

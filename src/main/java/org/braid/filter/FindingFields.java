@@ -57,6 +57,9 @@ public final class FindingFields implements FieldResolver {
             public FieldType type() { return FieldType.PROTOCOL; }
 
             @Override
+            public boolean needsDecode() { return false; }
+
+            @Override
             public boolean anyMatch(FilterInput input, ValueTest test) {
                 return Arrays.binarySearch(packets, input.packetNumber()) >= 0 && test.test(0, 1);
             }
@@ -96,6 +99,9 @@ public final class FindingFields implements FieldResolver {
 
         @Override
         public List<String> names() { return names; }
+
+        @Override
+        public boolean needsDecode() { return false; }
 
         @Override
         public boolean anyMatch(FilterInput input, ValueTest test) {

@@ -30,6 +30,7 @@ import org.braid.io.TraceFormatException;
 import org.braid.io.TraceWarning;
 import org.braid.ui.packets.AnalysisColumn;
 import org.braid.ui.packets.FilterTask;
+import org.braid.ui.packets.HeapTrim;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketColumn;
 import org.braid.ui.packets.PacketRows;
@@ -459,6 +460,9 @@ public final class MainViewModel implements LiveDisplay {
         showRows(PacketRows.all(loaded.index().size()));
         if (old != null && old.reader() != loaded.reader()) {
             closeQuietly(old);
+        }
+        if (!partial) {
+            HeapTrim.afterLoad(loaded.index().size()); // the load pass's heap back to the system
         }
         fileText.set(loaded.displayName() + " (" + loaded.formatDetail() + ")");
         title.set(loaded.displayName() + " - Braid");

@@ -1,0 +1,56 @@
+package org.braid.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A child JVM like this one (its java, options and class path) running another main class, for the benchmarks. */
+final class ChildJvm {
+    private ChildJvm() {}
+
+    /**
+     * This JVM's java and options, then {@code options} (which win over this JVM's heap size), the
+     * class path and {@code mainClass} with {@code arguments}.
+     */
+    static List<String> command(List<String> options, String mainClass, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            boolean heap = argument.startsWith("-Xmx") && options.stream().anyMatch(o -> o.startsWith("-Xmx"));
+            if (!argument.startsWith("-agentlib") && !argument.startsWith("-javaagent") && !heap) {
+                command.add(argument);
+            }
+        }
+        command.addAll(options);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    /** How a finished child ended, in how long, and what it printed (see {@link #run}). */
+    record Run(int exit, long nanos, String output) {}
+
+    /**
+     * Runs {@code command} to its end. With {@code keepOut}, the output is stdout and stderr
+     * together; without, stdout is discarded and the output is stderr.
+     */
+    static Run run(List<String> command, boolean keepOut) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (keepOut) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String((keepOut ? process.getInputStream() : process.getErrorStream()).readAllBytes(),
+                StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        return new Run(exit, System.nanoTime() - start, output);
+    }
+}
