@@ -87,10 +87,13 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         }
     }
 
-    /** Reads a whole trace and returns what it holds, reader warnings included. */
+    /**
+     * Reads a whole trace and returns what it holds, reader warnings included. A mapped file is read
+     * and decoded on a second thread when there is a second processor ({@link ReadAheadPass}).
+     */
     public static AnalysisResult analyze(PacketSource source) throws IOException {
         MptcpAnalyzer analyzer = new MptcpAnalyzer(1024, source.name());
-        PacketPass.run(source, analyzer);
+        ReadAheadPass.run(source, analyzer);
         analyzer.finish();
         return analyzer.result(source.warnings());
     }
