@@ -170,14 +170,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The analysis without the read-ahead thread: what it costs on one core. */
     private long oneThreadAnalysisPass() throws Exception {
-        MptcpAnalyzer analyzer = new MptcpAnalyzer();
-        long packets;
-        try (PacketSource source = TraceReader.open(file)) {
-            packets = PacketPass.run(source, analyzer);
-        }
-        analyzer.finish();
-        analyzer.result();
-        return packets;
+        return MptcpAnalyzer.analyze(file, false).packets();
     }
 
     private long pcap4jPass() throws Exception {
