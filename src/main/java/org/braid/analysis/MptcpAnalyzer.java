@@ -82,15 +82,34 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
 
     /** Opens, reads and closes a trace file: the one call for analysing a file. */
     public static AnalysisResult analyze(Path trace) throws IOException {
+        return analyze(trace, true);
+    }
+
+    /**
+     * As {@link #analyze(Path)}; without {@code readAhead}, all on the caller's thread (for callers
+     * that already keep every core busy: the read-ahead thread costs some CPU time to hand frames over).
+     */
+    public static AnalysisResult analyze(Path trace, boolean readAhead) throws IOException {
         try (PacketSource source = TraceReader.open(trace)) {
-            return analyze(source);
+            return analyze(source, readAhead);
         }
     }
 
-    /** Reads a whole trace and returns what it holds, reader warnings included. */
+    /**
+     * Reads a whole trace and returns what it holds, reader warnings included. A mapped file is read
+     * and decoded on a second thread when there is a second processor ({@link ReadAheadPass}).
+     */
     public static AnalysisResult analyze(PacketSource source) throws IOException {
+        return analyze(source, true);
+    }
+
+    private static AnalysisResult analyze(PacketSource source, boolean readAhead) throws IOException {
         MptcpAnalyzer analyzer = new MptcpAnalyzer(1024, source.name());
-        PacketPass.run(source, analyzer);
+        if (readAhead) {
+            ReadAheadPass.run(source, analyzer);
+        } else {
+            PacketPass.run(source, analyzer);
+        }
         analyzer.finish();
         return analyzer.result(source.warnings());
     }

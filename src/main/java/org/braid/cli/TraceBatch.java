@@ -76,7 +76,9 @@ final class TraceBatch {
         try {
             List<Future<AnalysisResult>> pending = new ArrayList<>();
             for (Path trace : traces) {
-                pending.add(pool.submit(() -> MptcpAnalyzer.analyze(trace)));
+                // Several traces at once keep the cores busy: no read-ahead thread besides each.
+                boolean readAhead = threads == 1;
+                pending.add(pool.submit(() -> MptcpAnalyzer.analyze(trace, readAhead)));
             }
             int exit = 0;
             for (int i = 0; i < traces.size(); i++) {

@@ -38,6 +38,12 @@ public interface PacketSource extends Closeable {
      */
     default Map<Long, String> packetComments() { return Map.of(); }
 
+    /**
+     * True when a frame's bytes stay valid after later {@link #next} calls (a memory-mapped file),
+     * so a reader thread may run ahead of the analysis; false when the reader reuses its buffer.
+     */
+    default boolean framesOutliveNext() { return false; }
+
     /** Bytes of the (decompressed) file read so far, for progress bars; -1 when unknown. */
     default long position() { return -1; }
 

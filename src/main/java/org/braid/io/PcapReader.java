@@ -47,6 +47,11 @@ final class PcapReader implements PacketSource {
     }
 
     @Override
+    public boolean framesOutliveNext() {
+        return window instanceof MappedWindow; // a new window is a new mapping: frames keep the old one
+    }
+
+    @Override
     public boolean next(Frame frame) throws IOException {
         long left = ended ? 0 : window.available(position, RECORD_HEADER);
         if (left <= 0) {

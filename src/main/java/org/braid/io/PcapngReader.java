@@ -65,6 +65,11 @@ final class PcapngReader implements PacketSource {
     }
 
     @Override
+    public boolean framesOutliveNext() {
+        return window instanceof MappedWindow; // a new window is a new mapping: frames keep the old one
+    }
+
+    @Override
     public boolean next(Frame frame) throws IOException {
         while (!ended && window.available(position, 1) > 0) {
             long before = packetNumber;

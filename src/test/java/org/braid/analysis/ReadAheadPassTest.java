@@ -1,0 +1,93 @@
+package org.braid.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
+import org.braid.model.AnalysisResult;
+import org.braid.report.JsonReport;
+import org.braid.testing.Traces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The read-ahead pass shows the listener exactly what the one-thread pass does, and stops with it. */
+class ReadAheadPassTest {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"loss-reinjections.pcap", "two-subflows.pcapng", "dss-checksum.pcap",
+            "fastclose.pcap.gz"})
+    void theAnalysisIsTheSameAsOnOneThread(String trace) throws IOException {
+        Path file = Traces.sampleTrace(trace);
+        assertThat(json(MptcpAnalyzer.analyze(file))).isEqualTo(json(MptcpAnalyzer.analyze(file, false)));
+    }
+
+    @Test
+    void framesComeInFileOrderWithTheirOwnDecodes() throws IOException {
+        Path file = Traces.sampleTrace("loss-reinjections.pcap");
+        List<Long> ahead = new ArrayList<>();
+        List<Long> serial = new ArrayList<>();
+        try (PacketSource source = TraceReader.open(file)) {
+            assertThat(source.framesOutliveNext()).isTrue();
+            ReadAheadPass.run(source, (frame, packet) -> ahead.add(frame.packetNumber() * 100_000 + packet.payloadWireLength()));
+        }
+        try (PacketSource source = TraceReader.open(file)) {
+            PacketPass.run(source, (frame, packet) -> serial.add(frame.packetNumber() * 100_000 + packet.payloadWireLength()));
+        }
+        assertThat(ahead).hasSizeGreaterThan(ReadAheadPass.BATCH * ReadAheadPass.BATCHES).isEqualTo(serial);
+    }
+
+    @Test
+    void aListenerThatFailsStopsTheReader() throws IOException {
+        Path file = Traces.sampleTrace("loss-reinjections.pcap");
+        try (PacketSource source = TraceReader.open(file)) {
+            assertThatThrownBy(() -> ReadAheadPass.run(source, (frame, packet) -> {
+                if (frame.packetNumber() == 700) {
+                    throw new IllegalStateException("listener failed");
+                }
+            })).hasMessage("listener failed");
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("braid-read-ahead"));
+    }
+
+    @Test
+    void aStreamThatReusesItsBufferIsReadOnOneThread() throws IOException {
+        try (PacketSource source = TraceReader.open("stdin",
+                Files.newInputStream(Traces.sampleTrace("loss-reinjections.pcap")))) {
+            assertThat(source.framesOutliveNext()).isFalse();
+            assertThat(readerAliveDuring(source)).isFalse();
+        }
+    }
+
+    @Test
+    void aMappedFileIsReadAheadWhenThereIsASecondProcessor() throws IOException {
+        // More packets than the ring holds: the reader is still at work when the first one is analysed.
+        try (PacketSource source = TraceReader.open(Traces.sampleTrace("loss-reinjections.pcap"))) {
+            assertThat(readerAliveDuring(source)).isEqualTo(Runtime.getRuntime().availableProcessors() >= 2);
+        }
+    }
+
+    /** Whether a read-ahead thread ran while the listener saw the first packet. */
+    private static boolean readerAliveDuring(PacketSource source) throws IOException {
+        boolean[] alive = new boolean[1];
+        ReadAheadPass.run(source, (frame, packet) -> {
+            if (frame.packetNumber() == 1) {
+                alive[0] = Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().equals("braid-read-ahead"));
+            }
+        });
+        return alive[0];
+    }
+
+    private static String json(AnalysisResult result) throws IOException {
+        StringWriter out = new StringWriter();
+        JsonReport.write(result, out);
+        return out.toString();
+    }
+}
