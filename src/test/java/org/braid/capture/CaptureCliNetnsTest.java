@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.braid.cli.BraidCommand;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,10 +63,27 @@ class CaptureCliNetnsTest {
             JsonNode live = mapper.readTree(out.toFile());
             assertThat(live.at("/connections").size()).isEqualTo(1);
             assertThat(live.at("/connections/0/subflows").size()).isEqualTo(2);
-            assertThat(live.at("/connections/0/data/client/uniqueBytes").asLong()).isEqualTo(1_000_000);
+            long uniqueBytes = live.at("/connections/0/data/client/uniqueBytes").asLong();
+            if (kernelDrops(errText) == 0) {
+                assertThat(uniqueBytes).isEqualTo(1_000_000);
+            } else {
+                // A loaded machine can make the kernel drop packets before libpcap reads them: then
+                // what was seen is less, never more, and the analysis counts the bytes it missed.
+                assertThat(uniqueBytes).isLessThanOrEqualTo(1_000_000);
+                if (uniqueBytes < 1_000_000) {
+                    assertThat(live.at("/connections/0/captureLostBytes").asLong()).isPositive();
+                }
+            }
             assertThat(Files.exists(saved)).isTrue();
             assertThat(analyzeJson(saved)).isEqualTo(live);
         }
+    }
+
+    /** The kernel drops in the capture's closing statistics line. */
+    private static long kernelDrops(String stderr) {
+        Matcher drops = Pattern.compile("([\\d,]+) dropped by the kernel").matcher(stderr);
+        assertThat(drops.find()).as(stderr).isTrue();
+        return Long.parseLong(drops.group(1).replace(",", ""));
     }
 
     private static JsonNode analyzeJson(Path file) throws Exception {

@@ -77,7 +77,7 @@ class ProgressiveLoadingTest {
         assertThat(number).isEqualTo(Integer.toString(partial));
 
         fxRun(() -> driver.viewModel().filterBy("tcp.flags.syn == 1"));
-        WindowDriver.waitUntil("the load and the filter end", () -> !driver.viewModel().busyProperty().get()
+        WindowDriver.waitUntil("the load and the filter end", 300, () -> !driver.viewModel().busyProperty().get()
                 && table.getItems().size() == syns);
         assertThat(driver.viewModel().traceProperty().get().index().size()).isEqualTo((int) total);
         assertThat(driver.viewModel().filterBar().appliedProperty().get()).isEqualTo("tcp.flags.syn == 1");

@@ -91,8 +91,13 @@ final class WindowDriver {
     }
 
     static void waitUntil(String what, Callable<Boolean> condition) {
+        waitUntil(what, TIMEOUT_SECONDS, condition);
+    }
+
+    /** As {@link #waitUntil(String, Callable)}, for work whose length scales with a big trace and the machine's load. */
+    static void waitUntil(String what, long seconds, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what, e);
         }
