@@ -42,7 +42,7 @@ public final class PacketFields implements FieldResolver {
         fields.put("ip.src", new AddressField(true, false));
         fields.put("ip.dst", new AddressField(false, true));
         protocol("tcp", in -> in.packet().hasTcp());
-        fields.put("tcp.port", new PortField());
+        fields.put("tcp.port", new PortField(false));
         number("tcp.srcport", PacketFields::tcp, in -> in.packet().sourcePort());
         number("tcp.dstport", PacketFields::tcp, in -> in.packet().destinationPort());
         number("tcp.len", PacketFields::tcp, in -> in.packet().payloadWireLength());
@@ -58,7 +58,7 @@ public final class PacketFields implements FieldResolver {
         fields.put("mptcp.subtype", new MptcpSubtypeField());
         fields.put("mptcp.dsn", new DsnField());
         protocol("udp", in -> in.packet().hasUdp());
-        fields.put("udp.port", new UdpPortField());
+        fields.put("udp.port", new PortField(true));
         number("udp.srcport", PacketFields::udp, in -> in.packet().udp().sourcePort());
         number("udp.dstport", PacketFields::udp, in -> in.packet().udp().destinationPort());
         number("udp.length", PacketFields::udp, in -> in.packet().udp().length());
@@ -145,25 +145,18 @@ public final class PacketFields implements FieldResolver {
         }
     }
 
-    private static final class PortField implements Field {
+    /** {@code tcp.port} or {@code udp.port}: either port of the packet's TCP or UDP header. */
+    private record PortField(boolean udp) implements Field {
         @Override
         public FieldType type() { return FieldType.NUMBER; }
 
         @Override
         public boolean anyMatch(FilterInput input, ValueTest test) {
             DecodedPacket p = input.packet();
+            if (udp) {
+                return p.hasUdp() && (test.test(0, p.udp().sourcePort()) || test.test(0, p.udp().destinationPort()));
+            }
             return p.hasTcp() && (test.test(0, p.sourcePort()) || test.test(0, p.destinationPort()));
-        }
-    }
-
-    private static final class UdpPortField implements Field {
-        @Override
-        public FieldType type() { return FieldType.NUMBER; }
-
-        @Override
-        public boolean anyMatch(FilterInput input, ValueTest test) {
-            DecodedPacket p = input.packet();
-            return p.hasUdp() && (test.test(0, p.udp().sourcePort()) || test.test(0, p.udp().destinationPort()));
         }
     }
 

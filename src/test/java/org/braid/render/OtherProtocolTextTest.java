@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.PacketDecoder;
 import org.braid.io.Frame;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OtherProtocolTextTest {
     private static final Path TRACE = Traces.sampleTrace("other-protocols.pcap");
-    private static final Pattern NUMERIC = Pattern.compile("^[^:]+: (0x[0-9a-f]+|\\d+)( \\(.*\\))?$");
 
     /** tshark -T fields -e _ws.col.Source -e _ws.col.Destination -e _ws.col.Protocol -e _ws.col.Info. */
     private static final List<String> TSHARK = List.of(
@@ -82,22 +78,7 @@ class OtherProtocolTextTest {
     @Test
     void numericFieldsCoverTheirBytes() {
         int[] checked = {0};
-        forEach(TRACE, (frame, packet) -> {
-            byte[] bytes = frame.copyBytes();
-            for (DetailNode node : flatten(DetailTree.build(frame, packet))) {
-                Matcher m = NUMERIC.matcher(node.text());
-                if (!node.children().isEmpty() || node.length() < 2 || !m.matches()) {
-                    continue;
-                }
-                String value = m.group(1);
-                BigInteger shown = value.startsWith("0x") ? new BigInteger(value.substring(2), 16) : new BigInteger(value);
-                byte[] covered = new byte[node.length()];
-                System.arraycopy(bytes, node.offset(), covered, 0, node.length());
-                assertThat(new BigInteger(1, covered)).as("frame %d: %s", frame.packetNumber(), node.text())
-                        .isEqualTo(shown);
-                checked[0]++;
-            }
-        });
+        forEach(TRACE, (frame, packet) -> checked[0] += DetailTreeTest.assertNumericFieldsCoverTheirBytes(frame, packet));
         assertThat(checked[0]).isGreaterThan(34 * 3);
     }
 
@@ -202,14 +183,5 @@ class OtherProtocolTextTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static List<DetailNode> flatten(List<DetailNode> nodes) {
-        List<DetailNode> out = new ArrayList<>();
-        for (DetailNode node : nodes) {
-            out.add(node);
-            out.addAll(flatten(node.children()));
-        }
-        return out;
     }
 }
