@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.braid.decode.DecodedPacket;
 import org.braid.model.ChecksumVerdict;
+import org.braid.model.UnverifiedReason;
 
 /**
  * Logs every distinct DSS mapping of each connection and, when checksums were negotiated (or,
@@ -57,6 +58,7 @@ final class ChecksumVerifier implements PacketObserver {
             }
             for (int k = 0; k < waiting.count(); k++) {
                 OpenMapping m = waiting.get(k);
+                m.miss(UnverifiedReason.BYTES_MISSING);
                 close(waiting.connection, m, ChecksumVerdict.UNVERIFIABLE, m.firstPacketIndex);
             }
             waiting.clear();
@@ -76,12 +78,15 @@ final class ChecksumVerifier implements PacketObserver {
         if (waiting.full()) {
             int oldest = waiting.oldest();
             OpenMapping m = waiting.get(oldest);
+            m.miss(UnverifiedReason.BYTES_MISSING);
             close(c.connection, m, ChecksumVerdict.UNVERIFIABLE, m.firstPacketIndex);
             waiting.remove(oldest);
         }
         OpenMapping slot = waiting.take();
         slot.open(row, carried, c.packetIndex, order++);
-        slot.missing |= !c.connection.history.dsnAnchored[c.side];
+        if (!c.connection.history.dsnAnchored[c.side]) {
+            slot.miss(UnverifiedReason.DSN_UNKNOWN);
+        }
         if (slot.complete()) { // a DATA_FIN alone: the pseudo-header is all there is
             settle(c, waiting, waiting.count() - 1);
         }
@@ -128,7 +133,7 @@ final class ChecksumVerifier implements PacketObserver {
     /** Gives the complete mapping in slot {@code k} its verdict on this packet, and frees the slot. */
     private void settle(PacketContext c, OpenMappings waiting, int k) {
         OpenMapping m = waiting.get(k);
-        ChecksumVerdict verdict = m.missing ? ChecksumVerdict.UNVERIFIABLE
+        ChecksumVerdict verdict = m.missing != null ? ChecksumVerdict.UNVERIFIABLE
                 : m.sumMatches() ? ChecksumVerdict.VERIFIED : ChecksumVerdict.FAILED;
         close(c.connection, m, verdict, c.packetIndex);
         if (verdict == ChecksumVerdict.FAILED) {
@@ -143,8 +148,11 @@ final class ChecksumVerifier implements PacketObserver {
         FindingEvents.checksumFailed(c, m.subflowSeq, m.length, history.mappings.firstPacket(m.row));
     }
 
+    /** Records the verdict with the checksum carried and, when every byte was there, the one computed. */
     private void close(ConnectionState connection, OpenMapping m, ChecksumVerdict verdict, int packetIndex) {
-        connection.history.mappings.setVerdict(m.row, verdict);
+        boolean computed = verdict == ChecksumVerdict.VERIFIED || verdict == ChecksumVerdict.FAILED;
+        connection.history.mappings.setVerdict(m.row, verdict, m.checksumCaptured ? m.checksum : MappingLog.NO_CHECKSUM,
+                computed ? m.expectedChecksum() : MappingLog.NO_CHECKSUM, computed ? null : m.missing);
         columns.addFlags(packetIndex, switch (verdict) {
             case VERIFIED -> PacketColumns.CHECKSUM_VERIFIED;
             case FAILED -> PacketColumns.CHECKSUM_FAILED;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.braid.model.ChecksumFailure;
 import org.braid.model.ChecksumVerdict;
 import org.braid.model.DssMappings;
+import org.braid.model.UnverifiedReason;
 
 /**
  * Every distinct DSS mapping of one connection, as growable primitive columns, with an
@@ -13,6 +14,9 @@ import org.braid.model.DssMappings;
  */
 final class MappingLog {
     static final int NOT_FOUND = -1;
+    /** A checksum not carried, not captured or not computed. */
+    static final int NO_CHECKSUM = -1;
+    private static final byte NO_REASON = -1;
     private static final byte PENDING = -1;
 
     private int size;
@@ -25,6 +29,11 @@ final class MappingLog {
     private int[] length = new int[0];
     private long[] firstPacket = new long[0];
     private byte[] verdict = new byte[0];
+    /** The checksum carried and the one computed, {@link #NO_CHECKSUM} when not known. */
+    private int[] checksum = new int[0];
+    private int[] expectedChecksum = new int[0];
+    /** The {@link UnverifiedReason} ordinal of an unverifiable mapping, else {@link #NO_REASON}. */
+    private byte[] unverified = new byte[0];
     private int[] index = new int[0];
     /** The last row found or added per subflow and side (hashed into a few slots; a miss only costs a lookup). */
     private static final int RECENT = 16;
@@ -92,6 +101,9 @@ final class MappingLog {
             length = Arrays.copyOf(length, capacity);
             firstPacket = Arrays.copyOf(firstPacket, capacity);
             verdict = Arrays.copyOf(verdict, capacity);
+            checksum = Arrays.copyOf(checksum, capacity);
+            expectedChecksum = Arrays.copyOf(expectedChecksum, capacity);
+            unverified = Arrays.copyOf(unverified, capacity);
         }
         if ((size + 1) * 2 > index.length) {
             rehash(Math.max(2 * FIRST_CAPACITY, index.length * 2));
@@ -105,6 +117,9 @@ final class MappingLog {
         length[row] = mappingLength;
         firstPacket[row] = packet;
         verdict[row] = pending ? PENDING : (byte) ChecksumVerdict.NONE.ordinal();
+        checksum[row] = NO_CHECKSUM;
+        expectedChecksum[row] = NO_CHECKSUM;
+        unverified[row] = NO_REASON;
         if (missSlot >= 0 && missHash == hash) {
             index[missSlot] = row; // the end of this key's probe, found empty by the find that missed
             missSlot = -1;
@@ -115,9 +130,20 @@ final class MappingLog {
         return row;
     }
 
-    void setVerdict(int row, ChecksumVerdict value) {
+    /**
+     * @param carried  the checksum the option carried, or {@link #NO_CHECKSUM}
+     * @param expected the checksum computed over the mapping, or {@link #NO_CHECKSUM}
+     * @param reason   why an unverifiable mapping is so, else null
+     */
+    void setVerdict(int row, ChecksumVerdict value, int carried, int expected, UnverifiedReason reason) {
         verdict[row] = (byte) value.ordinal();
+        checksum[row] = carried;
+        expectedChecksum[row] = expected;
+        unverified[row] = reason == null ? NO_REASON : (byte) reason.ordinal();
     }
+
+    int checksum(int row) { return checksum[row]; }
+    int expectedChecksum(int row) { return expectedChecksum[row]; }
 
     long dsn(int row) { return dsn[row]; }
     int flow(int row) { return flow[row]; }
@@ -130,13 +156,16 @@ final class MappingLog {
     DssMappings toModel(long[] dsnBase, List<ChecksumFailure> failures) {
         long[] relative = new long[size];
         byte[] verdicts = Arrays.copyOf(verdict, size);
+        byte[] reasons = Arrays.copyOf(unverified, size);
         for (int i = 0; i < size; i++) {
             relative[i] = dsn[i] - dsnBase[side[i]];
             if (verdicts[i] == PENDING) {
                 verdicts[i] = (byte) ChecksumVerdict.UNVERIFIABLE.ordinal();
+                reasons[i] = (byte) UnverifiedReason.BYTES_MISSING.ordinal();
             }
         }
-        return new DssMappings(size, dsn, relative, side, flow, subflowSeq, length, firstPacket, verdicts, failures);
+        return new DssMappings(size, dsn, relative, side, flow, subflowSeq, length, firstPacket, verdicts,
+                new DssMappings.Checksums(checksum, expectedChecksum, reasons), failures);
     }
 
     private void rehash(int capacity) {

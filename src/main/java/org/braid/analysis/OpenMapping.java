@@ -2,6 +2,7 @@ package org.braid.analysis;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.braid.model.UnverifiedReason;
 
 /**
  * A checksummed mapping whose bytes are still arriving. Each segment adds the bytes it brings at
@@ -15,9 +16,11 @@ final class OpenMapping {
     int length;
     int dataBytes;
     int checksum;
+    /** False when the option carried no checksum, or the capture cut it. */
+    boolean checksumCaptured;
     int firstPacketIndex;
-    /** Bytes on the wire that the capture did not keep (snaplen cut), or a cut option. */
-    boolean missing;
+    /** Why the sum cannot be checked (a cut option, cut bytes, an unknown DSN), or null while it can. */
+    UnverifiedReason missing;
     /** The order it was opened in, to close the oldest first when too many wait. */
     long openedAt;
     private long sum;
@@ -32,8 +35,9 @@ final class OpenMapping {
         length = m.length;
         dataBytes = m.dataBytes();
         checksum = m.checksum;
+        checksumCaptured = m.hasChecksum && !m.cut;
         firstPacketIndex = packetIndex;
-        missing = m.cut || !m.hasChecksum;
+        missing = checksumCaptured ? null : UnverifiedReason.OPTION_CUT;
         openedAt = order;
         sum = 0;
         count = 0;
@@ -67,17 +71,32 @@ final class OpenMapping {
         return dataBytes == 0 || (count == 1 && starts[0] == 0 && ends[0] == dataBytes);
     }
 
+    /** Keeps the first reason the sum cannot be checked. */
+    void miss(UnverifiedReason why) {
+        if (missing == null) {
+            missing = why;
+        }
+    }
+
     /** True when the pseudo-header, the mapped bytes and the checksum sum to 0xffff. */
     boolean sumMatches() {
         long total = sum + OnesComplement.pseudoHeader(dsn, subflowSeq, length) + checksum;
         return OnesComplement.fold(total) == 0xffff;
     }
 
+    /**
+     * The checksum the sender should have sent (RFC 8684 3.3.1): the ones' complement of the sum of
+     * the pseudo-header (DSN, subflow sequence, data-level length, zero checksum) and the mapped bytes.
+     */
+    int expectedChecksum() {
+        return ~OnesComplement.fold(sum + OnesComplement.pseudoHeader(dsn, subflowSeq, length)) & 0xffff;
+    }
+
     /** Sums the gap [from, to); {@code base} is the buffer index of mapping offset 0. */
     private void add(int from, int to, ByteBuffer buffer, int base, int capturedTo) {
         int end = Math.min(to, capturedTo);
         if (end < to) {
-            missing = true;
+            miss(UnverifiedReason.BYTES_CUT);
         }
         if (end > from) {
             int part = OnesComplement.sum(buffer, base + from, end - from);

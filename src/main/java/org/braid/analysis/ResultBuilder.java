@@ -60,7 +60,7 @@ final class ResultBuilder {
         for (ChecksumFailureLink f : c.history.failures) {
             long dsn = log.dsn(f.row);
             failures.add(new ChecksumFailure(dsn, dsn - c.side(log.side(f.row)).dsnBase, f.flow, log.subflowSeq(f.row),
-                    log.length(f.row), log.firstPacket(f.row), f.failedPacket, packetOrNull(f.mpFailPacket),
+                    log.length(f.row), log.checksum(f.row), log.expectedChecksum(f.row), log.firstPacket(f.row), f.failedPacket, packetOrNull(f.mpFailPacket),
                     packetOrNull(f.resetPacket), f.resetReason == Flow.NONE ? null : f.resetReason,
                     packetOrNull(f.fallbackPacket)));
         }

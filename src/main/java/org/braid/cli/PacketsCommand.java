@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.braid.analysis.PacketPass;
 import org.braid.decode.DecodedPacket;
-import org.braid.decode.LinkType;
 import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
@@ -79,11 +78,10 @@ public final class PacketsCommand implements Callable<Integer> {
 
     /** tshark's columns after the time: source, destination, protocol, frame length, info. */
     private static String summary(Frame frame, DecodedPacket packet) {
-        String source = packet.hasIp() ? packet.sourceAddress() : "?";
-        String destination = packet.hasIp() ? packet.destinationAddress() : "?";
-        String protocol = packet.mptcpOptionCount() > 0 ? "MPTCP" : packet.hasTcp() ? "TCP"
-                : packet.hasIp() ? "IPv" + packet.ipVersion() : LinkType.name(frame.linkType());
-        return String.format(Locale.ROOT, "%s -> %s %s %d %s", source, destination, protocol, frame.originalLength(),
+        String source = PacketText.source(packet);
+        String destination = PacketText.destination(packet);
+        return String.format(Locale.ROOT, "%s -> %s %s %d %s", source.isEmpty() ? "?" : source,
+                destination.isEmpty() ? "?" : destination, PacketText.protocol(packet), frame.originalLength(),
                 PacketText.info(packet));
     }
 

@@ -107,6 +107,11 @@ public final class DecodedPacket {
     long timestampValue;
     long timestampEchoReply;
 
+    // Other protocols: reset by their offset, filled in only when present
+    final UdpHeader udp = new UdpHeader();
+    final IcmpHeader icmp = new IcmpHeader();
+    final ArpPacket arp = new ArpPacket();
+
     // MPTCP
     final MptcpOption[] mptcpOptions = new MptcpOption[MAX_MPTCP_OPTIONS];
     int mptcpOptionCount;
@@ -176,6 +181,9 @@ public final class DecodedPacket {
         timestampValue = 0;
         timestampEchoReply = 0;
         mptcpOptionCount = 0;
+        udp.offset = -1;
+        icmp.offset = -1;
+        arp.offset = -1;
         warningCount = 0;
         warningsDropped = 0;
     }
@@ -322,6 +330,17 @@ public final class DecodedPacket {
     public boolean hasTimestamps() { return hasTimestamps; }
     public long timestampValue() { return timestampValue; }
     public long timestampEchoReply() { return timestampEchoReply; }
+
+    // ---- UDP, ICMP, ICMPv6, ARP ----
+
+    public boolean hasUdp() { return udp.offset >= 0; }
+    /** The UDP header; read it only when {@link #hasUdp()}. Reused by the next decode. */
+    public UdpHeader udp() { return udp; }
+    /** True for an ICMP or ICMPv6 message with its 8-byte header captured. */
+    public boolean hasIcmp() { return icmp.offset >= 0; }
+    public IcmpHeader icmp() { return icmp; }
+    public boolean hasArp() { return arp.offset >= 0; }
+    public ArpPacket arp() { return arp; }
 
     // ---- MPTCP ----
 

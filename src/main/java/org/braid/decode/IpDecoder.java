@@ -5,7 +5,10 @@ import static org.braid.decode.ProtocolNumbers.IPV6_DESTINATION_OPTIONS;
 import static org.braid.decode.ProtocolNumbers.IPV6_FRAGMENT;
 import static org.braid.decode.ProtocolNumbers.IPV6_HOP_BY_HOP;
 import static org.braid.decode.ProtocolNumbers.IPV6_ROUTING;
+import static org.braid.decode.ProtocolNumbers.PROTOCOL_ICMP;
+import static org.braid.decode.ProtocolNumbers.PROTOCOL_ICMPV6;
 import static org.braid.decode.ProtocolNumbers.PROTOCOL_TCP;
+import static org.braid.decode.ProtocolNumbers.PROTOCOL_UDP;
 
 import java.nio.ByteBuffer;
 
@@ -166,11 +169,18 @@ final class IpDecoder {
         return (int) claimedEnd;
     }
 
-    /** Decodes TCP unless this is a non-first fragment, whose bytes are not a TCP header. */
+    /** Decodes TCP, UDP or ICMP unless this is a non-first fragment, whose bytes are not a header. */
     private static void upperLayer(ByteBuffer buf, int base, int at, int capturedEnd, int wireLength, DecodedPacket p) {
-        if (p.fragmentOffset != 0 || p.ipProtocol != PROTOCOL_TCP) {
+        if (p.fragmentOffset != 0) {
             return;
         }
-        TcpDecoder.decode(buf, base, at, capturedEnd, Math.max(0, wireLength), p);
+        int protocol = p.ipProtocol;
+        if (protocol == PROTOCOL_TCP) {
+            TcpDecoder.decode(buf, base, at, capturedEnd, Math.max(0, wireLength), p);
+        } else if (protocol == PROTOCOL_UDP) {
+            OtherProtocolDecoder.udp(buf, base, at, capturedEnd, Math.max(0, wireLength), p);
+        } else if (protocol == PROTOCOL_ICMP || protocol == PROTOCOL_ICMPV6) {
+            OtherProtocolDecoder.icmp(buf, base, at, capturedEnd, Math.max(0, wireLength), protocol == PROTOCOL_ICMPV6, p);
+        }
     }
 }

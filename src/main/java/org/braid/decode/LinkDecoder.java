@@ -1,5 +1,6 @@
 package org.braid.decode;
 
+import static org.braid.decode.ProtocolNumbers.ETHERTYPE_ARP;
 import static org.braid.decode.ProtocolNumbers.ETHERTYPE_IPV4;
 import static org.braid.decode.ProtocolNumbers.ETHERTYPE_IPV6;
 import static org.braid.decode.ProtocolNumbers.ETHERTYPE_QINQ;
@@ -86,6 +87,8 @@ final class LinkDecoder {
             ip(buf, base, at, end, wireEnd, 4, p);
         } else if (type == ETHERTYPE_IPV6) {
             ip(buf, base, at, end, wireEnd, 6, p);
+        } else if (type == ETHERTYPE_ARP) {
+            OtherProtocolDecoder.arp(buf, base, at, end, p);
         }
     }
 

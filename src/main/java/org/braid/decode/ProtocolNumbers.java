@@ -10,10 +10,14 @@ public final class ProtocolNumbers {
     public static final int ETHERTYPE_VLAN = 0x8100;
     public static final int ETHERTYPE_QINQ = 0x88a8;
     public static final int ETHERTYPE_QINQ_OLD = 0x9100;
+    public static final int ETHERTYPE_ARP = 0x0806;
     public static final int PPP_IPV4 = 0x0021;
     public static final int PPP_IPV6 = 0x0057;
 
+    public static final int PROTOCOL_ICMP = 1;
     public static final int PROTOCOL_TCP = 6;
+    public static final int PROTOCOL_UDP = 17;
+    public static final int PROTOCOL_ICMPV6 = 58;
     public static final int IPV6_HOP_BY_HOP = 0;
     public static final int IPV6_ROUTING = 43;
     public static final int IPV6_FRAGMENT = 44;

@@ -27,6 +27,12 @@ public enum WarningKind {
     TCP_OPTION_TRUNCATED("TCP option cut by the end of the capture (%d bytes captured)"),
     TCP_OPTION_KNOWN_KIND_BAD_LENGTH("TCP option has the wrong length %d for its kind"),
     TCP_TOO_MANY_OPTIONS("more than %d TCP options"),
+    UDP_HEADER_TRUNCATED("UDP header truncated (%d bytes captured)"),
+    UDP_BAD_LENGTH("UDP length %d is below 8 or beyond the IP payload"),
+    ICMP_TRUNCATED("ICMP header truncated (%d bytes captured)"),
+    ICMPV6_TRUNCATED("ICMPv6 message truncated (%d bytes captured)"),
+    ICMPV6_OPTION_ZERO_LENGTH("ICMPv6 option of type %d has length 0"),
+    ARP_TRUNCATED("ARP packet truncated (%d bytes captured)"),
     MPTCP_NO_SUBTYPE("MPTCP option of length %d has no subtype byte"),
     /** Detail: the raw subtype in the upper 32 bits, the option length in the lower. */
     MPTCP_BAD_LENGTH("MPTCP %s option has a bad length %d for its subtype"),

@@ -20,6 +20,10 @@ import org.braid.decode.MptcpSubtype;
  *       {@code tcp.flags.syn}, {@code .ack}, {@code .fin}, {@code .rst}, {@code .psh}</li>
  *   <li>{@code mptcp} (any MPTCP option), {@code mptcp.subtype} (one value per option),
  *       {@code mptcp.dsn} (the raw DSN of DSS mappings, 4 or 8 bytes as sent)</li>
+ *   <li>{@code udp}, {@code udp.port}, {@code udp.srcport}, {@code udp.dstport}, {@code udp.length}
+ *       (the header's length field)</li>
+ *   <li>{@code icmp}, {@code icmp.type}, {@code icmp.code}, and the same for {@code icmpv6}</li>
+ *   <li>{@code arp}, {@code arp.opcode}, {@code arp.src.proto_ipv4}, {@code arp.dst.proto_ipv4}</li>
  * </ul>
  */
 public final class PacketFields implements FieldResolver {
@@ -38,7 +42,7 @@ public final class PacketFields implements FieldResolver {
         fields.put("ip.src", new AddressField(true, false));
         fields.put("ip.dst", new AddressField(false, true));
         protocol("tcp", in -> in.packet().hasTcp());
-        fields.put("tcp.port", new PortField());
+        fields.put("tcp.port", new PortField(false));
         number("tcp.srcport", PacketFields::tcp, in -> in.packet().sourcePort());
         number("tcp.dstport", PacketFields::tcp, in -> in.packet().destinationPort());
         number("tcp.len", PacketFields::tcp, in -> in.packet().payloadWireLength());
@@ -53,6 +57,25 @@ public final class PacketFields implements FieldResolver {
         protocol("mptcp", in -> in.packet().mptcpOptionCount() > 0);
         fields.put("mptcp.subtype", new MptcpSubtypeField());
         fields.put("mptcp.dsn", new DsnField());
+        protocol("udp", in -> in.packet().hasUdp());
+        fields.put("udp.port", new PortField(true));
+        number("udp.srcport", PacketFields::udp, in -> in.packet().udp().sourcePort());
+        number("udp.dstport", PacketFields::udp, in -> in.packet().udp().destinationPort());
+        number("udp.length", PacketFields::udp, in -> in.packet().udp().length());
+        icmp("icmp", false);
+        icmp("icmpv6", true);
+        protocol("arp", in -> in.packet().hasArp());
+        number("arp.opcode", in -> in.packet().hasArp(), in -> in.packet().arp().opcode());
+        fields.put("arp.src.proto_ipv4", new ArpAddressField(true));
+        fields.put("arp.dst.proto_ipv4", new ArpAddressField(false));
+    }
+
+    /** {@code name}, {@code name.type} and {@code name.code} for ICMP or ICMPv6. */
+    private void icmp(String name, boolean v6) {
+        Predicate<FilterInput> present = in -> in.packet().hasIcmp() && in.packet().icmp().v6() == v6;
+        protocol(name, present);
+        number(name + ".type", present, in -> in.packet().icmp().type());
+        number(name + ".code", present, in -> in.packet().icmp().code());
     }
 
     public static PacketFields instance() {
@@ -76,6 +99,10 @@ public final class PacketFields implements FieldResolver {
 
     private static boolean tcp(FilterInput in) {
         return in.packet().hasTcp();
+    }
+
+    private static boolean udp(FilterInput in) {
+        return in.packet().hasUdp();
     }
 
     private void number(String name, Predicate<FilterInput> present, ToLongFunction<FilterInput> value) {
@@ -118,14 +145,33 @@ public final class PacketFields implements FieldResolver {
         }
     }
 
-    private static final class PortField implements Field {
+    /** {@code tcp.port} or {@code udp.port}: either port of the packet's TCP or UDP header. */
+    private record PortField(boolean udp) implements Field {
         @Override
         public FieldType type() { return FieldType.NUMBER; }
 
         @Override
         public boolean anyMatch(FilterInput input, ValueTest test) {
             DecodedPacket p = input.packet();
+            if (udp) {
+                return p.hasUdp() && (test.test(0, p.udp().sourcePort()) || test.test(0, p.udp().destinationPort()));
+            }
             return p.hasTcp() && (test.test(0, p.sourcePort()) || test.test(0, p.destinationPort()));
+        }
+    }
+
+    /** ARP's sender or target IPv4 address, in the 128-bit form of the other address fields. */
+    private record ArpAddressField(boolean sender) implements Field {
+        @Override
+        public FieldType type() { return FieldType.ADDRESS; }
+
+        @Override
+        public boolean anyMatch(FilterInput input, ValueTest test) {
+            DecodedPacket p = input.packet();
+            if (!p.hasArp() || !p.arp().ethernetIpv4()) {
+                return false;
+            }
+            return test.test(0, ipv4Low(sender ? p.arp().senderIpv4() : p.arp().targetIpv4()));
         }
     }
 

@@ -9,6 +9,8 @@ package org.braid.model;
  * @param flow          the subflow (TCP flow index) that carried it
  * @param subflowSeq    relative subflow sequence number of its first byte
  * @param length        data-level length
+ * @param checksum      the checksum the mapping carried
+ * @param expectedChecksum the checksum computed over the pseudo-header and the mapped bytes, which it should have carried
  * @param firstPacket   1-based number of the packet that first carried the mapping
  * @param failedPacket  the packet whose bytes completed the mapping (where the sum was checked)
  * @param mpFailPacket  the MP_FAIL that followed (its DSN falls in the mapping, or the next one), or null
@@ -16,5 +18,6 @@ package org.braid.model;
  * @param resetReason   the MP_TCPRST reason code sent with that reset, or null
  * @param fallbackPacket the packet where the connection fell back after the failure, or null
  */
-public record ChecksumFailure(long dsn, long relativeDsn, int flow, long subflowSeq, int length, long firstPacket,
+public record ChecksumFailure(long dsn, long relativeDsn, int flow, long subflowSeq, int length, int checksum,
+        int expectedChecksum, long firstPacket,
         long failedPacket, Long mpFailPacket, Long resetPacket, Integer resetReason, Long fallbackPacket) {}

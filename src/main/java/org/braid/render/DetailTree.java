@@ -55,6 +55,10 @@ public final class DetailTree {
                         + p.payloadCapturedLength() + " captured)", p.payloadOffset(), p.payloadCapturedLength()));
             }
         }
+        DetailNode other = OtherProtocolDetail.node(p);
+        if (other != null) {
+            roots.add(other);
+        }
         if (p.warningCount() > 0) {
             roots.add(warningsNode());
         }

@@ -12,21 +12,47 @@ public final class PacketText {
     /**
      * For TCP: {@code 5201 -> 443 [SYN, ACK] Seq=.. Ack=.. Win=.. Len=.. MSS=1460 WS=128 SACK_PERM
      * TSval=.. TSecr=..}, then each MPTCP option in words after "; ". Sequence numbers are absolute.
+     * UDP, ICMP, ICMPv6 and ARP as Wireshark summarises them (see {@link OtherProtocolText}).
      */
     public static String info(DecodedPacket p) {
+        return info(p, " -> ");
+    }
+
+    /** MPTCP when the packet carries an MPTCP option, else TCP, UDP, ICMP, ICMPv6 or ARP, else the deepest layer decoded. */
+    public static String protocol(DecodedPacket p) {
+        if (p.mptcpOptionCount() > 0) {
+            return "MPTCP";
+        }
+        if (p.hasTcp()) {
+            return "TCP";
+        }
+        String other = OtherProtocolText.protocol(p);
+        if (other != null) {
+            return other;
+        }
+        if (p.hasIp()) {
+            return "IPv" + p.ipVersion();
+        }
+        return LinkType.name(p.linkType());
+    }
+
+    /** The Source column: the IP source, or ARP's link-layer source; empty when neither is known. */
+    public static String source(DecodedPacket p) {
+        return p.hasArp() ? OtherProtocolText.arpSource(p.arp()) : p.sourceAddress();
+    }
+
+    /** The Destination column: the IP destination, or ARP's link-layer destination; empty when neither is known. */
+    public static String destination(DecodedPacket p) {
+        return p.hasArp() ? OtherProtocolText.arpDestination(p.arp()) : p.destinationAddress();
+    }
+
+    /** The summary with {@code arrow} between the ports of TCP and UDP. */
+    public static String info(DecodedPacket p, String arrow) {
         StringBuilder out = new StringBuilder(128);
         if (p.hasTcp()) {
-            tcp(out, p);
-        } else if (p.hasIp() && p.isFragment() && p.fragmentOffset() != 0) {
-            out.append("Fragmented IP protocol (proto=").append(p.ipProtocol())
-                    .append(", off=").append(p.fragmentOffset()).append(')');
-        } else if (p.hasIp()) {
-            out.append("IPv").append(p.ipVersion()).append(" protocol ").append(p.ipProtocol());
-        } else if (p.networkProtocol() >= 0) {
-            out.append(LinkType.name(p.linkType())).append(" protocol 0x")
-                    .append(Integer.toHexString(p.networkProtocol()));
-        } else {
-            out.append(LinkType.name(p.linkType())).append(" frame");
+            tcp(out, p, arrow);
+        } else if (!OtherProtocolText.append(out, p, arrow)) {
+            undecoded(out, p);
         }
         if (p.warningCount() > 0) {
             out.append(" [").append(p.warning(0).message());
@@ -39,8 +65,23 @@ public final class PacketText {
         return out.toString();
     }
 
-    private static void tcp(StringBuilder out, DecodedPacket p) {
-        out.append(p.sourcePort()).append(" -> ").append(p.destinationPort()).append(' ');
+    /** A packet whose upper layer is not decoded: the deepest layer that was, and its protocol number. */
+    private static void undecoded(StringBuilder out, DecodedPacket p) {
+        if (p.hasIp() && p.isFragment() && p.fragmentOffset() != 0) {
+            out.append("Fragmented IP protocol (proto=").append(p.ipProtocol())
+                    .append(", off=").append(p.fragmentOffset()).append(')');
+        } else if (p.hasIp()) {
+            out.append("IPv").append(p.ipVersion()).append(" protocol ").append(p.ipProtocol());
+        } else if (p.networkProtocol() >= 0) {
+            out.append(LinkType.name(p.linkType())).append(" protocol 0x")
+                    .append(Integer.toHexString(p.networkProtocol()));
+        } else {
+            out.append(LinkType.name(p.linkType())).append(" frame");
+        }
+    }
+
+    private static void tcp(StringBuilder out, DecodedPacket p, String arrow) {
+        out.append(p.sourcePort()).append(arrow).append(p.destinationPort()).append(' ');
         appendFlags(out, p.tcpFlags());
         out.append(" Seq=").append(p.sequenceNumber());
         if (p.hasTcpFlag(DecodedPacket.TCP_ACK)) {

@@ -16,6 +16,7 @@ import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
 import org.braid.model.RttStats;
 import org.braid.model.Subflow;
+import org.braid.model.UnverifiedReason;
 import org.braid.model.WindowStats;
 
 /**
@@ -164,7 +165,13 @@ public final class CsvReport {
             .column("subflow_sequence", r -> r.mappings().subflowSeq(r.row()))
             .column("length", r -> r.mappings().length(r.row()))
             .column("first_packet", r -> r.mappings().firstPacket(r.row()))
-            .column("checksum", r -> r.mappings().verdict(r.row()).name().toLowerCase(Locale.ROOT));
+            .column("checksum", r -> r.mappings().verdict(r.row()).name().toLowerCase(Locale.ROOT))
+            .column("checksum_carried", r -> JsonReport.checksumHex(r.mappings().checksum(r.row())))
+            .column("checksum_expected", r -> JsonReport.checksumHex(r.mappings().expectedChecksum(r.row())))
+            .column("unverified_reason", r -> {
+                UnverifiedReason reason = r.mappings().unverifiedReason(r.row());
+                return reason == null ? null : reason.jsonName();
+            });
 
     static final CsvTable<ReinjectionRow> REINJECTION_TABLE = new CsvTable<ReinjectionRow>()
             .column("connection", r -> r.connection().index())

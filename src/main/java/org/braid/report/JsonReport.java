@@ -24,6 +24,7 @@ import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
 import org.braid.model.SubflowData;
 import org.braid.model.TcpConnection;
+import org.braid.model.UnverifiedReason;
 import org.braid.model.WindowPeriod;
 import org.braid.model.WindowStats;
 
@@ -212,6 +213,11 @@ public final class JsonReport {
         return doc;
     }
 
+    /** A DSS checksum as 4 lowercase hex digits, as Wireshark shows it (without its 0x); null when not known. */
+    static String checksumHex(int checksum) {
+        return checksum == DssMappings.NO_CHECKSUM ? null : String.format(Locale.ROOT, "%04x", checksum);
+    }
+
     /** Verdicts counted per distinct mapping, and each failure with what followed it. */
     private static Map<String, Object> checksumJson(MptcpConnection c) {
         DssMappings mappings = c.mappings();
@@ -220,6 +226,17 @@ public final class JsonReport {
         doc.put("verified", mappings.verified());
         doc.put("failed", mappings.failed());
         doc.put("unverifiable", mappings.unverifiable());
+        Map<String, Object> reasons = new LinkedHashMap<>();
+        for (UnverifiedReason reason : UnverifiedReason.values()) {
+            reasons.put(reason.jsonName(), 0);
+        }
+        for (int i = 0; i < mappings.size(); i++) {
+            UnverifiedReason reason = mappings.unverifiedReason(i);
+            if (reason != null) {
+                reasons.merge(reason.jsonName(), 1, (a, b) -> (Integer) a + (Integer) b);
+            }
+        }
+        doc.put("unverifiableReasons", reasons);
         List<Map<String, Object>> failures = new ArrayList<>();
         for (ChecksumFailure f : mappings.failures()) {
             Map<String, Object> failure = new LinkedHashMap<>();
@@ -228,6 +245,8 @@ public final class JsonReport {
             failure.put("subflow", c.subflowPosition(f.flow()));
             failure.put("subflowSequence", f.subflowSeq());
             failure.put("length", f.length());
+            failure.put("checksum", checksumHex(f.checksum()));
+            failure.put("expectedChecksum", checksumHex(f.expectedChecksum()));
             failure.put("packet", f.firstPacket());
             failure.put("failedPacket", f.failedPacket());
             failure.put("mpFailPacket", f.mpFailPacket());

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
@@ -14,6 +16,7 @@ import org.braid.model.ChecksumVerdict;
 import org.braid.model.DssMappings;
 import org.braid.model.EventType;
 import org.braid.model.MptcpConnection;
+import org.braid.model.UnverifiedReason;
 import org.braid.testing.PcapEdits;
 import org.braid.testing.Traces;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,11 @@ class ChecksumVerificationTest {
         assertThat(mappings.failed()).isZero();
         assertThat(mappings.unverifiable()).isZero();
         assertThat(mappings.size()).isEqualTo(expected.get("mappings").asInt());
+        for (int i = 0; i < mappings.size(); i++) {
+            assertThat(mappings.checksum(i)).as("mapping %d", i).isNotEqualTo(DssMappings.NO_CHECKSUM)
+                    .isEqualTo(mappings.expectedChecksum(i));
+            assertThat(mappings.unverifiedReason(i)).isNull();
+        }
     }
 
     @Test
@@ -53,6 +61,9 @@ class ChecksumVerificationTest {
         assertThat(failure.flow()).isEqualTo(c.subflows().get(1).flow());
         assertThat(failure.subflowSeq()).isEqualTo(32769);
         assertThat(failure.length()).isEqualTo(28672);
+        // dss_checksum.py, given a zero checksum, computes 0x09b3 over tshark's bytes of the mapping.
+        assertThat(failure.checksum()).isEqualTo(0x83b2);
+        assertThat(failure.expectedChecksum()).isEqualTo(0x09b3);
         assertThat(failure.mpFailPacket()).isEqualTo(195);
         assertThat(failure.resetPacket()).isEqualTo(195);
         assertThat(failure.resetReason()).isEqualTo(6);
@@ -75,6 +86,8 @@ class ChecksumVerificationTest {
         ChecksumFailure failure = c.mappings().failures().get(0);
         assertThat(failure.subflowSeq()).isEqualTo(16385);
         assertThat(failure.length()).isEqualTo(32752);
+        assertThat(failure.checksum()).isEqualTo(0x7874);
+        assertThat(failure.expectedChecksum()).isEqualTo(0x9e74);
         // Frame 66: the receiver's MP_FAIL carries the failed mapping's DSN; no reset follows.
         assertThat(failure.mpFailPacket()).isEqualTo(66);
         assertThat(failure.resetPacket()).isNull();
@@ -106,6 +119,7 @@ class ChecksumVerificationTest {
         assertThat(mappings.size()).isEqualTo(74);
         assertThat(mappings.verified()).isEqualTo(dataFinOnly(mappings)).isEqualTo(2);
         assertThat(mappings.unverifiable()).isEqualTo(72);
+        assertThat(reasons(mappings)).containsOnlyKeys(UnverifiedReason.BYTES_CUT);
     }
 
     /** With 400 bytes kept, only the DATA_FINs (4) and the one mapping shorter than the cut verify, as with the checker. */
@@ -125,6 +139,7 @@ class ChecksumVerificationTest {
         long completing = bigCompletingPacket(pcap);
         DssMappings mappings = only(PcapEdits.analyze(PcapEdits.without(pcap, completing), dir, "lost.pcap")).mappings();
         assertThat(mappings.unverifiable()).isEqualTo(1);
+        assertThat(reasons(mappings)).containsExactly(Map.entry(UnverifiedReason.BYTES_MISSING, 1));
         assertThat(mappings.failed()).isZero();
         assertThat(mappings.verified()).isEqualTo(75);
     }
@@ -219,5 +234,19 @@ class ChecksumVerificationTest {
     private static JsonNode expectedPublic(String trace) {
         return Traces.expected(Traces.publicDir()).stream().filter(e -> e.toString().equals(trace)).findFirst()
                 .orElseThrow().json().get("dss_checksum");
+    }
+
+    /** The unverifiable mappings counted by reason; none without one. */
+    private static Map<UnverifiedReason, Integer> reasons(DssMappings mappings) {
+        Map<UnverifiedReason, Integer> counts = new EnumMap<>(UnverifiedReason.class);
+        for (int i = 0; i < mappings.size(); i++) {
+            boolean unverifiable = mappings.verdict(i) == ChecksumVerdict.UNVERIFIABLE;
+            assertThat(mappings.unverifiedReason(i) != null).as("mapping %d has a reason", i).isEqualTo(unverifiable);
+            assertThat(mappings.expectedChecksum(i) == DssMappings.NO_CHECKSUM).isEqualTo(unverifiable);
+            if (unverifiable) {
+                counts.merge(mappings.unverifiedReason(i), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 }

@@ -28,23 +28,28 @@ class DetailTreeTest {
         "mptcpanalyzer_iperf-mptcp-0-0.pcap"})
     void numericFieldNodesCoverTheirBytes(String trace) {
         int[] checked = {0};
-        Traces.forEach(trace, (frame, packet) -> {
-            byte[] bytes = frame.copyBytes();
-            for (DetailNode node : flatten(DetailTree.build(frame, packet))) {
-                Matcher m = NUMERIC.matcher(node.text());
-                if (!node.children().isEmpty() || node.length() < 2 || !m.matches()) {
-                    continue;
-                }
-                String value = m.group(1);
-                BigInteger shown = value.startsWith("0x") ? new BigInteger(value.substring(2), 16) : new BigInteger(value);
-                byte[] covered = new byte[node.length()];
-                System.arraycopy(bytes, node.offset(), covered, 0, node.length());
-                assertThat(new BigInteger(1, covered)).as("frame %d: %s", frame.packetNumber(), node.text())
-                        .isEqualTo(shown);
-                checked[0]++;
-            }
-        });
+        Traces.forEach(trace, (frame, packet) -> checked[0] += assertNumericFieldsCoverTheirBytes(frame, packet));
         assertThat(checked[0]).isPositive();
+    }
+
+    /** Checks the numeric field nodes of one packet's tree against their bytes; returns how many it checked. */
+    static int assertNumericFieldsCoverTheirBytes(Frame frame, DecodedPacket packet) {
+        int checked = 0;
+        byte[] bytes = frame.copyBytes();
+        for (DetailNode node : flatten(DetailTree.build(frame, packet))) {
+            Matcher m = NUMERIC.matcher(node.text());
+            if (!node.children().isEmpty() || node.length() < 2 || !m.matches()) {
+                continue;
+            }
+            String value = m.group(1);
+            BigInteger shown = value.startsWith("0x") ? new BigInteger(value.substring(2), 16) : new BigInteger(value);
+            byte[] covered = new byte[node.length()];
+            System.arraycopy(bytes, node.offset(), covered, 0, node.length());
+            assertThat(new BigInteger(1, covered)).as("frame %d: %s", frame.packetNumber(), node.text())
+                    .isEqualTo(shown);
+            checked++;
+        }
+        return checked;
     }
 
     @Test
@@ -98,7 +103,7 @@ class DetailTreeTest {
         return found.get(0);
     }
 
-    private static List<DetailNode> flatten(List<DetailNode> nodes) {
+    static List<DetailNode> flatten(List<DetailNode> nodes) {
         List<DetailNode> out = new ArrayList<>();
         for (DetailNode node : nodes) {
             out.add(node);

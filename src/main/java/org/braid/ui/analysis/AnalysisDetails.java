@@ -8,6 +8,7 @@ import org.braid.analysis.PacketColumns;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
+import org.braid.model.DssMappings;
 import org.braid.model.Endpoint;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Subflow;
@@ -84,6 +85,7 @@ public record AnalysisDetails(DetailNode section, Map<DetailNode, Integer> links
             if (edge != PacketColumns.NO_DSN) {
                 lines.add(line("Receive window right edge (relative DSN): " + edge));
             }
+            checksumValue(lines, c.mappings(), flow, packet);
         }
         checksum(lines, columns.flags(i));
         finding(lines, columns.flags(i), PacketColumns.TCP_RETRANSMISSION, "TCP retransmission on this subflow");
@@ -105,6 +107,22 @@ public record AnalysisDetails(DetailNode section, Map<DetailNode, Integer> links
             lines.add(line("DSS checksum: verified"));
         } else if ((flags & PacketColumns.CHECKSUM_UNVERIFIABLE) != 0) {
             lines.add(line("DSS checksum: not verifiable (payload not captured)"));
+        }
+    }
+
+    /**
+     * The checksum of the DSS mapping this packet carries, with its verdict, over the checksum's bytes
+     * (the option's last two), as Wireshark words it: {@code DSS checksum value: 0x7874 [incorrect, should be 0x9e74]}.
+     */
+    private static void checksumValue(List<DetailNode> lines, DssMappings mappings, int flow, DecodedPacket packet) {
+        MptcpOption dss = packet.firstMptcpOption(MptcpSubtype.DSS);
+        if (dss == null || dss.malformed() || !dss.hasChecksum() || !dss.hasDataLevelLength() || dss.cut()) {
+            return;
+        }
+        int row = mappings.find(flow, dss.subflowSequenceNumber(), dss.dataLevelLength(), dss.dataSequenceNumber());
+        if (row >= 0) {
+            lines.add(DetailNode.leaf("DSS checksum value: " + ChecksumText.of(mappings, row, dss.checksum()),
+                    dss.offset() + dss.length() - 2, 2));
         }
     }
 

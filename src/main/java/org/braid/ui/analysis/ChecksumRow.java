@@ -11,10 +11,11 @@ import org.braid.model.DssMappings;
  *
  * @param packet   1-based number of the packet that first carried the mapping (where a row jumps)
  * @param flow     the subflow's TCP flow
+ * @param checksum the checksum carried and the verdict's detail, as {@link ChecksumText} words it
  * @param aftermath for a failure, what followed: the packet that completed it, MP_FAIL, reset, fallback
  */
 public record ChecksumRow(long packet, int flow, long relativeDsn, int length, ChecksumVerdict verdict,
-                          String aftermath) {
+                          String checksum, String aftermath) {
 
     /** The mappings of {@code mappings} that carry a checksum verdict, in the order first seen. */
     public static List<ChecksumRow> of(DssMappings mappings) {
@@ -31,7 +32,7 @@ public record ChecksumRow(long packet, int flow, long relativeDsn, int length, C
                         .map(ChecksumRow::aftermath).orElse("");
             }
             rows.add(new ChecksumRow(mappings.firstPacket(i), mappings.flow(i), mappings.relativeDsn(i),
-                    mappings.length(i), verdict, aftermath));
+                    mappings.length(i), verdict, ChecksumText.of(mappings, i, DssMappings.NO_CHECKSUM), aftermath));
         }
         return rows;
     }

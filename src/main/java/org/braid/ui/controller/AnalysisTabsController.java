@@ -55,6 +55,7 @@ public final class AnalysisTabsController {
     @FXML private TableColumn<ChecksumRow, Long> checksumDsn;
     @FXML private TableColumn<ChecksumRow, Integer> checksumLength;
     @FXML private TableColumn<ChecksumRow, String> checksumVerdict;
+    @FXML private TableColumn<ChecksumRow, String> checksumValue;
     @FXML private TableColumn<ChecksumRow, String> checksumAftermath;
 
     public AnalysisTabsController(AnalysisViewModel viewModel) {
@@ -120,6 +121,7 @@ public final class AnalysisTabsController {
         TableColumns.bind(checksumDsn, ChecksumRow::relativeDsn, String::valueOf);
         TableColumns.bind(checksumLength, ChecksumRow::length, String::valueOf);
         TableColumns.text(checksumVerdict, r -> r.verdict().name().toLowerCase(Locale.ROOT));
+        TableColumns.text(checksumValue, ChecksumRow::checksum);
         TableColumns.text(checksumAftermath, ChecksumRow::aftermath);
         jumpFrom(checksums, ChecksumRow::packet, r -> r.verdict() == ChecksumVerdict.FAILED ? "checksum-failed" : null);
         TableColumns.sortable(checksums, viewModel.checksums());

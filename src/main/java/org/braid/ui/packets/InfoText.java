@@ -16,7 +16,7 @@ final class InfoText {
     /** @param flow the packet's TCP flow (-1 for none), to find its sequence bases */
     static String of(DecodedPacket p, int flow, TcpSequenceBases bases, boolean absolute) {
         if (!p.hasTcp()) {
-            return PacketText.info(p);
+            return PacketText.info(p, " \u2192 ");
         }
         StringBuilder out = new StringBuilder(160);
         for (int i = 0; i < p.mptcpOptionCount(); i++) {

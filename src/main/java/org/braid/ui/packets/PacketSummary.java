@@ -1,10 +1,10 @@
 package org.braid.ui.packets;
 
 import org.braid.decode.DecodedPacket;
-import org.braid.decode.LinkType;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.model.Endpoint;
+import org.braid.render.PacketText;
 
 /**
  * The decoded columns of one packet-list row, and the decoded values the analysis columns need
@@ -27,25 +27,12 @@ public record PacketSummary(String source, String destination, String protocol, 
 
     /** The summary with Info's TCP numbers relative to {@code bases} of {@code flow}, unless {@code absolute}. */
     public static PacketSummary of(DecodedPacket p, int flow, TcpSequenceBases bases, boolean absolute) {
-        String source = p.sourceAddress();
+        String source = PacketText.source(p);
+        String destination = PacketText.destination(p);
         MptcpOption dss = p.firstMptcpOption(MptcpSubtype.DSS);
         boolean ack = dss != null && !dss.malformed() && dss.hasDataAck();
-        return new PacketSummary(source, p.destinationAddress(), protocol(p), InfoText.of(p, flow, bases, absolute),
-                InfoText.subtypes(p), p.hasTcp() ? new Endpoint(source, p.sourcePort()) : null,
+        return new PacketSummary(source, destination, PacketText.protocol(p), InfoText.of(p, flow, bases, absolute),
+                InfoText.subtypes(p), p.hasTcp() ? new Endpoint(p.sourceAddress(), p.sourcePort()) : null,
                 ack ? dss.dataAck() : null, ack && dss.dataAckIs8Bytes());
-    }
-
-    /** MPTCP when the packet carries an MPTCP option, else TCP, else the deepest layer decoded. */
-    public static String protocol(DecodedPacket p) {
-        if (p.mptcpOptionCount() > 0) {
-            return "MPTCP";
-        }
-        if (p.hasTcp()) {
-            return "TCP";
-        }
-        if (p.hasIp()) {
-            return "IPv" + p.ipVersion();
-        }
-        return LinkType.name(p.linkType());
     }
 }

@@ -71,14 +71,24 @@ class AnalysisDetailsTest {
         PacketColumns columns = analysis[0].columns();
         long failed = 0;
         long verified = 0;
+        long incorrect = 0;
+        long correct = 0;
         for (int i = 0; i < sections.size(); i++) {
             List<String> lines = sections.get(i) == null ? List.of() : lines(sections.get(i));
             assertThat(lines.contains("DSS checksum: failed")).isEqualTo(columns.hasFlag(i, PacketColumns.CHECKSUM_FAILED));
             failed += lines.contains("DSS checksum: failed") ? 1 : 0;
             verified += lines.contains("DSS checksum: verified") ? 1 : 0;
+            // The failed mapping (README: subflow sequence 32769, length 28672) carried 0x83b2; dss_checksum.py computes 0x09b3.
+            incorrect += lines.contains("DSS checksum value: 0x83b2 [incorrect, should be 0x09b3]") ? 1 : 0;
+            correct += lines.stream().filter(l -> l.startsWith("DSS checksum value: 0x") && l.endsWith(" [correct]")).count();
         }
         assertThat(failed).isPositive();
         assertThat(verified).isPositive();
+        assertThat(incorrect).as("each segment of the failed mapping repeats it").isGreaterThan(1);
+        assertThat(correct).isGreaterThan(verified);
+        ChecksumRow failedRow = ChecksumRow.of(analysis[0].result().connections().get(0).mappings()).stream()
+                .filter(r -> r.verdict() == org.braid.model.ChecksumVerdict.FAILED).findFirst().orElseThrow();
+        assertThat(failedRow.checksum()).isEqualTo("0x83b2 [incorrect, should be 0x09b3]");
         List<ConnectionRow> groups = ConnectionRows.of(analysis[0]);
         ConnectionRow connection = groups.stream().flatMap(g -> g.children().stream()).findFirst().orElseThrow();
         assertThat(connection.checksumFailures())

@@ -48,4 +48,22 @@ class InfoTextTest {
             assertThat(joins).isPositive();
         }
     }
+
+    @Test
+    void otherProtocolsHaveTheirOwnColumns() throws IOException {
+        Path trace = Traces.sampleTrace("other-protocols.pcap");
+        try (LoadedTrace loaded = new TraceLoadTask(trace, "other-protocols").call(TaskProgress.NONE)) {
+            PacketSummaries rows = new PacketSummaries(loaded);
+            PacketSummary request = rows.get(12);
+            assertThat(request.source()).isEqualTo("02:00:00:00:00:0a");
+            assertThat(request.destination()).isEqualTo("Broadcast");
+            assertThat(request.protocol()).isEqualTo("ARP");
+            assertThat(request.info()).isEqualTo("Who has 192.0.2.2? Tell 192.0.2.1");
+            assertThat(rows.get(20).protocol()).isEqualTo("UDP");
+            assertThat(rows.get(20).info()).isEqualTo("40000 \u2192 4000 Len=3");
+            assertThat(rows.get(20).sender()).as("an endpoint is a TCP one").isNull();
+            assertThat(rows.get(14).protocol()).isEqualTo("ICMP");
+            assertThat(rows.get(25).protocol()).isEqualTo("ICMPv6");
+        }
+    }
 }
