@@ -89,8 +89,20 @@ public final class AnalysisViewModel {
         scope.set(null);
         connections.setAll(ConnectionRows.of(loaded.analysis()));
         expert.show(loaded.analysis().result());
+        // A trace without MPTCP charts nothing: the previous trace's tables must not stay.
         chartConnection.set(-1);
+        chartData.set(null);
+        clearTables();
         chart(loaded.analysis().result().connections().isEmpty() ? -1 : 0);
+    }
+
+    private void clearTables() {
+        reinjections.clear();
+        events.clear();
+        checksums.clear();
+        checksumsNegotiated.set(false);
+        charting.set(false);
+        liveCharts.finished();
     }
 
     /**
@@ -148,12 +160,7 @@ public final class AnalysisViewModel {
         chartConnection.set(index);
         chartData.set(null);
         if (index < 0) {
-            reinjections.clear();
-            events.clear();
-            checksums.clear();
-            checksumsNegotiated.set(false);
-            charting.set(false);
-            liveCharts.finished();
+            clearTables();
             return;
         }
         MptcpConnection connection = trace.analysis().connection(index);

@@ -63,6 +63,21 @@ class MainViewModelTest {
     }
 
     @Test
+    void aTraceWithoutMptcpLeavesNoTablesOfThePreviousTrace() {
+        model.open(Traces.sampleTrace("dss-checksum.pcap"));
+        assertThat(model.analysis().checksums()).isNotEmpty();
+        assertThat(model.analysis().events()).isNotEmpty();
+
+        model.open(Traces.sampleTrace("other-protocols.pcap"));
+
+        assertThat(model.analysis().connections()).allMatch(group -> group.children().isEmpty());
+        assertThat(model.analysis().checksums()).isEmpty();
+        assertThat(model.analysis().events()).isEmpty();
+        assertThat(model.analysis().reinjections()).isEmpty();
+        assertThat(model.analysis().checksumsNegotiatedProperty().get()).isFalse();
+    }
+
+    @Test
     void stepMovesOverTheShownRowsAndStopsAtTheEnds() {
         model.open(V1);
         model.filterBy("mptcp.subtype == 2");
