@@ -105,7 +105,7 @@ public final class MainController {
         viewModel.recentFiles().addListener((ListChangeListener<Path>) change -> buildRecentMenu());
         buildRecentMenu();
         FollowStreams.install(viewModel, packetListController.table(), connectionsController.table());
-        PacketTreeMenu.install(viewModel, packetTreeController.tree());
+        PacketTreeMenu.install(viewModel, packetTreeController.tree(), packetListController::applyAsColumn);
         ConnectionsMenu.install(viewModel, connectionsController.table());
         root.setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {

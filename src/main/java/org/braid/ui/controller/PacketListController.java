@@ -1,8 +1,6 @@
 package org.braid.ui.controller;
 
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -29,6 +27,7 @@ public final class PacketListController {
     /** The style class of a marked packet's row (braid.css). */
     static final String MARKED = "packet-marked";
     private PacketListMenu menu;
+    private PacketListColumns columns;
     /** True while the table follows the view model, so its selection events are not echoed back. */
     private boolean following;
 
@@ -48,8 +47,7 @@ public final class PacketListController {
             return true;
         });
         menu = new PacketListMenu(viewModel, table);
-        buildColumns();
-        viewModel.columns().addListener((ListChangeListener<PacketColumn>) change -> buildColumns());
+        columns = new PacketListColumns(viewModel, table);
         viewModel.rowContextProperty().addListener((o, was, now) -> table.refresh());
         viewModel.markedCountProperty().addListener((o, was, now) -> table.refresh());
         viewModel.rowsProperty().addListener((o, was, now) -> showRows(now));
@@ -60,23 +58,6 @@ public final class PacketListController {
             }
         });
         viewModel.selectedProperty().addListener((o, was, now) -> follow(now.intValue()));
-    }
-
-    private void buildColumns() {
-        table.getColumns().clear();
-        for (PacketColumn column : viewModel.columns()) {
-            TableColumn<PacketRow, String> tableColumn = new TableColumn<>(column.title());
-            tableColumn.setPrefWidth(column.width());
-            tableColumn.setUserData(column);
-            if (column.numeric()) {
-                tableColumn.setStyle("-fx-alignment: center-right;");
-            }
-            tableColumn.setCellValueFactory(cell -> {
-                PacketColumn.RowContext context = viewModel.rowContextProperty().get();
-                return new ReadOnlyStringWrapper(context == null ? "" : column.text(context, cell.getValue().index()));
-            });
-            table.getColumns().add(tableColumn);
-        }
     }
 
     private PacketSort currentSort() {
@@ -144,6 +125,11 @@ public final class PacketListController {
     /** Items for the packet list's right-click menu beyond the filter and copy items (Follow, for one). */
     public List<javafx.scene.control.MenuItem> contextMenuItems() {
         return menu.extraItems();
+    }
+
+    /** Adds a column showing display-filter field {@code field} ("Apply as Column"); false when there is no such field. */
+    public boolean applyAsColumn(String field) {
+        return columns.addColumn(field);
     }
 
     public TableView<PacketRow> table() {

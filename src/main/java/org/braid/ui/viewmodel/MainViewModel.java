@@ -22,21 +22,17 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.braid.filter.AnalysisFields;
 import org.braid.filter.FilterResult;
-import org.braid.filter.FindingFields;
-import org.braid.filter.PacketFields;
 import org.braid.io.TraceFormatException;
 import org.braid.io.TraceWarning;
-import org.braid.ui.packets.AnalysisColumn;
 import org.braid.ui.packets.FilterTask;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketColumn;
 import org.braid.ui.packets.PacketRows;
 import org.braid.ui.packets.PacketSort;
 import org.braid.ui.packets.PacketSummaries;
-import org.braid.ui.packets.StandardColumn;
 import org.braid.ui.packets.TimeFormat;
+import org.braid.ui.packets.TraceFields;
 import org.braid.ui.packets.TraceLoadTask;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.tasks.BackgroundTask;
@@ -55,10 +51,7 @@ public final class MainViewModel implements LiveDisplay {
     private final UiPreferences preferences;
     private final FilterBarViewModel filterBar = new FilterBarViewModel();
     private final PacketDetailsViewModel details = new PacketDetailsViewModel();
-    private final ObservableList<PacketColumn> columns = FXCollections.observableArrayList(
-            StandardColumn.NUMBER, StandardColumn.TIME, StandardColumn.SOURCE, StandardColumn.DESTINATION,
-            StandardColumn.PROTOCOL, StandardColumn.LENGTH, AnalysisColumn.CONNECTION, AnalysisColumn.SUBFLOW,
-            AnalysisColumn.DSN, AnalysisColumn.DATA_ACK, StandardColumn.MPTCP_SUBTYPE, StandardColumn.INFO);
+    private final PacketColumnsViewModel columns;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<LoadedTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
@@ -100,6 +93,7 @@ public final class MainViewModel implements LiveDisplay {
         this.tasks = tasks;
         this.preferences = preferences;
         recentFiles.setAll(preferences.recentFiles());
+        this.columns = new PacketColumnsViewModel(preferences);
         this.analysis = new AnalysisViewModel(tasks, this::filterBy, this::reveal);
         this.export = new ExportViewModel(tasks, trace::get, () -> captureOrder, () -> filterBar.appliedProperty().get(),
                 () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
@@ -447,8 +441,7 @@ public final class MainViewModel implements LiveDisplay {
         // No row may point past the new trace's packets, even for a moment.
         rows.set(PacketRows.empty());
         pendingReveal = -1;
-        filterBar.fieldsProperty().set(new AnalysisFields(loaded.analysis().columns(), loaded.analysis()::subflowOfFlow)
-                .or(new FindingFields(loaded.analysis().result().findings())).or(PacketFields.instance()));
+        filterBar.fieldsProperty().set(TraceFields.of(loaded));
         trace.set(loaded);
         if (partial) {
             analysis.showConnections(loaded);
@@ -599,8 +592,10 @@ public final class MainViewModel implements LiveDisplay {
     public CaptureViewModel capture() { return capture; }
     public FindPacketViewModel find() { return find; }
     public PacketDetailsViewModel details() { return details; }
-    /** The packet list's columns, in order; the analysis appends its own. */
-    public ObservableList<PacketColumn> columns() { return columns; }
+    /** The packet list's columns, in order, hidden ones included. */
+    public ObservableList<PacketColumn> columns() { return columns.columns(); }
+    /** The packet list's column choice: shown, hidden, added, widths. */
+    public PacketColumnsViewModel packetColumns() { return columns; }
     public ObservableList<Path> recentFiles() { return recentFiles; }
 
     public void clearRecentFiles() {
