@@ -1,7 +1,7 @@
 package org.braid.ui.controller;
 
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -25,9 +25,9 @@ final class PacketTreeMenu {
     private final ContextMenu menu = new ContextMenu();
 
     /** Adds a packet-list column for a field ("Apply as Column"). */
-    private final Predicate<String> applyAsColumn;
+    private final Consumer<String> applyAsColumn;
 
-    private PacketTreeMenu(MainViewModel viewModel, TreeView<DetailNode> tree, Predicate<String> applyAsColumn) {
+    private PacketTreeMenu(MainViewModel viewModel, TreeView<DetailNode> tree, Consumer<String> applyAsColumn) {
         this.viewModel = viewModel;
         this.applyAsColumn = applyAsColumn;
         this.tree = tree;
@@ -36,7 +36,7 @@ final class PacketTreeMenu {
         tree.setContextMenu(menu);
     }
 
-    static void install(MainViewModel viewModel, TreeView<DetailNode> tree, Predicate<String> applyAsColumn) {
+    static void install(MainViewModel viewModel, TreeView<DetailNode> tree, Consumer<String> applyAsColumn) {
         new PacketTreeMenu(viewModel, tree, applyAsColumn);
     }
 
@@ -55,7 +55,7 @@ final class PacketTreeMenu {
         MenuItem column = new MenuItem("Apply as Column");
         column.setId("treeApplyAsColumn");
         column.setDisable(field.isEmpty());
-        field.ifPresent(picked -> column.setOnAction(e -> applyAsColumn.test(picked.name())));
+        field.ifPresent(picked -> column.setOnAction(e -> applyAsColumn.accept(picked.name())));
         menu.getItems().setAll(column, filterMenu("Apply as Filter", filter, true), filterMenu("Prepare as Filter", filter, false),
                 copy);
     }
