@@ -1,7 +1,7 @@
 package org.braid.filter;
 
-import java.util.Locale;
 import java.util.StringJoiner;
+import org.braid.decode.IpText;
 
 /**
  * A field's values in one packet as text, for a packet-list column made from a filter field
@@ -37,43 +37,11 @@ public final class FieldValues {
         };
     }
 
-    /** An address in its usual form: dotted quad for IPv4 (mapped), compressed hexadecimal groups for IPv6. */
+    /** An address as the packet list writes it: dotted quad for IPv4 (mapped), RFC 5952 text for IPv6. */
     static String address(long high, long low) {
         if (high == 0 && (low & IPV4_MAPPED_HIGH_MASK) == IPV4_MAPPED) {
-            return String.format(Locale.ROOT, "%d.%d.%d.%d", low >>> 24 & 0xff, low >>> 16 & 0xff,
-                    low >>> 8 & 0xff, low & 0xff);
+            return IpText.ipv4((int) low);
         }
-        int[] groups = new int[8];
-        for (int i = 0; i < 4; i++) {
-            groups[i] = (int) (high >>> (48 - 16 * i) & 0xffff);
-            groups[i + 4] = (int) (low >>> (48 - 16 * i) & 0xffff);
-        }
-        // RFC 5952: the longest run of two or more zero groups becomes "::".
-        int bestStart = -1;
-        int bestLength = 1;
-        for (int i = 0; i < 8; ) {
-            int j = i;
-            while (j < 8 && groups[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLength) {
-                bestStart = i;
-                bestLength = j - i;
-            }
-            i = j == i ? i + 1 : j;
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(Integer.toHexString(groups[i]));
-        }
-        return out.toString();
+        return IpText.ipv6(high, low);
     }
 }

@@ -78,9 +78,12 @@ final class ContentWidths {
         return widths;
     }
 
-    /** Like {@link #install(TableView, Predicate)} for a tree table, refitted when its root changes. */
+    /**
+     * Like {@link #install(TableView, Predicate)} for a tree table, refitted when its root changes;
+     * the first column, which holds the tree's indentation, keeps its width.
+     */
     static ContentWidths install(TreeTableView<?> table) {
-        ContentWidths widths = new ContentWidths(table, column -> false);
+        ContentWidths widths = new ContentWidths(table, column -> table.getColumns().indexOf(column) == 0);
         table.rootProperty().addListener((o, was, now) -> widths.dirty = true);
         table.expandedItemCountProperty().addListener((o, was, now) -> widths.dirty = true);
         widths.watchLayout();

@@ -396,7 +396,17 @@ public final class MainController {
 
     @FXML
     private void coloringRules() {
-        ColoringLegend.show(stage, root.getStylesheets());
+        ColoringLegend.show(stage, root.getStylesheets(), viewModel.conversationColoring().rules());
+    }
+
+    @FXML
+    private void conversations() {
+        ConversationsWindow.show(stage, viewModel);
+    }
+
+    @FXML
+    private void resetColorization() {
+        viewModel.conversationColoring().reset();
     }
 
     @FXML

@@ -8,6 +8,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
+import org.braid.ui.packets.ConversationColor;
 import org.braid.ui.packets.PacketColor;
 import org.braid.ui.packets.PacketColoring;
 import org.braid.ui.packets.PacketColumn;
@@ -50,6 +51,7 @@ public final class PacketListController {
         columns = new PacketListColumns(viewModel, table);
         viewModel.rowContextProperty().addListener((o, was, now) -> table.refresh());
         viewModel.markedCountProperty().addListener((o, was, now) -> table.refresh());
+        viewModel.conversationColoring().rules().addListener((javafx.beans.Observable o) -> table.refresh());
         viewModel.rowsProperty().addListener((o, was, now) -> showRows(now));
         showRows(viewModel.rowsProperty().get());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -136,7 +138,7 @@ public final class PacketListController {
         return table;
     }
 
-    /** A row coloured by its packet's colour class; selected, it keeps the colour as a stripe (braid.css). */
+    /** A row coloured by its conversation's colour (Colorize Conversation), else its packet's colour class; selected, it keeps the colour as a stripe (braid.css). */
     private final class ColoredRow extends TableRow<PacketRow> {
 
         @Override
@@ -149,13 +151,20 @@ public final class PacketListController {
             for (PacketColor color : PacketColor.values()) {
                 getStyleClass().remove(color.styleClass());
             }
+            for (ConversationColor color : ConversationColor.values()) {
+                getStyleClass().remove(color.styleClass());
+            }
             getStyleClass().remove(MARKED);
             if (!isEmpty() && getItem() != null && viewModel.isMarked(getItem().index())) {
                 getStyleClass().add(MARKED);
             }
             PacketRow item = getItem();
             if (!isEmpty() && item != null && viewModel.traceProperty().get() != null) {
-                getStyleClass().add(PacketColoring.of(viewModel.traceProperty().get(), item.index()).styleClass());
+                PacketColumn.RowContext context = viewModel.rowContextProperty().get();
+                ConversationColor conversation = context == null ? null
+                        : viewModel.conversationColoring().colorOf(context.summaries(), item.index());
+                getStyleClass().add(conversation != null ? conversation.styleClass()
+                        : PacketColoring.of(viewModel.traceProperty().get(), item.index()).styleClass());
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.braid.filter.Field;
 import org.braid.filter.FieldResolver;
 import org.braid.filter.FieldValues;
+import org.braid.filter.Filter;
 import org.braid.filter.FilterInput;
 
 /**
@@ -62,6 +63,11 @@ public final class PacketSummaries {
             return "";
         }
         return FieldValues.text(field, input.set(decoding.frame(), decoding.packet()));
+    }
+
+    /** True when {@code filter} keeps packet {@code index}; false when the packet cannot be read. */
+    public boolean matches(Filter filter, int index) {
+        return load(index) && filter.matches(input.set(decoding.frame(), decoding.packet()));
     }
 
     private boolean load(int index) {

@@ -74,6 +74,8 @@ public final class MainViewModel implements LiveDisplay {
     private final ExportViewModel export;
     private final CaptureViewModel capture;
     private final FindPacketViewModel find;
+    private final ConversationsViewModel conversations;
+    private final ConversationColoring conversationColoring = new ConversationColoring(() -> filterBar.fieldsProperty().get());
 
     private Consumer<UserMessage> messages = message -> { };
     private BackgroundTask<?> running;
@@ -99,6 +101,7 @@ public final class MainViewModel implements LiveDisplay {
                 () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
         this.capture = new CaptureViewModel(this, tasks);
         this.find = new FindPacketViewModel(tasks, this);
+        this.conversations = new ConversationsViewModel(tasks, this);
         details.setFollowHandler(this::reveal);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
@@ -591,6 +594,10 @@ public final class MainViewModel implements LiveDisplay {
     public ExportViewModel export() { return export; }
     public CaptureViewModel capture() { return capture; }
     public FindPacketViewModel find() { return find; }
+    /** Colorize Conversation's temporary rules. */
+    public ConversationColoring conversationColoring() { return conversationColoring; }
+    /** Statistics > Conversations. */
+    public ConversationsViewModel conversations() { return conversations; }
     public PacketDetailsViewModel details() { return details; }
     /** The packet list's columns, in order, hidden ones included. */
     public ObservableList<PacketColumn> columns() { return columns.columns(); }
