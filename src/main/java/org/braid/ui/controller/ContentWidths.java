@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.IndexedCell;
@@ -121,12 +120,24 @@ final class ContentWidths {
         refit();
     }
 
+    /** Fits after a layout pulse that left the table dirty with rows laid out (the scene's post-layout hook). */
     private void watchLayout() {
-        table.needsLayoutProperty().addListener((Observable o) -> {
-            if (!table.isNeedsLayout() && dirty) {
+        Runnable afterLayout = () -> {
+            if (dirty && table.isVisible()) {
                 fit();
             }
+        };
+        table.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
         });
+        if (table.getScene() != null) {
+            table.getScene().addPostLayoutPulseListener(afterLayout);
+        }
     }
 
     private void fit() {

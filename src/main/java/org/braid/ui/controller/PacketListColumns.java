@@ -110,7 +110,7 @@ final class PacketListColumns {
             item.setMnemonicParsing(false);
             item.setSelected(tableColumn.isVisible());
             item.setDisable(tableColumn.isVisible() && visible == 1); // the list keeps one column
-            item.setOnAction(e -> tableColumn.setVisible(item.isSelected()));
+            item.selectedProperty().addListener((o, was, now) -> tableColumn.setVisible(now));
             items.add(item);
         }
         MenuItem remove = new MenuItem("Remove Column \"" + clicked.title() + "\"");
