@@ -62,7 +62,7 @@ final class ConversationsWindow {
         bar.managedProperty().bind(bar.visibleProperty());
         BorderPane root = new BorderPane(tabs);
         root.setBottom(bar);
-        Scene scene = new Scene(root, 1100, 420);
+        Scene scene = new Scene(root, 1240, 420);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         if (owner.getScene().getRoot() != null) {
             scene.getStylesheets().addAll(owner.getScene().getRoot().getStylesheets());
