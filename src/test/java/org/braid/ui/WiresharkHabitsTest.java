@@ -255,7 +255,8 @@ class WiresharkHabitsTest {
         TableView<?> legend = (TableView<?>) dialog.lookup(".coloring-legend");
         assertThat(fx(() -> legend.getItems().size())).isEqualTo(org.braid.ui.packets.PacketColor.values().length);
         TableRow<?> reinjection = robot.lookup(".coloring-legend .table-row-cell")
-                .match(n -> ((TableRow<?>) n).getItem() == org.braid.ui.packets.PacketColor.REINJECTION)
+                .match(n -> ((TableRow<?>) n).getStyleClass().contains(
+                        org.braid.ui.packets.PacketColor.REINJECTION.styleClass()))
                 .queryAs(TableRow.class);
         var fill = fx(() -> {
             reinjection.applyCss();

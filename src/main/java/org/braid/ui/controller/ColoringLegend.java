@@ -11,10 +11,12 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
 import org.braid.ui.packets.PacketColor;
+import org.braid.ui.viewmodel.ConversationColoring;
 
 /**
  * View > Coloring Rules: the packet list's colours, each drawn as the list draws it, with what
- * gives a packet that colour; read-only. A packet takes the first rule that applies, top to bottom.
+ * gives a packet that colour, with the conversations coloured for now (Colorize Conversation)
+ * on top; read-only. A packet takes the first rule that applies, top to bottom.
  */
 final class ColoringLegend {
     private static final Map<PacketColor, String[]> RULES = new EnumMap<>(PacketColor.class);
@@ -38,41 +40,56 @@ final class ColoringLegend {
 
     private ColoringLegend() {}
 
+    /** A line of the legend: a rule's name, what it applies to, and the style class its rows wear. */
+    record Line(String name, String meaning, String styleClass) {}
+
+    /** The lines: the temporary conversation colours first (they take precedence), then the rules. */
+    static java.util.List<Line> lines(java.util.List<ConversationColoring.Rule> temporary) {
+        java.util.List<Line> lines = new java.util.ArrayList<>();
+        for (ConversationColoring.Rule rule : temporary) {
+            lines.add(new Line("Conversation: " + rule.name(), rule.filter() + " (Colorize Conversation, "
+                    + rule.color().title().toLowerCase(java.util.Locale.ROOT) + "; until Reset Colorization)",
+                    rule.color().styleClass()));
+        }
+        for (PacketColor color : PacketColor.values()) {
+            lines.add(new Line(rule(color)[0], rule(color)[1], color.styleClass()));
+        }
+        return lines;
+    }
+
     /** The rules in the order they apply, as a table whose rows wear the list's colours. */
-    static TableView<PacketColor> table() {
-        TableView<PacketColor> table = new TableView<>(FXCollections.observableArrayList(PacketColor.values()));
+    static TableView<Line> table(java.util.List<ConversationColoring.Rule> temporary) {
+        TableView<Line> table = new TableView<>(FXCollections.observableArrayList(lines(temporary)));
         table.getStyleClass().addAll("packet-list", "coloring-legend");
-        TableColumn<PacketColor, String> name = new TableColumn<>("Name");
-        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(rule(cell.getValue())[0]));
-        name.setPrefWidth(170);
-        TableColumn<PacketColor, String> meaning = new TableColumn<>("Applies to");
-        meaning.setCellValueFactory(cell -> new ReadOnlyStringWrapper(rule(cell.getValue())[1]));
+        TableColumn<Line, String> name = new TableColumn<>("Name");
+        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
+        name.setPrefWidth(230);
+        TableColumn<Line, String> meaning = new TableColumn<>("Applies to");
+        meaning.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().meaning()));
         meaning.setPrefWidth(560);
         table.getColumns().add(name);
         table.getColumns().add(meaning);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
-            protected void updateItem(PacketColor item, boolean empty) {
+            protected void updateItem(Line item, boolean empty) {
                 super.updateItem(item, empty);
-                for (PacketColor color : PacketColor.values()) {
-                    getStyleClass().remove(color.styleClass());
-                }
+                getStyleClass().removeIf(style -> style.startsWith("packet-") || style.startsWith("conversation-"));
                 if (!empty && item != null) {
                     getStyleClass().add(item.styleClass());
                 }
             }
         });
-        table.setPrefSize(760, 300);
+        table.setPrefSize(820, 300);
         return table;
     }
 
-    static void show(Window owner, java.util.List<String> stylesheets) {
+    static void show(Window owner, java.util.List<String> stylesheets, java.util.List<ConversationColoring.Rule> temporary) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Coloring Rules");
         dialog.setHeaderText("A packet takes the first rule that applies, top to bottom");
         dialog.getDialogPane().getStylesheets().addAll(stylesheets);
-        dialog.getDialogPane().setContent(table());
+        dialog.getDialogPane().setContent(table(temporary));
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.show();
     }

@@ -44,6 +44,7 @@ public final class ConnectionsController {
         column("Checksum failures", 0, ConnectionRow::checksumFailures, "Packets whose DSS checksum failed");
         column("End", 90, ConnectionRow::end, "How it ended");
         HealthColumn.install(table, viewModel);
+        ContentWidths.install(table);
         viewModel.connections().addListener((ListChangeListener<ConnectionRow>) change -> rebuild());
         rebuild();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -67,6 +68,7 @@ public final class ConnectionsController {
         column.setComparator(Figures.ORDER);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 cell.getValue().getValue() == null ? "" : text.apply(cell.getValue().getValue())));
+        column.setCellFactory(c -> TableColumns.fullTextTreeCell());
         table.getColumns().add(column);
     }
 

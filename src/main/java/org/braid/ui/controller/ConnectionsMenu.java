@@ -19,7 +19,7 @@ import org.braid.ui.viewmodel.MainViewModel;
 
 /**
  * Adds Wireshark's conversation items to the connections panel's right-click menu: Conversation
- * Filter (the connection's or subflow's packets) and Copy as CSV (the visible columns' titles and
+ * Filter (the connection's or subflow's packets), Colorize Conversation and Copy as CSV (the visible columns' titles and
  * the selected row's cells, as the panel shows them).
  */
 final class ConnectionsMenu {
@@ -46,9 +46,13 @@ final class ConnectionsMenu {
         if (!menu.getItems().isEmpty()) {
             menu.getItems().add(new SeparatorMenuItem());
         }
-        menu.getItems().addAll(filter, csv);
+        menu.getItems().addAll(filter, ConversationColorMenu.menu(viewModel, null, ""), csv);
+        int colorize = menu.getItems().size() - 2;
         menu.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWING, e -> {
             ConnectionRow row = selected(connections);
+            boolean scoped = row != null && row.scope() != null;
+            menu.getItems().set(colorize, ConversationColorMenu.menu(viewModel, scoped ? row.scope().filter() : null,
+                    scoped ? row.name() : ""));
             filter.setDisable(row == null || row.scope() == null);
             csv.setDisable(row == null);
         });

@@ -50,6 +50,7 @@ public final class ExpertInfoController {
         column("Where", 70, ExpertRows::where);
         column("Packet", 70, r -> r.packet() <= 0 ? "" : Long.toString(r.packet()));
         column("Count", 60, r -> r.finding() != null && r.children().isEmpty() ? "" : Integer.toString(r.count()));
+        ContentWidths.install(table);
         table.setRowFactory(view -> {
             TreeTableRow<ExpertRows> row = new TreeTableRow<>() {
                 @Override
@@ -80,6 +81,7 @@ public final class ExpertInfoController {
         column.setSortable(false);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 cell.getValue().getValue() == null ? "" : text.apply(cell.getValue().getValue())));
+        column.setCellFactory(c -> TableColumns.fullTextTreeCell());
         table.getColumns().add(column);
     }
 

@@ -105,7 +105,7 @@ public final class MainController {
         viewModel.recentFiles().addListener((ListChangeListener<Path>) change -> buildRecentMenu());
         buildRecentMenu();
         FollowStreams.install(viewModel, packetListController.table(), connectionsController.table());
-        PacketTreeMenu.install(viewModel, packetTreeController.tree());
+        PacketTreeMenu.install(viewModel, packetTreeController.tree(), packetListController::applyAsColumn);
         ConnectionsMenu.install(viewModel, connectionsController.table());
         root.setOnDragOver(event -> {
             if (event.getDragboard().hasFiles()) {
@@ -396,7 +396,17 @@ public final class MainController {
 
     @FXML
     private void coloringRules() {
-        ColoringLegend.show(stage, root.getStylesheets());
+        ColoringLegend.show(stage, root.getStylesheets(), viewModel.conversationColoring().rules());
+    }
+
+    @FXML
+    private void conversations() {
+        ConversationsWindow.show(stage, viewModel);
+    }
+
+    @FXML
+    private void resetColorization() {
+        viewModel.conversationColoring().reset();
     }
 
     @FXML

@@ -1,8 +1,6 @@
 package org.braid.ui.controller;
 
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
@@ -10,6 +8,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
+import org.braid.ui.packets.ConversationColor;
 import org.braid.ui.packets.PacketColor;
 import org.braid.ui.packets.PacketColoring;
 import org.braid.ui.packets.PacketColumn;
@@ -29,6 +28,7 @@ public final class PacketListController {
     /** The style class of a marked packet's row (braid.css). */
     static final String MARKED = "packet-marked";
     private PacketListMenu menu;
+    private PacketListColumns columns;
     /** True while the table follows the view model, so its selection events are not echoed back. */
     private boolean following;
 
@@ -48,10 +48,10 @@ public final class PacketListController {
             return true;
         });
         menu = new PacketListMenu(viewModel, table);
-        buildColumns();
-        viewModel.columns().addListener((ListChangeListener<PacketColumn>) change -> buildColumns());
+        columns = new PacketListColumns(viewModel, table);
         viewModel.rowContextProperty().addListener((o, was, now) -> table.refresh());
         viewModel.markedCountProperty().addListener((o, was, now) -> table.refresh());
+        viewModel.conversationColoring().rules().addListener((javafx.beans.Observable o) -> table.refresh());
         viewModel.rowsProperty().addListener((o, was, now) -> showRows(now));
         showRows(viewModel.rowsProperty().get());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -60,23 +60,6 @@ public final class PacketListController {
             }
         });
         viewModel.selectedProperty().addListener((o, was, now) -> follow(now.intValue()));
-    }
-
-    private void buildColumns() {
-        table.getColumns().clear();
-        for (PacketColumn column : viewModel.columns()) {
-            TableColumn<PacketRow, String> tableColumn = new TableColumn<>(column.title());
-            tableColumn.setPrefWidth(column.width());
-            tableColumn.setUserData(column);
-            if (column.numeric()) {
-                tableColumn.setStyle("-fx-alignment: center-right;");
-            }
-            tableColumn.setCellValueFactory(cell -> {
-                PacketColumn.RowContext context = viewModel.rowContextProperty().get();
-                return new ReadOnlyStringWrapper(context == null ? "" : column.text(context, cell.getValue().index()));
-            });
-            table.getColumns().add(tableColumn);
-        }
     }
 
     private PacketSort currentSort() {
@@ -146,11 +129,16 @@ public final class PacketListController {
         return menu.extraItems();
     }
 
+    /** Adds a column showing display-filter field {@code field} ("Apply as Column"); false when there is no such field. */
+    public boolean applyAsColumn(String field) {
+        return columns.addColumn(field);
+    }
+
     public TableView<PacketRow> table() {
         return table;
     }
 
-    /** A row coloured by its packet's colour class; selected, it keeps the colour as a stripe (braid.css). */
+    /** A row coloured by its conversation's colour (Colorize Conversation), else its packet's colour class; selected, it keeps the colour as a stripe (braid.css). */
     private final class ColoredRow extends TableRow<PacketRow> {
 
         @Override
@@ -163,13 +151,20 @@ public final class PacketListController {
             for (PacketColor color : PacketColor.values()) {
                 getStyleClass().remove(color.styleClass());
             }
+            for (ConversationColor color : ConversationColor.values()) {
+                getStyleClass().remove(color.styleClass());
+            }
             getStyleClass().remove(MARKED);
             if (!isEmpty() && getItem() != null && viewModel.isMarked(getItem().index())) {
                 getStyleClass().add(MARKED);
             }
             PacketRow item = getItem();
             if (!isEmpty() && item != null && viewModel.traceProperty().get() != null) {
-                getStyleClass().add(PacketColoring.of(viewModel.traceProperty().get(), item.index()).styleClass());
+                PacketColumn.RowContext context = viewModel.rowContextProperty().get();
+                ConversationColor conversation = context == null ? null
+                        : viewModel.conversationColoring().colorOf(context.summaries(), item.index());
+                getStyleClass().add(conversation != null ? conversation.styleClass()
+                        : PacketColoring.of(viewModel.traceProperty().get(), item.index()).styleClass());
             }
         }
     }

@@ -19,7 +19,7 @@ import org.braid.ui.viewmodel.MainViewModel;
 
 /**
  * The packet list's right-click menu, for the cell under the mouse: Apply as Filter and Prepare
- * as Filter (selected, not selected, and, or) and Copy (value, as filter), as in Wireshark.
+ * as Filter (selected, not selected, and, or), Copy (value, as filter) and Colorize Conversation, as in Wireshark.
  * Other features add their own items to {@link #extraItems()}.
  */
 final class PacketListMenu {
@@ -56,6 +56,9 @@ final class PacketListMenu {
         Optional<String> filter = ColumnFilters.of(column, value);
         menu.getItems().setAll(filterMenu("Apply as Filter", filter, true), filterMenu("Prepare as Filter", filter, false),
                 copyMenu(value, filter));
+        if (cell.getTableRow() != null && cell.getTableRow().getItem() instanceof PacketRow row) {
+            menu.getItems().add(ConversationColorMenu.forPacket(viewModel, row.index()));
+        }
         menu.getItems().addAll(extraItems);
         menu.show(table, screenX, screenY);
         return true;

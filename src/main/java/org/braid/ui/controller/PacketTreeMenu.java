@@ -1,6 +1,7 @@
 package org.braid.ui.controller;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -14,7 +15,7 @@ import org.braid.ui.viewmodel.FilterCombination;
 import org.braid.ui.viewmodel.MainViewModel;
 
 /**
- * The details tree's right-click menu, for the selected line: Apply as Filter and Prepare as Filter
+ * The details tree's right-click menu, for the selected line: Apply as Column, Apply as Filter and Prepare as Filter
  * (selected, not selected, and, or) and Copy (line, value, field name, as filter), as in Wireshark.
  * Lines without a filter field keep only the copies that make sense.
  */
@@ -23,16 +24,20 @@ final class PacketTreeMenu {
     private final TreeView<DetailNode> tree;
     private final ContextMenu menu = new ContextMenu();
 
-    private PacketTreeMenu(MainViewModel viewModel, TreeView<DetailNode> tree) {
+    /** Adds a packet-list column for a field ("Apply as Column"). */
+    private final Consumer<String> applyAsColumn;
+
+    private PacketTreeMenu(MainViewModel viewModel, TreeView<DetailNode> tree, Consumer<String> applyAsColumn) {
         this.viewModel = viewModel;
+        this.applyAsColumn = applyAsColumn;
         this.tree = tree;
         build(); // a context menu without items never shows, so it holds the disabled ones until then
         menu.setOnShowing(event -> build());
         tree.setContextMenu(menu);
     }
 
-    static void install(MainViewModel viewModel, TreeView<DetailNode> tree) {
-        new PacketTreeMenu(viewModel, tree);
+    static void install(MainViewModel viewModel, TreeView<DetailNode> tree, Consumer<String> applyAsColumn) {
+        new PacketTreeMenu(viewModel, tree, applyAsColumn);
     }
 
     private void build() {
@@ -47,7 +52,11 @@ final class PacketTreeMenu {
                 copyItem("Value", node == null ? null : DetailFields.valueText(node)),
                 copyItem("Field Name", field.map(DetailFields.DetailField::name).orElse(null)),
                 copyItem("As Filter", filter.orElse(null)));
-        menu.getItems().setAll(filterMenu("Apply as Filter", filter, true), filterMenu("Prepare as Filter", filter, false),
+        MenuItem column = new MenuItem("Apply as Column");
+        column.setId("treeApplyAsColumn");
+        column.setDisable(field.isEmpty());
+        field.ifPresent(picked -> column.setOnAction(e -> applyAsColumn.accept(picked.name())));
+        menu.getItems().setAll(column, filterMenu("Apply as Filter", filter, true), filterMenu("Prepare as Filter", filter, false),
                 copy);
     }
 

@@ -2,6 +2,11 @@ package org.braid.ui.packets;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.braid.filter.Field;
+import org.braid.filter.FieldResolver;
+import org.braid.filter.FieldValues;
+import org.braid.filter.Filter;
+import org.braid.filter.FilterInput;
 
 /**
  * Decoded row texts, made when a row is shown and kept for the last few hundred rows, so the
@@ -20,6 +25,11 @@ public final class PacketSummaries {
 
     private final LoadedTrace trace;
     private final boolean absoluteSequence;
+    /** The filter fields, for columns made from them; made when first asked. */
+    private FieldResolver fields;
+    /** The packet whose decode {@link #decoding} and {@link #input} hold, or -1. */
+    private int decoded = -1;
+    private final FilterInput input = new FilterInput();
 
     /** Rows with relative TCP sequence numbers in Info, Wireshark's default. */
     public PacketSummaries(LoadedTrace trace) {
@@ -34,10 +44,42 @@ public final class PacketSummaries {
     }
 
     public PacketSummary get(int index) {
-        return cache.computeIfAbsent(index, i -> decoding.load(i)
+        return cache.computeIfAbsent(index, i -> load(i)
                 ? PacketSummary.of(decoding.packet(), trace.analysis().columns().flowOfPacket(i),
                         trace.index().sequenceBases(), absoluteSequence)
                 : PacketSummary.UNREADABLE);
+    }
+
+    /**
+     * The values of filter field {@code name} in packet {@code index}, as text; empty when the
+     * packet has none or the field is unknown. Decodes the packet unless it is the last one decoded.
+     */
+    public String fieldText(String name, int index) {
+        if (fields == null) {
+            fields = TraceFields.of(trace);
+        }
+        Field field = fields.field(name);
+        if (field == null || !load(index)) {
+            return "";
+        }
+        return FieldValues.text(field, input.set(decoding.frame(), decoding.packet()));
+    }
+
+    /** True when {@code filter} keeps packet {@code index}; false when the packet cannot be read. */
+    public boolean matches(Filter filter, int index) {
+        return load(index) && filter.matches(input.set(decoding.frame(), decoding.packet()));
+    }
+
+    private boolean load(int index) {
+        if (decoded == index) {
+            return true;
+        }
+        decoded = -1;
+        if (!decoding.load(index)) {
+            return false;
+        }
+        decoded = index;
+        return true;
     }
 
     /** Rows currently cached; at most {@value #CAPACITY}. */

@@ -9,7 +9,7 @@ import java.util.prefs.Preferences;
 
 /**
  * What the window remembers between runs, in {@link java.util.prefs}: recent files, window
- * bounds and divider positions. Tests pass their own node so they never touch the user's.
+ * bounds, divider positions and the packet list's columns. Tests pass their own node so they never touch the user's.
  */
 public final class UiPreferences {
     public static final int MAX_RECENT = 10;
@@ -73,6 +73,15 @@ public final class UiPreferences {
 
     public void setTimeFormat(String name) {
         node.put("time.format", name);
+    }
+
+    /** The packet list's saved column layout (see {@code ColumnLayout}), or null before the first save. */
+    public String packetColumns() {
+        return node.get("packetList.columns", null);
+    }
+
+    public void savePacketColumns(String layout) {
+        node.put("packetList.columns", layout);
     }
 
     public void clearRecentFiles() {

@@ -83,7 +83,8 @@ public final class FindPacketViewModel {
         int fromRow = rows.rowOf(main.selectedProperty().get());
         PacketColumn.RowContext context = new PacketColumn.RowContext(trace,
                 new PacketSummaries(trace, main.absoluteSequenceProperty().get()), shownContext.timeFormat(), rows);
-        PacketSearch search = new PacketSearch(trace, rows, main.columns(), context, query);
+        PacketSearch search = new PacketSearch(trace, rows,
+                main.columns().stream().filter(main.packetColumns()::isVisible).toList(), context, query);
         if (running != null) {
             running.cancel();
         }

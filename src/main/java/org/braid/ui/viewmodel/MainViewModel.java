@@ -22,13 +22,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.braid.filter.AnalysisFields;
 import org.braid.filter.FilterResult;
-import org.braid.filter.FindingFields;
-import org.braid.filter.PacketFields;
 import org.braid.io.TraceFormatException;
 import org.braid.io.TraceWarning;
-import org.braid.ui.packets.AnalysisColumn;
 import org.braid.ui.packets.FilterTask;
 import org.braid.ui.packets.HeapTrim;
 import org.braid.ui.packets.LoadedTrace;
@@ -36,8 +32,8 @@ import org.braid.ui.packets.PacketColumn;
 import org.braid.ui.packets.PacketRows;
 import org.braid.ui.packets.PacketSort;
 import org.braid.ui.packets.PacketSummaries;
-import org.braid.ui.packets.StandardColumn;
 import org.braid.ui.packets.TimeFormat;
+import org.braid.ui.packets.TraceFields;
 import org.braid.ui.packets.TraceLoadTask;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.tasks.BackgroundTask;
@@ -56,10 +52,7 @@ public final class MainViewModel implements LiveDisplay {
     private final UiPreferences preferences;
     private final FilterBarViewModel filterBar = new FilterBarViewModel();
     private final PacketDetailsViewModel details = new PacketDetailsViewModel();
-    private final ObservableList<PacketColumn> columns = FXCollections.observableArrayList(
-            StandardColumn.NUMBER, StandardColumn.TIME, StandardColumn.SOURCE, StandardColumn.DESTINATION,
-            StandardColumn.PROTOCOL, StandardColumn.LENGTH, AnalysisColumn.CONNECTION, AnalysisColumn.SUBFLOW,
-            AnalysisColumn.DSN, AnalysisColumn.DATA_ACK, StandardColumn.MPTCP_SUBTYPE, StandardColumn.INFO);
+    private final PacketColumnsViewModel columns;
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
     private final ReadOnlyObjectWrapper<LoadedTrace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
@@ -82,6 +75,8 @@ public final class MainViewModel implements LiveDisplay {
     private final ExportViewModel export;
     private final CaptureViewModel capture;
     private final FindPacketViewModel find;
+    private final ConversationsViewModel conversations;
+    private final ConversationColoring conversationColoring = new ConversationColoring(() -> filterBar.fieldsProperty().get());
 
     private Consumer<UserMessage> messages = message -> { };
     private BackgroundTask<?> running;
@@ -101,11 +96,13 @@ public final class MainViewModel implements LiveDisplay {
         this.tasks = tasks;
         this.preferences = preferences;
         recentFiles.setAll(preferences.recentFiles());
+        this.columns = new PacketColumnsViewModel(preferences);
         this.analysis = new AnalysisViewModel(tasks, this::filterBy, this::reveal);
         this.export = new ExportViewModel(tasks, trace::get, () -> captureOrder, () -> filterBar.appliedProperty().get(),
                 () -> analysis.chartDataProperty().get(), message -> messages.accept(message));
         this.capture = new CaptureViewModel(this, tasks);
         this.find = new FindPacketViewModel(tasks, this);
+        this.conversations = new ConversationsViewModel(tasks, this);
         details.setFollowHandler(this::reveal);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
@@ -448,8 +445,7 @@ public final class MainViewModel implements LiveDisplay {
         // No row may point past the new trace's packets, even for a moment.
         rows.set(PacketRows.empty());
         pendingReveal = -1;
-        filterBar.fieldsProperty().set(new AnalysisFields(loaded.analysis().columns(), loaded.analysis()::subflowOfFlow)
-                .or(new FindingFields(loaded.analysis().result().findings())).or(PacketFields.instance()));
+        filterBar.fieldsProperty().set(TraceFields.of(loaded));
         trace.set(loaded);
         if (partial) {
             analysis.showConnections(loaded);
@@ -602,9 +598,15 @@ public final class MainViewModel implements LiveDisplay {
     public ExportViewModel export() { return export; }
     public CaptureViewModel capture() { return capture; }
     public FindPacketViewModel find() { return find; }
+    /** Colorize Conversation's temporary rules. */
+    public ConversationColoring conversationColoring() { return conversationColoring; }
+    /** Statistics > Conversations. */
+    public ConversationsViewModel conversations() { return conversations; }
     public PacketDetailsViewModel details() { return details; }
-    /** The packet list's columns, in order; the analysis appends its own. */
-    public ObservableList<PacketColumn> columns() { return columns; }
+    /** The packet list's columns, in order, hidden ones included. */
+    public ObservableList<PacketColumn> columns() { return columns.columns(); }
+    /** The packet list's column choice: shown, hidden, added, widths. */
+    public PacketColumnsViewModel packetColumns() { return columns; }
     public ObservableList<Path> recentFiles() { return recentFiles; }
 
     public void clearRecentFiles() {

@@ -1,0 +1,83 @@
+package org.braid.ui;
+
+import static org.braid.ui.ScreenshotTour.capture;
+import static org.braid.ui.ScreenshotTour.fx;
+import static org.braid.ui.ScreenshotTour.settle;
+import static org.braid.ui.ScreenshotTour.waitFor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.braid.ui.packets.ConversationColor;
+import org.braid.ui.prefs.UiPreferences;
+
+/**
+ * Takes the README's pictures of custom columns (Apply as Column, a colorized conversation) and of
+ * Statistics > Conversations on a real 1920x1080 display (run under Xvfb, as
+ * {@link ScreenshotTour} says); not a test. Arguments: the trace, the output folder.
+ */
+public final class ColumnsScreenshot {
+    private ColumnsScreenshot() {}
+
+    public static void main(String[] args) throws Exception {
+        Path trace = Paths.get(args[0]);
+        Path out = Paths.get(args[1]);
+        Files.createDirectories(out);
+        Platform.startup(() -> { });
+        Preferences node = Preferences.userRoot().node("org/braid/ui-screenshots/" + System.nanoTime());
+        MainWindow window = fx(() -> {
+            Stage stage = new Stage();
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1920);
+            stage.setHeight(1080);
+            MainWindow made = MainWindow.create(stage, new UiPreferences(node), Executors.newCachedThreadPool(r -> {
+                Thread thread = new Thread(r, "columns-background");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            stage.show();
+            made.open(trace);
+            return made;
+        });
+        waitFor(() -> window.viewModel().traceProperty().get() != null && !window.viewModel().busyProperty().get());
+        fx(() -> {
+            window.controller().packetList().applyAsColumn("tcp.len");
+            window.controller().packetList().applyAsColumn("mptcp.reinjection_of");
+            window.viewModel().conversationColoring().colorize("subflow", "tcp.stream == 1", ConversationColor.GREEN);
+            return null;
+        });
+        settle();
+        capture(fx(() -> window.controller().packetList().table()), out.resolve("custom-columns.png"));
+        fx(() -> {
+            MenuBar bar = (MenuBar) window.stage().getScene().lookup("#menuBar");
+            bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> "conversationsItem".equals(i.getId())).findFirst().orElseThrow().fire();
+            return null;
+        });
+        Stage conversations = fx(() -> (Stage) Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("Conversations"))
+                .findFirst().orElseThrow());
+        TabPane tabs = fx(() -> (TabPane) conversations.getScene().getRoot().lookup(".tab-pane"));
+        waitFor(() -> !((TableView<?>) tabs.getTabs().get(0).getContent()).getItems().isEmpty());
+        settle();
+        capture(conversations.getScene().getRoot(), out.resolve("conversations-mptcp.png"));
+        fx(() -> {
+            tabs.getSelectionModel().select(1);
+            return null;
+        });
+        settle();
+        capture(conversations.getScene().getRoot(), out.resolve("conversations-tcp.png"));
+        Platform.exit();
+        node.removeNode();
+        System.exit(0);
+    }
+}
