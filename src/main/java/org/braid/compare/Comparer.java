@@ -2,12 +2,14 @@ package org.braid.compare;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.braid.analysis.PacketColumns;
+import org.braid.io.PacketSource;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
@@ -54,7 +56,12 @@ public final class Comparer {
     }
 
     public static Comparison compare(Path first, Path second) throws IOException {
-        return compare(CapturedTrace.read(first), CapturedTrace.read(second));
+        return compare(first, second, source -> { });
+    }
+
+    /** Compares two trace files, handing each source to {@code opened} as its read starts (for a progress bar). */
+    public static Comparison compare(Path first, Path second, Consumer<PacketSource> opened) throws IOException {
+        return compare(CapturedTrace.read(first, opened), CapturedTrace.read(second, opened));
     }
 
     public static Comparison compare(CapturedTrace first, CapturedTrace second) {
