@@ -1,7 +1,9 @@
 package org.braid.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -77,9 +79,16 @@ final class Progress implements AutoCloseable {
         }, err, quiet);
     }
 
-    /** A bar for {@code work}, shown only on a terminal and without {@code quiet}. */
+    /**
+     * A bar for {@code work}, shown only on a terminal and without {@code quiet}. It draws on the
+     * process's stderr itself, not through {@code err}: the commands' writer escapes control
+     * characters ({@link TerminalSafeWriter}), which would print the bar's carriage returns as
+     * {@code \r} instead of redrawing the line. The bar's own text holds nothing from a trace.
+     */
     static Progress start(Work work, PrintWriter err, boolean quiet) {
-        return start(work, err, !quiet && stderrIsTerminal(), FIRST_AFTER_MILLIS);
+        boolean shown = !quiet && stderrIsTerminal();
+        PrintWriter terminal = shown ? new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)) : err;
+        return start(work, terminal, shown, FIRST_AFTER_MILLIS);
     }
 
     /** A bar shown when {@code shown} (stderr is a terminal, and not quiet), after {@code firstAfterMillis}. */

@@ -2,9 +2,9 @@ package org.braid.compare;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketColumns;
 import org.braid.analysis.PacketPass;

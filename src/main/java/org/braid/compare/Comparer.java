@@ -2,12 +2,12 @@ package org.braid.compare;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.braid.analysis.PacketColumns;
 import org.braid.io.PacketSource;
 import org.braid.model.MptcpConnection;

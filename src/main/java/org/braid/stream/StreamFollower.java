@@ -2,9 +2,9 @@ package org.braid.stream;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.braid.analysis.PacketPass;
 import org.braid.io.FrameReader;
 import org.braid.io.PacketSource;
