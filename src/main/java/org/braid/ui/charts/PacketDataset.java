@@ -4,27 +4,28 @@ import java.util.List;
 import org.jfree.data.DomainInfo;
 import org.jfree.data.DomainOrder;
 import org.jfree.data.Range;
-import org.jfree.data.RangeInfo;
 import org.jfree.data.xy.AbstractXYDataset;
+import org.jfree.data.xy.XYDomainInfo;
 
 /**
  * A JFreeChart dataset over {@link PacketSeries}, which tells the packet behind a clicked point.
  * It holds every point and hands the chart those worth drawing over the visible x range at the
  * plot's pixel width ({@link MinMaxBuckets}), chosen again when {@link LevelOfDetail} reports a
- * zoom or a pan, lazily at the next draw. The axes fit the whole data, not what is drawn.
+ * zoom or a pan, lazily at the next draw. The time axis fits the whole data, not what is drawn
+ * (a reset after a zoom shows everything again); the value axis fits the points in view, as the
+ * renderers measure it, and those keep every pixel column's extremes.
  *
  * <p>A stepped dataset holds each value until the next point: its points come doubled into the
  * corners of the steps, so a renderer drawing the series as one path (dashes that run on where
  * steps are dense) draws steps.
  */
-public final class PacketDataset extends AbstractXYDataset implements DomainInfo, RangeInfo {
+public final class PacketDataset extends AbstractXYDataset implements DomainInfo, XYDomainInfo {
     /** Pixel columns until told the plot's width: that of an exported chart. */
     static final int DEFAULT_COLUMNS = ChartImages.WIDTH;
 
     private final List<PacketSeries> series;
     private final boolean stepped;
     private final Range domain;
-    private final Range range;
     private double from = Double.NEGATIVE_INFINITY;
     private double to = Double.POSITIVE_INFINITY;
     private int columns = DEFAULT_COLUMNS;
@@ -40,8 +41,7 @@ public final class PacketDataset extends AbstractXYDataset implements DomainInfo
     private PacketDataset(List<PacketSeries> series, boolean stepped) {
         this.series = List.copyOf(series);
         this.stepped = stepped;
-        this.domain = bounds(true);
-        this.range = bounds(false);
+        this.domain = domainOf(this.series);
     }
 
     /** A dataset whose values hold until their next point, for a renderer drawing each series as one path. */
@@ -137,19 +137,10 @@ public final class PacketDataset extends AbstractXYDataset implements DomainInfo
         return domain;
     }
 
+    /** The time extent of the series named, every point of them (the renderers ask for the shown series only). */
     @Override
-    public double getRangeLowerBound(boolean includeInterval) {
-        return range == null ? Double.NaN : range.getLowerBound();
-    }
-
-    @Override
-    public double getRangeUpperBound(boolean includeInterval) {
-        return range == null ? Double.NaN : range.getUpperBound();
-    }
-
-    @Override
-    public Range getRangeBounds(boolean includeInterval) {
-        return range;
+    public Range getDomainBounds(List visibleSeriesKeys, boolean includeInterval) {
+        return domainOf(series.stream().filter(s -> visibleSeriesKeys.contains(s.name())).toList());
     }
 
     private View view(int s) {
@@ -186,20 +177,14 @@ public final class PacketDataset extends AbstractXYDataset implements DomainInfo
         return new View(x, y, packets);
     }
 
-    /** The x (or y) extent of every point, or null when there is none. */
-    private Range bounds(boolean ofX) {
+    /** The x extent of every point of {@code of}, or null when there is none. */
+    private static Range domainOf(List<PacketSeries> of) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
-        for (PacketSeries s : series) {
-            double[] values = ofX ? s.x() : s.y();
-            if (ofX && values.length > 0) {
-                low = Math.min(low, values[0]);
-                high = Math.max(high, values[values.length - 1]);
-                continue;
-            }
-            for (double v : values) {
-                low = Math.min(low, v);
-                high = Math.max(high, v);
+        for (PacketSeries s : of) {
+            if (s.size() > 0) {
+                low = Math.min(low, s.x()[0]);
+                high = Math.max(high, s.x()[s.size() - 1]);
             }
         }
         return low <= high ? new Range(low, high) : null;

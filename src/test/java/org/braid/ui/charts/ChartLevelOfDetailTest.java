@@ -88,17 +88,35 @@ class ChartLevelOfDetailTest {
     }
 
     @Test
-    void theAxesFitEveryPointNotOnlyThoseDrawn() {
+    void theTimeAxisFitsEveryPointAndComesBackWholeAfterAZoom() {
+        ConnectionChartData data = bigConnection();
+        JFreeChart chart = ChartKind.TIMELINE.create(data);
+        org.jfree.chart.axis.ValueAxis time = domainAxis(chart);
+        org.jfree.data.Range whole = time.getRange();
+        assertThat(whole.getLowerBound()).isLessThanOrEqualTo(0);
+        assertThat(whole.getUpperBound()).isGreaterThanOrEqualTo(data.highestSent().x()[data.highestSent().size() - 1]);
+        time.setRange(1.0, 1.02);
+        chart.createBufferedImage(600, 400); // drawn zoomed in: only the points in view are handed out
+        time.setAutoRange(true);
+        assertThat(time.getRange()).isEqualTo(whole);
+    }
+
+    @Test
+    void theValueAxisFitsTheExtremesInView() {
         PacketSeries.Builder series = new PacketSeries.Builder("s");
         for (int i = 0; i < 100_000; i++) {
             series.add(i * 1e-5, i == 77_777 ? 1e9 : i % 10, i);
         }
-        PacketDataset d = new PacketDataset(List.of(series.build()));
-        d.setColumns(100);
-        d.showRange(0.0, 0.1); // the spike at 0.777 s is outside
-        assertThat(d.getRangeBounds(false).getUpperBound()).isEqualTo(1e9);
-        assertThat(d.getDomainBounds(false).getUpperBound()).isEqualTo(99_999 * 1e-5);
-        assertThat(drawnYs(d, 0)).doesNotContain(1e9);
+        JFreeChart chart = new JFreeChart(new XYPlot(new PacketDataset(List.of(series.build())), new NumberAxis(),
+                new NumberAxis(), new XYLineAndShapeRenderer(true, false)));
+        LevelOfDetail.follow(chart);
+        LevelOfDetail.setWidth(chart, 100);
+        NumberAxis values = (NumberAxis) chart.getXYPlot().getRangeAxis();
+        assertThat(values.getRange().getUpperBound()).as("the lone spike, one point of 100,000").isGreaterThan(1e9);
+        chart.getXYPlot().getDomainAxis().setRange(0.0, 0.1); // the spike at 0.777 s is out of view
+        values.setAutoRange(false);
+        values.setAutoRange(true);
+        assertThat(values.getRange().getUpperBound()).isLessThan(100);
     }
 
     @Test
