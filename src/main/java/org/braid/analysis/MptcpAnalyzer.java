@@ -103,7 +103,8 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         return analyze(source, true);
     }
 
-    private static AnalysisResult analyze(PacketSource source, boolean readAhead) throws IOException {
+    /** As {@link #analyze(PacketSource)}; without {@code readAhead}, all on the caller's thread. */
+    public static AnalysisResult analyze(PacketSource source, boolean readAhead) throws IOException {
         MptcpAnalyzer analyzer = new MptcpAnalyzer(1024, source.name());
         if (readAhead) {
             ReadAheadPass.run(source, analyzer);

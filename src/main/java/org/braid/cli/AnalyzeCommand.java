@@ -57,7 +57,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         List<Path> traces = TraceBatch.expand(files);
         return TraceBatch.analyze(traces, jobs == null ? TraceBatch.defaultJobs() : jobs,
-                spec.commandLine().getErr(), (trace, result) -> {
+                spec.commandLine().getErr(), quiet, (trace, result) -> {
                     if (jsonl) {
                         Map<String, Object> document = new LinkedHashMap<>();
                         document.put("trace", trace.toString());

@@ -2,6 +2,7 @@ package org.braid.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.braid.compare.ClockEstimate;
@@ -34,12 +35,19 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write owd.csv, losses.csv, reinjections.csv and hol.csv into DIR.")
     Path out;
 
+    @Option(names = "--quiet", description = "No progress bar on stderr (there is none when stderr is not a terminal).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Comparison comparison = Comparer.compare(first, second);
+        Comparison comparison;
+        TraceBytes bytes = new TraceBytes(List.of(first, second));
+        try (Progress bar = Progress.start(bytes, spec.commandLine().getErr(), quiet)) {
+            comparison = Comparer.compare(first, second, bytes::openedNext);
+        }
         PrintWriter writer = spec.commandLine().getOut();
         if (json) {
             Json.print(writer, CompareReport.document(comparison));

@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.braid.analysis.MptcpAnalyzer;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
 import org.braid.model.MptcpConnection;
 import org.braid.stream.FollowDirection;
@@ -73,6 +76,9 @@ public final class FollowCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT instead of stdout.")
     Path output;
 
+    @Option(names = "--quiet", description = "No progress bar on stderr (there is none when stderr is not a terminal).")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -87,10 +93,16 @@ public final class FollowCommand implements Callable<Integer> {
         }
         FollowTarget followed = target.connection != null
                 ? FollowTarget.mptcpConnection(target.connection) : FollowTarget.tcpStream(target.tcpStream);
-        if (subflow != null) {
-            followed = FollowTarget.tcpStream(subflowFlow(target.connection, subflow));
+        // The reads of the trace (two with --subflow: the analysis, then the follow) under one bar, ended before any output.
+        TraceBytes bytes = new TraceBytes(subflow != null ? List.of(file, file) : List.of(file));
+        FollowedStream read;
+        try (Progress bar = Progress.start(bytes, spec.commandLine().getErr(), quiet)) {
+            if (subflow != null) {
+                followed = FollowTarget.tcpStream(subflowFlow(target.connection, subflow, bytes));
+            }
+            read = follow(followed, bytes);
         }
-        try (FollowedStream stream = follow(followed)) {
+        try (FollowedStream stream = read) {
             PrintWriter err = spec.commandLine().getErr();
             boolean whole;
             if (format == Format.raw) {
@@ -114,17 +126,21 @@ public final class FollowCommand implements Callable<Integer> {
         }
     }
 
-    private FollowedStream follow(FollowTarget followed) throws IOException {
+    private FollowedStream follow(FollowTarget followed, TraceBytes bytes) throws IOException {
         try {
-            return StreamFollower.follow(file, followed);
+            return StreamFollower.follow(file, followed, bytes::openedNext);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
     /** The TCP flow of subflow {@code position} of connection {@code connection}. */
-    private int subflowFlow(int connection, int position) throws IOException {
-        AnalysisResult result = MptcpAnalyzer.analyze(file);
+    private int subflowFlow(int connection, int position, TraceBytes bytes) throws IOException {
+        AnalysisResult result;
+        try (PacketSource source = TraceReader.open(file)) {
+            bytes.openedNext(source);
+            result = MptcpAnalyzer.analyze(source);
+        }
         if (connection >= result.connections().size()) {
             throw new ParameterException(spec.commandLine(), "no MPTCP connection " + connection + ": the trace has "
                     + result.connections().size());

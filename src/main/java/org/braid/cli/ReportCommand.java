@@ -49,7 +49,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (!TraceBatch.singleFile(files)) {
             Set<String> used = new HashSet<>();
             return TraceBatch.analyze(TraceBatch.expand(files), jobs == null ? TraceBatch.defaultJobs() : jobs,
-                    spec.commandLine().getErr(),
+                    spec.commandLine().getErr(), quiet,
                     (trace, result) -> write(result, trace, out.resolve(folderFor(trace, used))));
         }
         Path file = files.get(0);

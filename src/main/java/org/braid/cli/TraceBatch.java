@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.braid.analysis.MptcpAnalyzer;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
 
 /**
@@ -64,21 +66,23 @@ final class TraceBatch {
 
     /**
      * Analyses {@code traces} on {@code jobs} threads and hands each result to {@code each} in
-     * order. Returns the highest exit code: {@link ExitCodes#ERROR} when a trace could not be read.
+     * order, with one progress bar for the whole batch on a terminal unless {@code quiet}. Returns the highest exit code: {@link ExitCodes#ERROR} when a trace could not be read.
      */
-    static int analyze(List<Path> traces, int jobs, PrintWriter err, Each each) throws IOException {
+    static int analyze(List<Path> traces, int jobs, PrintWriter err, boolean quiet, Each each) throws IOException {
         int threads = Math.max(1, Math.min(jobs, traces.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "braid-trace");
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        TraceBytes bytes = new TraceBytes(traces);
+        try (Progress bar = Progress.start(bytes, err, quiet)) {
             List<Future<AnalysisResult>> pending = new ArrayList<>();
-            for (Path trace : traces) {
-                // Several traces at once keep the cores busy: no read-ahead thread besides each.
-                boolean readAhead = threads == 1;
-                pending.add(pool.submit(() -> MptcpAnalyzer.analyze(trace, readAhead)));
+            // Several traces at once keep the cores busy: no read-ahead thread besides each.
+            boolean readAhead = threads == 1;
+            for (int i = 0; i < traces.size(); i++) {
+                int read = i;
+                pending.add(pool.submit(() -> analyze(traces.get(read), read, bytes, readAhead)));
             }
             int exit = 0;
             for (int i = 0; i < traces.size(); i++) {
@@ -91,11 +95,17 @@ final class TraceBatch {
                     if (!(cause instanceof IOException)) {
                         throw new IllegalStateException(cause);
                     }
-                    err.printf(Locale.ROOT, "braid: %s: %s%n", traces.get(i), message((IOException) cause));
+                    Path trace = traces.get(i);
+                    bar.whileErased(() -> {
+                        err.printf(Locale.ROOT, "braid: %s: %s%n", trace, message((IOException) cause));
+                        return 0;
+                    });
                     exit = ExitCodes.ERROR;
                     continue;
                 }
-                exit = Math.max(exit, each.accept(traces.get(i), result));
+                Path trace = traces.get(i);
+                AnalysisResult done = result;
+                exit = Math.max(exit, bar.whileErased(() -> each.accept(trace, done)));
             }
             return exit;
         } catch (InterruptedException interrupted) {
@@ -103,6 +113,17 @@ final class TraceBatch {
             throw new IOException("interrupted", interrupted);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Analyses read {@code read} of the batch, counting its bytes for the bar. */
+    private static AnalysisResult analyze(Path trace, int read, TraceBytes bytes, boolean readAhead)
+            throws IOException {
+        try (PacketSource source = TraceReader.open(trace)) {
+            bytes.opened(read, source);
+            return MptcpAnalyzer.analyze(source, readAhead);
+        } finally {
+            bytes.finished(read);
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.analysis.PacketColumns;
 import org.braid.analysis.PacketPass;
@@ -40,7 +41,13 @@ public final class CapturedTrace {
 
     /** Reads and analyses a trace file in one pass. */
     public static CapturedTrace read(Path file) throws IOException {
+        return read(file, source -> { });
+    }
+
+    /** Reads and analyses a trace file in one pass, handing its source to {@code opened} first (for a progress bar). */
+    public static CapturedTrace read(Path file, Consumer<PacketSource> opened) throws IOException {
         try (PacketSource source = TraceReader.open(file)) {
+            opened.accept(source);
             MptcpAnalyzer analyzer = new MptcpAnalyzer(1024, source.name());
             PacketFields fields = new PacketFields(1024);
             PacketPass.run(source, (frame, packet) -> {

@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.braid.analysis.PacketColumns;
+import org.braid.io.PacketSource;
 import org.braid.model.MptcpConnection;
 import org.braid.model.Reinjection;
 import org.braid.model.Subflow;
@@ -54,7 +56,12 @@ public final class Comparer {
     }
 
     public static Comparison compare(Path first, Path second) throws IOException {
-        return compare(CapturedTrace.read(first), CapturedTrace.read(second));
+        return compare(first, second, source -> { });
+    }
+
+    /** Compares two trace files, handing each source to {@code opened} as its read starts (for a progress bar). */
+    public static Comparison compare(Path first, Path second, Consumer<PacketSource> opened) throws IOException {
+        return compare(CapturedTrace.read(first, opened), CapturedTrace.read(second, opened));
     }
 
     public static Comparison compare(CapturedTrace first, CapturedTrace second) {

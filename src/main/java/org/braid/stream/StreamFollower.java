@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.braid.analysis.PacketPass;
 import org.braid.io.FrameReader;
 import org.braid.io.PacketSource;
@@ -32,9 +33,16 @@ public final class StreamFollower {
 
     /** Reads {@code trace} and returns the followed stream, open on the trace until closed. */
     public static FollowedStream follow(Path trace, FollowTarget target) throws IOException {
+        return follow(trace, target, source -> { });
+    }
+
+    /** As {@link #follow(Path, FollowTarget)}, handing the trace's source to {@code opened} as its read starts (for a progress bar). */
+    public static FollowedStream follow(Path trace, FollowTarget target, Consumer<PacketSource> opened)
+            throws IOException {
         SegmentCollector collector = new SegmentCollector(target, trace.getFileName().toString());
         List<TraceWarning> warnings;
         try (PacketSource source = TraceReader.open(trace)) {
+            opened.accept(source);
             PacketPass.run(source, collector);
             warnings = source.warnings();
         }

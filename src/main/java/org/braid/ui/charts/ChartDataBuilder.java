@@ -19,12 +19,11 @@ import org.braid.ui.packets.PacketIndex;
 
 /**
  * Gathers a connection's chart data in one pass over the trace, decoding only the connection's
- * packets (for their direction, payload length and DATA_ACK). Long series are thinned to
- * {@link #MAX_POINTS} points, so a 300k-packet connection draws as fast as a small one.
+ * packets (for their direction, payload length and DATA_ACK). Every point is kept: the charts draw
+ * the level of detail the screen shows ({@link PacketDataset}), so a 3M-packet connection draws
+ * as fast as a small one and zooming in reveals every packet.
  */
 public final class ChartDataBuilder {
-    /** Points kept per series: plenty for a chart a few thousand pixels wide, and quick to draw on the UI thread. */
-    public static final int MAX_POINTS = 3_000;
     private static final long MIN_BIN_NANOS = 10_000_000L;
     /** About this many throughput bins over the connection's life. */
     private static final int BINS = 100;
@@ -180,19 +179,19 @@ public final class ChartDataBuilder {
                 series.add((startNanos + b * binNanos) / 1e9, binBytes[s][b] * 8 / binSeconds / 1e6,
                         binFirstPacket[s][b]);
             }
-            throughput.add(series.build(MAX_POINTS));
+            throughput.add(series.build());
             shares[s] = total == 0 ? 0 : (double) subflowBytes[s] / total;
         }
-        throughput.add(aggregate.build(MAX_POINTS));
+        throughput.add(aggregate.build());
         String words = switch (direction) {
             case CLIENT_TO_SERVER -> c.client() + " \u2192 " + c.server();
             case SERVER_TO_CLIENT -> c.server() + " \u2192 " + c.client();
             case BOTH -> "both directions";
         };
-        return new ConnectionChartData(index, words, direction, names, build(data), reinjections.build(MAX_POINTS),
-                acks.build(MAX_POINTS), edge.build(MAX_POINTS), throughput, binSeconds, shares,
-                lifecycle(c, names, firstNanos), build(edges), highest.build(MAX_POINTS),
-                inFlight.build(MAX_POINTS), usable.build(MAX_POINTS),
+        return new ConnectionChartData(index, words, direction, names, build(data), reinjections.build(),
+                acks.build(), edge.build(), throughput, binSeconds, shares,
+                lifecycle(c, names, firstNanos), build(edges), highest.build(),
+                inFlight.build(), usable.build(),
                 // In-flight series follow one data direction: the server's when only that is charted.
                 ExpertChartBuilder.build(analysis.result(), index, direction == ChartDirection.SERVER_TO_CLIENT ? 1 : 0,
                         firstNanos, names));
@@ -263,6 +262,6 @@ public final class ChartDataBuilder {
     }
 
     private static List<PacketSeries> build(List<PacketSeries.Builder> builders) {
-        return builders.stream().map(b -> b.build(MAX_POINTS)).toList();
+        return builders.stream().map(PacketSeries.Builder::build).toList();
     }
 }

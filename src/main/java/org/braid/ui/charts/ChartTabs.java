@@ -60,6 +60,12 @@ public final class ChartTabs {
             ChartViewer viewer = new ChartViewer(null);
             viewer.setId("chart-" + kind.name().toLowerCase(Locale.ROOT));
             viewer.addChartMouseListener(new PointClicks(selectPacket));
+            // The level of detail follows the plot's width: a point or four per pixel column.
+            viewer.widthProperty().addListener((o, was, now) -> {
+                if (viewer.getChart() != null) {
+                    LevelOfDetail.setWidth(viewer.getChart(), now.intValue());
+                }
+            });
             Label placeholder = new Label();
             placeholder.getStyleClass().add("chart-placeholder");
             Label hint = new Label(HINT);
@@ -131,6 +137,9 @@ public final class ChartTabs {
         if (viewer.getChart() != null && before != null && before == shown.connection()) {
             copyZoom(viewer.getChart().getPlot(), chart.getPlot());
         }
+        if (viewer.getWidth() > 0) {
+            LevelOfDetail.setWidth(chart, (int) viewer.getWidth());
+        }
         viewer.setChart(chart);
     }
 
@@ -172,7 +181,7 @@ public final class ChartTabs {
 
     private static void copyRange(ValueAxis from, ValueAxis to) {
         if (from != null && to != null && !from.isAutoRange()) {
-            to.setRange(from.getRange(), true, false);
+            to.setRange(from.getRange(), true, true); // notified: the level of detail follows the range
         }
     }
 

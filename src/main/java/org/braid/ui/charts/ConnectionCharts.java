@@ -71,7 +71,7 @@ public final class ConnectionCharts {
         plot.setRenderer(1, lines);
         plot.setDataset(2, new PacketDataset(List.of(d.reinjections())));
         // The window edge runs far above small transfers: drawn, but left out of the range the axis fits.
-        plot.setDataset(3, steps(d.windowEdge()));
+        plot.setDataset(3, PacketDataset.stepped(List.of(d.windowEdge())));
         XYLineAndShapeRenderer edge = new XYLineAndShapeRenderer(true, false) {
             @Override
             public org.jfree.data.Range findRangeBounds(org.jfree.data.xy.XYDataset dataset) {
@@ -79,8 +79,7 @@ public final class ConnectionCharts {
             }
         };
         edge.setSeriesPaint(0, Color.GRAY);
-        edge.setSeriesStroke(0, DASHED);
-        edge.setDrawSeriesLineAsPath(true); // one path, so the dashes run on where steps are dense
+        dashedPath(edge, 0);
         plot.setRenderer(3, edge);
         XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
         marks.setSeriesShape(0, ShapeUtils.createDiamond(6));
@@ -166,7 +165,7 @@ public final class ConnectionCharts {
         barRenderer.setSeriesPaint(2, new Color(255, 255, 255, 230)); // a gap in the bar
         plot.setRenderer(1, barRenderer);
         List<PacketSeries> marked = events.values().stream().filter(b -> b.size() > 0)
-                .map(b -> b.build(ChartDataBuilder.MAX_POINTS)).toList();
+                .map(PacketSeries.Builder::build).toList();
         plot.setDataset(0, new PacketDataset(marked));
         XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
         Shape[] shapes = {ShapeUtils.createDiamond(5), ShapeUtils.createUpTriangle(5), ShapeUtils.createDownTriangle(5),
@@ -202,13 +201,17 @@ public final class ConnectionCharts {
         edges.setRenderer(edgeLines);
 
         XYPlot flight = plot(null, bytesAxis("bytes"));
-        flight.setDataset(new PacketDataset(List.of(d.inFlight(), d.usableWindow())));
+        flight.setDataset(0, new PacketDataset(List.of(d.inFlight())));
         XYStepRenderer flightLines = new XYStepRenderer();
         flightLines.setSeriesPaint(0, REINJECTION);
-        flightLines.setSeriesPaint(1, Color.DARK_GRAY);
-        flightLines.setSeriesStroke(1, DASHED);
         flightLines.setDefaultToolTipGenerator(tooltips());
-        flight.setRenderer(flightLines);
+        flight.setRenderer(0, flightLines);
+        flight.setDataset(1, PacketDataset.stepped(List.of(d.usableWindow())));
+        XYLineAndShapeRenderer usable = new XYLineAndShapeRenderer(true, false);
+        usable.setSeriesPaint(0, Color.DARK_GRAY);
+        dashedPath(usable, 0);
+        usable.setDefaultToolTipGenerator(tooltips());
+        flight.setRenderer(1, usable);
 
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(axis("time (s)"));
         combined.add(edges, 3);
@@ -256,16 +259,14 @@ public final class ConnectionCharts {
         return axis;
     }
 
-    /** {@code series} as a stepped line (each value held until the next), for a renderer drawing one path. */
-    private static org.jfree.data.xy.XYSeriesCollection steps(PacketSeries series) {
-        org.jfree.data.xy.XYSeries stepped = new org.jfree.data.xy.XYSeries(series.name(), false, true);
-        for (int i = 0; i < series.size(); i++) {
-            if (i > 0) {
-                stepped.add(series.x()[i], series.y()[i - 1]);
-            }
-            stepped.add(series.x()[i], series.y()[i]);
-        }
-        return new org.jfree.data.xy.XYSeriesCollection(stepped);
+    /**
+     * Draws series {@code s} dashed, as one path: a step renderer strokes each step apart and starts
+     * the dash pattern again at each, so where steps are denser than a dash the line drew solid.
+     * The series' dataset must be {@link PacketDataset#stepped stepped} to draw steps.
+     */
+    static void dashedPath(XYLineAndShapeRenderer renderer, int s) {
+        renderer.setSeriesStroke(s, DASHED);
+        renderer.setDrawSeriesLineAsPath(true);
     }
 
     /** Dots coloured by subflow; a second round of series (the other direction) drawn as crosses. */
@@ -291,6 +292,7 @@ public final class ConnectionCharts {
         JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
         chart.addSubtitle(new TextTitle(subtitle, SUBTITLE));
         chart.setBackgroundPaint(Color.WHITE);
+        LevelOfDetail.follow(chart);
         // Antialiased shapes draw two to three times slower; thousands of points are drawn crisp instead,
         // so the UI thread, which draws the charts, is not held up by a big connection.
         chart.setAntiAlias(items(plot) < SMOOTH_ITEMS);

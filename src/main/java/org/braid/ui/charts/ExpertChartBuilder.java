@@ -56,8 +56,8 @@ public final class ExpertChartBuilder {
                         : "path failure", start, end));
             }
         }
-        return new ExpertChartData(rtt.stream().map(b -> b.build(ChartDataBuilder.MAX_POINTS)).toList(),
-                flight.stream().map(b -> b.build(ChartDataBuilder.MAX_POINTS)).toList(),
+        return new ExpertChartData(rtt.stream().map(PacketSeries.Builder::build).toList(),
+                flight.stream().map(PacketSeries.Builder::build).toList(),
                 silences.stream().map(List::copyOf).toList(), List.copyOf(shaded));
     }
 }

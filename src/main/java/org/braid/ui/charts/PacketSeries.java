@@ -4,14 +4,15 @@ import java.util.Arrays;
 
 /**
  * One chart series whose points each stand for a packet: x, y and the packet's 0-based index,
- * in primitive arrays (a chart of a 300k-packet connection must not cost an object a point).
+ * in primitive arrays (a chart of a 3M-packet connection must not cost an object a point), in
+ * ascending x. It holds every point; {@link PacketDataset} draws those the screen can show.
  */
 public record PacketSeries(String name, double[] x, double[] y, int[] packets) {
     public int size() {
         return x.length;
     }
 
-    /** Collects points in order, then keeps at most a given number of them. */
+    /** Collects points, in time order as a rule. */
     public static final class Builder {
         private final String name;
         private double[] x = new double[64];
@@ -41,32 +42,35 @@ public record PacketSeries(String name, double[] x, double[] y, int[] packets) {
         }
 
         /**
-         * The series with at most {@code maxPoints} points: every k-th point when there are more,
-         * plus the last, so the shape and the ends stay while drawing stays fast.
+         * The series, every point of it, in time order: the charts choose the points to draw for
+         * what is on screen ({@link MinMaxBuckets}). Points added out of order (a capture's clock
+         * stepping back) are sorted, stably.
          */
-        public PacketSeries build(int maxPoints) {
-            if (size <= maxPoints) {
-                return new PacketSeries(name, Arrays.copyOf(x, size), Arrays.copyOf(y, size),
-                        Arrays.copyOf(packets, size));
-            }
-            int stride = (size + maxPoints - 1) / maxPoints;
-            int kept = (size - 1) / stride + 1 + ((size - 1) % stride == 0 ? 0 : 1);
-            double[] kx = new double[kept];
-            double[] ky = new double[kept];
-            int[] kp = new int[kept];
-            int k = 0;
-            for (int i = 0; i < size; i += stride) {
-                kx[k] = x[i];
-                ky[k] = y[i];
-                kp[k] = packets[i];
-                k++;
-            }
-            if (k < kept) {
-                kx[k] = x[size - 1];
-                ky[k] = y[size - 1];
-                kp[k] = packets[size - 1];
+        public PacketSeries build() {
+            double[] kx = Arrays.copyOf(x, size);
+            double[] ky = Arrays.copyOf(y, size);
+            int[] kp = Arrays.copyOf(packets, size);
+            for (int i = 1; i < size; i++) {
+                if (kx[i] < kx[i - 1]) {
+                    return sorted(kx, ky, kp);
+                }
             }
             return new PacketSeries(name, kx, ky, kp);
+        }
+
+        private PacketSeries sorted(double[] kx, double[] ky, int[] kp) {
+            Integer[] order = new Integer[kx.length];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (a, b) -> Double.compare(kx[a], kx[b]));
+            double[] sx = new double[kx.length];
+            double[] sy = new double[kx.length];
+            int[] sp = new int[kx.length];
+            for (int i = 0; i < order.length; i++) {
+                sx[i] = kx[order[i]];
+                sy[i] = ky[order[i]];
+                sp[i] = kp[order[i]];
+            }
+            return new PacketSeries(name, sx, sy, sp);
         }
     }
 }

@@ -109,6 +109,7 @@ public final class PathCharts {
         chart.addSubtitle(new TextTitle(subtitle, SMALL));
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(false);
+        LevelOfDetail.follow(chart);
         return chart;
     }
 
