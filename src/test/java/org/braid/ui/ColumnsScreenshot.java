@@ -1,23 +1,21 @@
 package org.braid.ui;
 
-import static org.braid.ui.ScreenshotTour.capture;
-import static org.braid.ui.ScreenshotTour.fx;
-import static org.braid.ui.ScreenshotTour.settle;
-import static org.braid.ui.ScreenshotTour.waitFor;
+import static org.braid.ui.ScreenshotTools.capture;
+import static org.braid.ui.ScreenshotTools.finish;
+import static org.braid.ui.ScreenshotTools.fx;
+import static org.braid.ui.ScreenshotTools.openWindow;
+import static org.braid.ui.ScreenshotTools.settle;
+import static org.braid.ui.ScreenshotTools.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.Executors;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.braid.ui.packets.ConversationColor;
-import org.braid.ui.prefs.UiPreferences;
 
 /**
  * Takes the README's pictures of custom columns (Apply as Column, a colorized conversation) and of
@@ -31,24 +29,7 @@ public final class ColumnsScreenshot {
         Path trace = Paths.get(args[0]);
         Path out = Paths.get(args[1]);
         Files.createDirectories(out);
-        Platform.startup(() -> { });
-        Preferences node = Preferences.userRoot().node("org/braid/ui-screenshots/" + System.nanoTime());
-        MainWindow window = fx(() -> {
-            Stage stage = new Stage();
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-            MainWindow made = MainWindow.create(stage, new UiPreferences(node), Executors.newCachedThreadPool(r -> {
-                Thread thread = new Thread(r, "columns-background");
-                thread.setDaemon(true);
-                return thread;
-            }));
-            stage.show();
-            made.open(trace);
-            return made;
-        });
-        waitFor(() -> window.viewModel().traceProperty().get() != null && !window.viewModel().busyProperty().get());
+        MainWindow window = openWindow(trace, 1920, 1080);
         fx(() -> {
             window.controller().packetList().applyAsColumn("tcp.len");
             window.controller().packetList().applyAsColumn("mptcp.reinjection_of");
@@ -76,8 +57,6 @@ public final class ColumnsScreenshot {
         });
         settle();
         capture(conversations.getScene().getRoot(), out.resolve("conversations-tcp.png"));
-        Platform.exit();
-        node.removeNode();
-        System.exit(0);
+        finish();
     }
 }
