@@ -7,21 +7,22 @@ import java.util.Map;
 /**
  * Per-subflow path measurements over time, as compact primitive columns in packet order: RTT
  * samples, and bytes in flight (highest sequence sent minus highest acknowledged, per subflow
- * direction, each time either changes). Immutable.
+ * direction, each time either changes). Narrow {@link SampleColumn}s: about 12 bytes a sample.
+ * Immutable.
  */
 public final class PathMetrics {
-    public static final PathMetrics EMPTY = new PathMetrics(0, new int[0], new long[0], new long[0], new long[0],
-            0, new int[0], new byte[0], new long[0], new long[0], new long[0]);
+    public static final PathMetrics EMPTY = new PathMetrics(empty(), empty(), empty(), empty(), empty(), empty(),
+            empty(), empty());
 
-    private final int[] rttFlow;
-    private final long[] rttPacket;
-    private final long[] rttNanos;
-    private final long[] rtt;
-    private final int[] flightFlow;
-    private final byte[] flightSide;
-    private final long[] flightPacket;
-    private final long[] flightNanos;
-    private final long[] flightBytes;
+    private final SampleColumn rttFlow;
+    private final SampleColumn rttPacket;
+    private final SampleColumn rttNanos;
+    private final SampleColumn rtt;
+    /** Flow index times two plus the data side: one narrow column for both. */
+    private final SampleColumn flightFlowSide;
+    private final SampleColumn flightPacket;
+    private final SampleColumn flightNanos;
+    private final SampleColumn flightBytes;
     private final int rttSize;
     private final int flightSize;
     /**
@@ -30,32 +31,52 @@ public final class PathMetrics {
      */
     private Map<Integer, RttStats> stats;
 
-    /** Takes the first {@code rttSize} and {@code flightSize} entries of the arrays (copied). */
-    public PathMetrics(int rttSize, int[] rttFlow, long[] rttPacket, long[] rttNanos, long[] rtt, int flightSize,
-            int[] flightFlow, byte[] flightSide, long[] flightPacket, long[] flightNanos, long[] flightBytes) {
-        this.rttSize = rttSize;
-        this.rttFlow = Arrays.copyOf(rttFlow, rttSize);
-        this.rttPacket = Arrays.copyOf(rttPacket, rttSize);
-        this.rttNanos = Arrays.copyOf(rttNanos, rttSize);
-        this.rtt = Arrays.copyOf(rtt, rttSize);
-        this.flightSize = flightSize;
-        this.flightFlow = Arrays.copyOf(flightFlow, flightSize);
-        this.flightSide = Arrays.copyOf(flightSide, flightSize);
-        this.flightPacket = Arrays.copyOf(flightPacket, flightSize);
-        this.flightNanos = Arrays.copyOf(flightNanos, flightSize);
-        this.flightBytes = Arrays.copyOf(flightBytes, flightSize);
+    /**
+     * Snapshots of the columns as they are now ({@link SampleColumn#frozen}: the values are shared,
+     * not copied). The RTT columns are of one length, the flight columns of another; a flight
+     * sample's flow and side are {@code flow * 2 + side}.
+     */
+    public PathMetrics(SampleColumn rttFlow, SampleColumn rttPacket, SampleColumn rttNanos, SampleColumn rtt,
+            SampleColumn flightFlowSide, SampleColumn flightPacket, SampleColumn flightNanos,
+            SampleColumn flightBytes) {
+        this.rttFlow = rttFlow.frozen();
+        this.rttPacket = rttPacket.frozen();
+        this.rttNanos = rttNanos.frozen();
+        this.rtt = rtt.frozen();
+        this.flightFlowSide = flightFlowSide.frozen();
+        this.flightPacket = flightPacket.frozen();
+        this.flightNanos = flightNanos.frozen();
+        this.flightBytes = flightBytes.frozen();
+        rttSize = this.rttFlow.size();
+        flightSize = this.flightFlowSide.size();
+        for (SampleColumn c : new SampleColumn[] {this.rttPacket, this.rttNanos, this.rtt}) {
+            if (c.size() != rttSize) {
+                throw new IllegalArgumentException("RTT columns of different lengths");
+            }
+        }
+        for (SampleColumn c : new SampleColumn[] {this.flightPacket, this.flightNanos, this.flightBytes}) {
+            if (c.size() != flightSize) {
+                throw new IllegalArgumentException("flight columns of different lengths");
+            }
+        }
+    }
+
+    private static SampleColumn empty() {
+        return new SampleColumn(0, Short.SIZE);
     }
 
     /** Min, median and p95 per flow: samples grouped by flow index in two counting passes, without boxing. */
     private Map<Integer, RttStats> computeStats() {
         Map<Integer, RttStats> computed = new HashMap<>();
         int flows = 0;
+        int[] flowOf = new int[rttSize];
         for (int i = 0; i < rttSize; i++) {
-            flows = Math.max(flows, rttFlow[i] + 1);
+            flowOf[i] = (int) rttFlow.get(i);
+            flows = Math.max(flows, flowOf[i] + 1);
         }
         int[] counts = new int[flows];
         for (int i = 0; i < rttSize; i++) {
-            counts[rttFlow[i]]++;
+            counts[flowOf[i]]++;
         }
         long[][] byFlow = new long[flows][];
         for (int f = 0; f < flows; f++) {
@@ -63,7 +84,7 @@ public final class PathMetrics {
         }
         int[] filled = new int[flows];
         for (int i = 0; i < rttSize; i++) {
-            byFlow[rttFlow[i]][filled[rttFlow[i]]++] = rtt[i];
+            byFlow[flowOf[i]][filled[flowOf[i]]++] = rtt.get(i);
         }
         for (int f = 0; f < flows; f++) {
             long[] values = byFlow[f];
@@ -87,28 +108,29 @@ public final class PathMetrics {
 
     public int rttSamples() { return rttSize; }
     /** The TCP flow of RTT sample {@code i}. */
-    public int rttFlow(int i) { return rttFlow[i]; }
+    public int rttFlow(int i) { return (int) rttFlow.get(i); }
     /** The 1-based packet (the ACK, or the SYN/ACK) that gave sample {@code i}. */
-    public long rttPacket(int i) { return rttPacket[i]; }
-    public long rttNanos(int i) { return rttNanos[i]; }
+    public long rttPacket(int i) { return rttPacket.get(i); }
+    public long rttNanos(int i) { return rttNanos.get(i); }
     /** Sample {@code i}, in nanoseconds. */
-    public long rtt(int i) { return rtt[i]; }
+    public long rtt(int i) { return rtt.get(i); }
 
     public int flightSamples() { return flightSize; }
-    public int flightFlow(int i) { return flightFlow[i]; }
+    public int flightFlow(int i) { return (int) (flightFlowSide.get(i) >> 1); }
     /** The data direction of sample {@code i}: 0 for data sent by the connection's client. */
-    public int flightSide(int i) { return flightSide[i]; }
-    public long flightPacket(int i) { return flightPacket[i]; }
-    public long flightNanos(int i) { return flightNanos[i]; }
+    public int flightSide(int i) { return (int) (flightFlowSide.get(i) & 1); }
+    public long flightPacket(int i) { return flightPacket.get(i); }
+    public long flightNanos(int i) { return flightNanos.get(i); }
     /** Bytes in flight on the subflow direction after packet {@link #flightPacket}. */
-    public long flightBytes(int i) { return flightBytes[i]; }
+    public long flightBytes(int i) { return flightBytes.get(i); }
 
     /** The bytes in flight on flow {@code flow}, direction {@code side}, just after packet {@code packet}; 0 before any. */
     public long flightAt(int flow, int side, long packet) {
         long value = 0;
-        for (int i = 0; i < flightSize && flightPacket[i] <= packet; i++) {
-            if (flightFlow[i] == flow && flightSide[i] == side) {
-                value = flightBytes[i];
+        long flowSide = (long) flow * 2 + side;
+        for (int i = 0; i < flightSize && flightPacket.get(i) <= packet; i++) {
+            if (flightFlowSide.get(i) == flowSide) {
+                value = flightBytes.get(i);
             }
         }
         return value;
