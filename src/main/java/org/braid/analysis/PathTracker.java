@@ -9,7 +9,7 @@ import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.model.BackupChange;
 import org.braid.model.PathMetrics;
-import org.braid.model.SampleColumn;
+import org.braid.model.PathSamples;
 
 /**
  * Path measurements of MPTCP subflows in the streaming pass: RTT samples from data/ACK pairs and
@@ -41,15 +41,10 @@ final class PathTracker implements PacketObserver {
     private PathState.Subflow[] subflows = new PathState.Subflow[16];
     private PathState.Connection[] connectionStates = new PathState.Connection[8];
 
-    // Sample columns, narrow and shared with the results (see SampleColumn).
-    private final SampleColumn rttFlow;
-    private final SampleColumn rttPacket;
-    private final SampleColumn rttNanos;
-    private final SampleColumn rtt;
-    private final SampleColumn flightFlowSide;
-    private final SampleColumn flightPacket;
-    private final SampleColumn flightNanos;
-    private final SampleColumn flightBytes;
+    // Narrow sample tables, shared with the results.
+    private final PathSamples rtt;
+    /** Bytes in flight, with the flow index times two plus the data side as the flow. */
+    private final PathSamples flight;
 
     private final List<PathObservations.Silence> silences = new ArrayList<>();
     private final RetransmissionLog retransmissions = new RetransmissionLog();
@@ -63,17 +58,8 @@ final class PathTracker implements PacketObserver {
      */
     PathTracker(PacketColumns columns, int expectedPackets) {
         this.columns = columns;
-        int samples = expectedPackets / 2;
-        // Flows and packet numbers move by little within a chunk: 16 bits; times in nanoseconds
-        // and byte counts need 32 (a chunk widens further when a value does not fit).
-        rttFlow = new SampleColumn(samples, Short.SIZE);
-        rttPacket = new SampleColumn(samples, Short.SIZE);
-        rttNanos = new SampleColumn(samples, Integer.SIZE);
-        rtt = new SampleColumn(samples, Integer.SIZE);
-        flightFlowSide = new SampleColumn(expectedPackets, Short.SIZE);
-        flightPacket = new SampleColumn(expectedPackets, Short.SIZE);
-        flightNanos = new SampleColumn(expectedPackets, Integer.SIZE);
-        flightBytes = new SampleColumn(expectedPackets, Integer.SIZE);
+        rtt = new PathSamples(expectedPackets / 2);
+        flight = new PathSamples(expectedPackets);
     }
 
     @Override
@@ -263,17 +249,11 @@ final class PathTracker implements PacketObserver {
             return;
         }
         space.lastFlight = inFlight;
-        flightFlowSide.add((long) c.flow.index * 2 + c.flow.dataDirection(direction));
-        flightPacket.add(c.frame.packetNumber());
-        flightNanos.add(c.nanos);
-        flightBytes.add(inFlight);
+        flight.add(c.flow.index * 2 + c.flow.dataDirection(direction), c.frame.packetNumber(), c.nanos, inFlight);
     }
 
     private void sample(PacketContext c, long value) {
-        rttFlow.add(c.flow.index);
-        rttPacket.add(c.frame.packetNumber());
-        rttNanos.add(c.nanos);
-        rtt.add(value);
+        rtt.add(c.flow.index, c.frame.packetNumber(), c.nanos, value);
     }
 
     private void dataAck(PacketContext c, PathState.DataDirection d) {
@@ -466,8 +446,7 @@ final class PathTracker implements PacketObserver {
                 losses.add(new PathObservations.CaptureLoss(k, state.lostBytes, state.lossEvidence.toArray()));
             }
         }
-        PathMetrics metrics = new PathMetrics(rttFlow, rttPacket, rttNanos, rtt, flightFlowSide, flightPacket,
-                flightNanos, flightBytes);
+        PathMetrics metrics = new PathMetrics(rtt, flight);
         return new PathObservations(metrics, allSilences, retransmissions.records(), allStalls, uses,
                 List.copyOf(announcements), allRemovals, cuts, losses, lastData).renumbered(columns::connectionNumber);
     }

@@ -7,24 +7,16 @@ import java.util.Map;
 /**
  * Per-subflow path measurements over time, as compact primitive columns in packet order: RTT
  * samples, and bytes in flight (highest sequence sent minus highest acknowledged, per subflow
- * direction, each time either changes). Narrow {@link SampleColumn}s: about 12 bytes a sample.
+ * direction, each time either changes). {@link PathSamples}: 16 bytes a sample.
  * Immutable.
  */
 public final class PathMetrics {
-    public static final PathMetrics EMPTY = new PathMetrics(empty(), empty(), empty(), empty(), empty(), empty(),
-            empty(), empty());
+    public static final PathMetrics EMPTY = new PathMetrics(new PathSamples(0), new PathSamples(0));
 
-    private final SampleColumn rttFlow;
-    private final SampleColumn rttPacket;
-    private final SampleColumn rttNanos;
-    private final SampleColumn rtt;
-    /** Flow index times two plus the data side: one narrow column for both. */
-    private final SampleColumn flightFlowSide;
-    private final SampleColumn flightPacket;
-    private final SampleColumn flightNanos;
-    private final SampleColumn flightBytes;
-    private final int rttSize;
-    private final int flightSize;
+    /** Per sample: the flow, the packet that gave it, its time and the RTT in nanoseconds. */
+    private final PathSamples rtt;
+    /** Per sample: the flow times two plus the data side, the packet, its time and the bytes in flight. */
+    private final PathSamples flight;
     /**
      * Per flow, computed on first use: a benchmark or a live snapshot that never asks pays nothing
      * (the sort of every sample). Derived from the columns, so two equal metrics stay equal.
@@ -32,51 +24,25 @@ public final class PathMetrics {
     private Map<Integer, RttStats> stats;
 
     /**
-     * Snapshots of the columns as they are now ({@link SampleColumn#frozen}: the values are shared,
-     * not copied). The RTT columns are of one length, the flight columns of another; a flight
-     * sample's flow and side are {@code flow * 2 + side}.
+     * Snapshots of the samples as they are now ({@link PathSamples#frozen}: shared, not copied). A
+     * flight sample's flow is {@code flow * 2 + side}.
      */
-    public PathMetrics(SampleColumn rttFlow, SampleColumn rttPacket, SampleColumn rttNanos, SampleColumn rtt,
-            SampleColumn flightFlowSide, SampleColumn flightPacket, SampleColumn flightNanos,
-            SampleColumn flightBytes) {
-        this.rttFlow = rttFlow.frozen();
-        this.rttPacket = rttPacket.frozen();
-        this.rttNanos = rttNanos.frozen();
+    public PathMetrics(PathSamples rtt, PathSamples flight) {
         this.rtt = rtt.frozen();
-        this.flightFlowSide = flightFlowSide.frozen();
-        this.flightPacket = flightPacket.frozen();
-        this.flightNanos = flightNanos.frozen();
-        this.flightBytes = flightBytes.frozen();
-        rttSize = this.rttFlow.size();
-        flightSize = this.flightFlowSide.size();
-        for (SampleColumn c : new SampleColumn[] {this.rttPacket, this.rttNanos, this.rtt}) {
-            if (c.size() != rttSize) {
-                throw new IllegalArgumentException("RTT columns of different lengths");
-            }
-        }
-        for (SampleColumn c : new SampleColumn[] {this.flightPacket, this.flightNanos, this.flightBytes}) {
-            if (c.size() != flightSize) {
-                throw new IllegalArgumentException("flight columns of different lengths");
-            }
-        }
-    }
-
-    private static SampleColumn empty() {
-        return new SampleColumn(0, Short.SIZE);
+        this.flight = flight.frozen();
     }
 
     /** Min, median and p95 per flow: samples grouped by flow index in two counting passes, without boxing. */
     private Map<Integer, RttStats> computeStats() {
         Map<Integer, RttStats> computed = new HashMap<>();
         int flows = 0;
-        int[] flowOf = new int[rttSize];
+        int rttSize = rtt.size();
         for (int i = 0; i < rttSize; i++) {
-            flowOf[i] = (int) rttFlow.get(i);
-            flows = Math.max(flows, flowOf[i] + 1);
+            flows = Math.max(flows, rtt.flow(i) + 1);
         }
         int[] counts = new int[flows];
         for (int i = 0; i < rttSize; i++) {
-            counts[flowOf[i]]++;
+            counts[rtt.flow(i)]++;
         }
         long[][] byFlow = new long[flows][];
         for (int f = 0; f < flows; f++) {
@@ -84,7 +50,8 @@ public final class PathMetrics {
         }
         int[] filled = new int[flows];
         for (int i = 0; i < rttSize; i++) {
-            byFlow[flowOf[i]][filled[flowOf[i]]++] = rtt.get(i);
+            int f = rtt.flow(i);
+            byFlow[f][filled[f]++] = rtt.value(i);
         }
         for (int f = 0; f < flows; f++) {
             long[] values = byFlow[f];
@@ -106,31 +73,31 @@ public final class PathMetrics {
         return stats.get(flow);
     }
 
-    public int rttSamples() { return rttSize; }
+    public int rttSamples() { return rtt.size(); }
     /** The TCP flow of RTT sample {@code i}. */
-    public int rttFlow(int i) { return (int) rttFlow.get(i); }
+    public int rttFlow(int i) { return rtt.flow(i); }
     /** The 1-based packet (the ACK, or the SYN/ACK) that gave sample {@code i}. */
-    public long rttPacket(int i) { return rttPacket.get(i); }
-    public long rttNanos(int i) { return rttNanos.get(i); }
+    public long rttPacket(int i) { return rtt.packet(i); }
+    public long rttNanos(int i) { return rtt.nanos(i); }
     /** Sample {@code i}, in nanoseconds. */
-    public long rtt(int i) { return rtt.get(i); }
+    public long rtt(int i) { return rtt.value(i); }
 
-    public int flightSamples() { return flightSize; }
-    public int flightFlow(int i) { return (int) (flightFlowSide.get(i) >> 1); }
+    public int flightSamples() { return flight.size(); }
+    public int flightFlow(int i) { return flight.flow(i) >> 1; }
     /** The data direction of sample {@code i}: 0 for data sent by the connection's client. */
-    public int flightSide(int i) { return (int) (flightFlowSide.get(i) & 1); }
-    public long flightPacket(int i) { return flightPacket.get(i); }
-    public long flightNanos(int i) { return flightNanos.get(i); }
+    public int flightSide(int i) { return flight.flow(i) & 1; }
+    public long flightPacket(int i) { return flight.packet(i); }
+    public long flightNanos(int i) { return flight.nanos(i); }
     /** Bytes in flight on the subflow direction after packet {@link #flightPacket}. */
-    public long flightBytes(int i) { return flightBytes.get(i); }
+    public long flightBytes(int i) { return flight.value(i); }
 
     /** The bytes in flight on flow {@code flow}, direction {@code side}, just after packet {@code packet}; 0 before any. */
     public long flightAt(int flow, int side, long packet) {
         long value = 0;
-        long flowSide = (long) flow * 2 + side;
-        for (int i = 0; i < flightSize && flightPacket.get(i) <= packet; i++) {
-            if (flightFlowSide.get(i) == flowSide) {
-                value = flightBytes.get(i);
+        int flowSide = flow * 2 + side;
+        for (int i = 0; i < flight.size() && flight.packet(i) <= packet; i++) {
+            if (flight.flow(i) == flowSide) {
+                value = flight.value(i);
             }
         }
         return value;
