@@ -143,7 +143,7 @@ final class WindowDirection {
     }
 
     /** Lists the period that ends, when long enough to matter. */
-    private void closeLimit(long nanos, Long packet) {
+    private void closeLimit(long nanos, long packet) {
         if (nanos - limitedSince >= WindowStats.REPORTED_LIMIT_NANOS && limits.size() < WindowStats.LISTED_PERIODS) {
             limits.add(new WindowLimit(limitedSince, limitedSincePacket, nanos, packet, limitedEdge, limitedAck,
                     limitedEdgePacket, limitedFlows));
