@@ -9,14 +9,15 @@ import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.model.BackupChange;
 import org.braid.model.PathMetrics;
+import org.braid.model.PathSamples;
 
 /**
  * Path measurements of MPTCP subflows in the streaming pass: RTT samples from data/ACK pairs and
  * handshakes (Karn's rule: a retransmission voids the timing of what it repeats), bytes in flight
  * per subflow direction, and the periods the expert findings rest on (silences, DATA_ACK stalls,
  * retransmissions, backup use, address announcements). State lives in one {@link PathState} object
- * per subflow and per connection; ordinary packets allocate nothing (the sample columns grow by
- * doubling). The analyzer calls it after its other observers, outside their shared method, so the
+ * per subflow and per connection; ordinary packets allocate nothing (the sample columns grow a
+ * chunk at a time, and the results share them). The analyzer calls it after its other observers, outside their shared method, so the
  * JIT keeps inlining those as before.
  */
 final class PathTracker implements PacketObserver {
@@ -40,18 +41,10 @@ final class PathTracker implements PacketObserver {
     private PathState.Subflow[] subflows = new PathState.Subflow[16];
     private PathState.Connection[] connectionStates = new PathState.Connection[8];
 
-    // Sample columns.
-    private int rttSize;
-    private int[] rttFlow;
-    private long[] rttPacket;
-    private long[] rttNanos;
-    private long[] rtt;
-    private int flightSize;
-    private int[] flightFlow;
-    private byte[] flightSide;
-    private long[] flightPacket;
-    private long[] flightNanos;
-    private long[] flightBytes;
+    // Narrow sample tables, shared with the results.
+    private final PathSamples rtt;
+    /** Bytes in flight, with the flow index times two plus the data side as the flow. */
+    private final PathSamples flight;
 
     private final List<PathObservations.Silence> silences = new ArrayList<>();
     private final RetransmissionLog retransmissions = new RetransmissionLog();
@@ -59,22 +52,14 @@ final class PathTracker implements PacketObserver {
     private final List<PathObservations.Announcement> announcements = new ArrayList<>();
 
     /**
-     * A tracker whose sample columns start with room for {@code expectedPackets} (at most one RTT
-     * sample and about one in-flight change a packet), as the analyzer's own columns do.
+     * A tracker whose sample columns start with room for {@code expectedPackets} (about one
+     * in-flight change a packet, an RTT sample every other one at most), as the analyzer's own
+     * columns do.
      */
     PathTracker(PacketColumns columns, int expectedPackets) {
         this.columns = columns;
-        int flights = Math.max(1024, expectedPackets);
-        int samples = Math.max(256, expectedPackets);
-        rttFlow = new int[samples];
-        rttPacket = new long[samples];
-        rttNanos = new long[samples];
-        rtt = new long[samples];
-        flightFlow = new int[flights];
-        flightSide = new byte[flights];
-        flightPacket = new long[flights];
-        flightNanos = new long[flights];
-        flightBytes = new long[flights];
+        rtt = new PathSamples(expectedPackets / 2);
+        flight = new PathSamples(expectedPackets);
     }
 
     @Override
@@ -103,13 +88,13 @@ final class PathTracker implements PacketObserver {
         }
         boolean syn = packet.hasTcpFlag(DecodedPacket.TCP_SYN);
         boolean ackFlag = packet.hasTcpFlag(DecodedPacket.TCP_ACK);
-        int sampledBefore = rttSize;
+        int sampledBefore = rtt.size();
         if (ackFlag) {
             acknowledged(c, subflow.spaces[1 - c.direction], connection, packet.acknowledgmentNumber());
         }
         if (syn && ackFlag && c.direction == 1 && !subflow.handshakeSampled) {
             subflow.handshakeSampled = true;
-            if (rttSize == sampledBefore && flow.sawSyn && c.nanos >= flow.synNanos) {
+            if (rtt.size() == sampledBefore && flow.sawSyn && c.nanos >= flow.synNanos) {
                 sample(c, c.nanos - flow.synNanos); // the SYN came before the flow was MPTCP
             }
         }
@@ -264,35 +249,11 @@ final class PathTracker implements PacketObserver {
             return;
         }
         space.lastFlight = inFlight;
-        if (flightSize == flightFlow.length) {
-            int capacity = flightSize * 2;
-            flightFlow = Arrays.copyOf(flightFlow, capacity);
-            flightSide = Arrays.copyOf(flightSide, capacity);
-            flightPacket = Arrays.copyOf(flightPacket, capacity);
-            flightNanos = Arrays.copyOf(flightNanos, capacity);
-            flightBytes = Arrays.copyOf(flightBytes, capacity);
-        }
-        flightFlow[flightSize] = c.flow.index;
-        flightSide[flightSize] = (byte) c.flow.dataDirection(direction);
-        flightPacket[flightSize] = c.frame.packetNumber();
-        flightNanos[flightSize] = c.nanos;
-        flightBytes[flightSize] = inFlight;
-        flightSize++;
+        flight.add(c.flow.index * 2 + c.flow.dataDirection(direction), c.frame.packetNumber(), c.nanos, inFlight);
     }
 
     private void sample(PacketContext c, long value) {
-        if (rttSize == rttFlow.length) {
-            int capacity = rttSize * 2;
-            rttFlow = Arrays.copyOf(rttFlow, capacity);
-            rttPacket = Arrays.copyOf(rttPacket, capacity);
-            rttNanos = Arrays.copyOf(rttNanos, capacity);
-            rtt = Arrays.copyOf(rtt, capacity);
-        }
-        rttFlow[rttSize] = c.flow.index;
-        rttPacket[rttSize] = c.frame.packetNumber();
-        rttNanos[rttSize] = c.nanos;
-        rtt[rttSize] = value;
-        rttSize++;
+        rtt.add(c.flow.index, c.frame.packetNumber(), c.nanos, value);
     }
 
     private void dataAck(PacketContext c, PathState.DataDirection d) {
@@ -485,8 +446,7 @@ final class PathTracker implements PacketObserver {
                 losses.add(new PathObservations.CaptureLoss(k, state.lostBytes, state.lossEvidence.toArray()));
             }
         }
-        PathMetrics metrics = new PathMetrics(rttSize, rttFlow, rttPacket, rttNanos, rtt, flightSize, flightFlow,
-                flightSide, flightPacket, flightNanos, flightBytes);
+        PathMetrics metrics = new PathMetrics(rtt, flight);
         return new PathObservations(metrics, allSilences, retransmissions.records(), allStalls, uses,
                 List.copyOf(announcements), allRemovals, cuts, losses, lastData).renumbered(columns::connectionNumber);
     }

@@ -9,18 +9,18 @@ import org.braid.model.MptcpEvent;
 import org.braid.model.Reinjection;
 
 /**
- * Groups reinjections into REINJECTION_BURST events: reinjections of one direction from one
- * subflow to another, each within {@link #GAP_NANOS} of the previous one of the group, are one
- * event at the time and packet of the first. One event per burst keeps a timeline readable when a
- * dead path has dozens of segments re-sent at once.
+ * Groups reinjections into bursts: reinjections of one direction from one subflow to another, each
+ * within {@link #GAP_NANOS} of the previous one of the group. The timeline shows one
+ * REINJECTION_BURST event per burst, at the time and packet of its first, which keeps it readable
+ * when a dead path has dozens of segments re-sent at once; the expert analysis reports each burst.
  */
-final class ReinjectionBursts {
+public final class ReinjectionBursts {
     static final long GAP_NANOS = 200_000_000L;
 
     private ReinjectionBursts() {}
 
-    /** The burst events of {@code reinjections} (in packet order), ordered by time; subflows named by flow index. */
-    static List<MptcpEvent> of(List<Reinjection> reinjections, IntFunction<String> subflowName) {
+    /** The bursts of {@code reinjections} (in packet order), in the order they began. */
+    public static List<Burst> bursts(List<Reinjection> reinjections) {
         List<Burst> open = new ArrayList<>();
         List<Burst> all = new ArrayList<>();
         for (Reinjection r : reinjections) {
@@ -43,7 +43,12 @@ final class ReinjectionBursts {
             burst.add(r);
         }
         all.sort(Comparator.comparingLong(b -> b.firstNanos));
-        return all.stream().map(b -> b.event(subflowName)).toList();
+        return all;
+    }
+
+    /** The burst events of {@code reinjections} (in packet order), ordered by time; subflows named by flow index. */
+    static List<MptcpEvent> of(List<Reinjection> reinjections, IntFunction<String> subflowName) {
+        return bursts(reinjections).stream().map(b -> b.event(subflowName)).toList();
     }
 
     /** Inserts {@code bursts} into {@code events} by time, after the events of the same time. */
@@ -54,35 +59,51 @@ final class ReinjectionBursts {
         return merged;
     }
 
-    private static final class Burst {
-        final boolean fromClient;
-        final int from;
-        final int to;
-        final long firstNanos;
-        final long firstPacket;
-        long lastNanos;
-        int count;
-        long bytes;
+    /** One burst: its direction, subflows, period, bytes and packets. */
+    public static final class Burst {
+        private final boolean fromClient;
+        private final int from;
+        private final int to;
+        private final long firstNanos;
+        private final long firstDelay;
+        private long lastNanos;
+        private long bytes;
+        private final LongList packets = new LongList();
 
         Burst(Reinjection first) {
             fromClient = first.fromClient();
             from = first.fromFlow();
             to = first.toFlow();
             firstNanos = first.timeNanos();
-            firstPacket = first.packet();
+            firstDelay = first.delayNanos();
         }
 
         void add(Reinjection r) {
             lastNanos = r.timeNanos();
-            count++;
             bytes += r.bytes();
+            packets.add(r.packet());
         }
+
+        /** True when the client sent the reinjected data. */
+        public boolean fromClient() { return fromClient; }
+        /** The flow index of the subflow that first sent the data. */
+        public int fromFlow() { return from; }
+        /** The flow index of the subflow that sent it again. */
+        public int toFlow() { return to; }
+        public long firstNanos() { return firstNanos; }
+        public long lastNanos() { return lastNanos; }
+        /** The first reinjection's delay since its original. */
+        public long firstDelayNanos() { return firstDelay; }
+        public long bytes() { return bytes; }
+        /** The reinjected segments, 1-based, in packet order. */
+        public long[] packets() { return packets.toArray(); }
+        public int count() { return packets.size(); }
 
         MptcpEvent event(IntFunction<String> subflowName) {
             String detail = String.format(java.util.Locale.ROOT, "%d segment(s), %d bytes from the %s, from subflow %s to %s, over %.3f s",
-                    count, bytes, fromClient ? "client" : "server", subflowName.apply(from), subflowName.apply(to),
+                    count(), bytes, fromClient ? "client" : "server", subflowName.apply(from), subflowName.apply(to),
                     (lastNanos - firstNanos) / 1e9);
-            return new MptcpEvent(EventType.REINJECTION_BURST, firstNanos, firstPacket, to, detail);
+            return new MptcpEvent(EventType.REINJECTION_BURST, firstNanos, packets.get(0), to, detail);
         }
     }
 }

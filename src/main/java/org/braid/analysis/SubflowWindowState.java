@@ -10,6 +10,8 @@ final class SubflowWindowState {
     /** The scaled window itself, in bytes. */
     final long[] window = new long[2];
     final long[] nanos = new long[2];
+    /** The 1-based packet of the latest advertisement. */
+    final long[] packet = new long[2];
     final long[] advertisements = new long[2];
     /** Advertisements read unscaled because the flow's SYN or SYN/ACK had not been seen. */
     final long[] unscaled = new long[2];

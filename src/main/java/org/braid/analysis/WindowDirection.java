@@ -6,6 +6,8 @@ import org.braid.model.EventType;
 import org.braid.model.MptcpEvent;
 import org.braid.model.ReceiveWindow;
 import org.braid.model.SubflowWindow;
+import org.braid.model.WindowDisagreement;
+import org.braid.model.WindowLimit;
 import org.braid.model.WindowPeriod;
 import org.braid.model.WindowStats;
 
@@ -54,9 +56,18 @@ final class WindowDirection {
     boolean limited;
     long limitedSince;
     long limitedNanos;
+    long limitedSincePacket;
+    long limitedEdge;
+    long limitedAck;
+    long limitedEdgePacket;
+    final List<Integer> limitedFlows = new ArrayList<>();
+    final List<WindowLimit> limits = new ArrayList<>();
+    /** The advertisement of the largest edge. */
+    long maxEdgePacket;
 
     long disagreements;
     int disagreementEvents;
+    final List<WindowDisagreement> disagreementList = new ArrayList<>();
 
     int segmentOrDefault() {
         return segment > 0 ? segment : DEFAULT_SEGMENT;
@@ -74,20 +85,23 @@ final class WindowDirection {
         return end - Math.max(start, maxEdge);
     }
 
-    void sent(long end, int length, long nanos) {
+    void sent(long end, int length, long nanos, long packet, int flow) {
         if (!sentKnown || end > highestSent) {
             highestSent = end;
             sentKnown = true;
         }
         segment = Math.max(segment, length);
-        updateLimited(nanos);
+        updateLimited(nanos, packet);
+        if (limited && !limitedFlows.contains(flow)) {
+            limitedFlows.add(flow);
+        }
     }
 
     /**
      * Takes an advertised edge into the maximum. Returns the edge's retreat below the maximum seen
      * before it (0 when it is the new maximum).
      */
-    long advertise(long dataAck, long edge) {
+    long advertise(long dataAck, long edge, long packet) {
         advertisements++;
         if (!ackKnown || dataAck > highestAck) {
             highestAck = dataAck;
@@ -95,6 +109,7 @@ final class WindowDirection {
         }
         if (!edgeKnown || edge > maxEdge) {
             maxEdge = edge;
+            maxEdgePacket = packet;
             edgeKnown = true;
             return 0;
         }
@@ -105,7 +120,7 @@ final class WindowDirection {
      * Window-limited while the highest DSN sent reaches the largest edge to within one segment:
      * data in flight (highest sent - DATA_ACK) then fills the usable window (edge - DATA_ACK).
      */
-    void updateLimited(long nanos) {
+    void updateLimited(long nanos, long packet) {
         if (!edgeKnown || !sentKnown || unknownScale) {
             return;
         }
@@ -115,10 +130,24 @@ final class WindowDirection {
         }
         if (limited) {
             limitedNanos += nanos - limitedSince;
+            closeLimit(nanos, packet);
         } else {
             limitedSince = nanos;
+            limitedSincePacket = packet;
+            limitedEdge = maxEdge;
+            limitedAck = highestAck;
+            limitedEdgePacket = maxEdgePacket;
+            limitedFlows.clear();
         }
         limited = now;
+    }
+
+    /** Lists the period that ends, when long enough to matter. */
+    private void closeLimit(long nanos, long packet) {
+        if (nanos - limitedSince >= WindowStats.REPORTED_LIMIT_NANOS && limits.size() < WindowStats.LISTED_PERIODS) {
+            limits.add(new WindowLimit(limitedSince, limitedSincePacket, nanos, packet, limitedEdge, limitedAck,
+                    limitedEdgePacket, limitedFlows));
+        }
     }
 
     void openZeroWindow(ConnectionState connection, int flow, long nanos, long packet, String detail) {
@@ -169,6 +198,22 @@ final class WindowDirection {
                 periods.add(new WindowPeriod(zeroFlow, zeroStartNanos, zeroStartPacket, endNanos, null));
             }
         }
+        List<WindowLimit> limitPeriods = new ArrayList<>();
+        if (!unknownScale) {
+            for (WindowLimit l : limits) {
+                limitPeriods.add(relative(l, base));
+            }
+            if (limited && endNanos - limitedSince >= WindowStats.REPORTED_LIMIT_NANOS
+                    && limitPeriods.size() < WindowStats.LISTED_PERIODS) {
+                limitPeriods.add(relative(new WindowLimit(limitedSince, limitedSincePacket, endNanos, null,
+                        limitedEdge, limitedAck, limitedEdgePacket, limitedFlows), base));
+            }
+        }
+        List<WindowDisagreement> disagreementsRelative = new ArrayList<>();
+        for (WindowDisagreement d : disagreementList) {
+            disagreementsRelative.add(new WindowDisagreement(d.flow(), d.packet(), d.nanos(), d.rightEdge() - base,
+                    d.otherFlow(), d.otherPacket(), d.otherNanos(), d.otherEdge() - base));
+        }
         List<SubflowWindow> subflows = new ArrayList<>();
         for (Flow flow : connection.subflows) {
             int direction = advertisingDirection(flow, side);
@@ -179,7 +224,13 @@ final class WindowDirection {
         return new WindowStats(sentKnown ? highestSent - base : null, ackKnown ? highestAck - base : null,
                 advertisements, edgeKnown ? maxEdge - base : null, belowMaxEdge, shrinks,
                 checked, checked ? beyondPackets : 0, checked ? beyondBytes : 0, zeroPackets, zeroPeriods, zero, periods,
-                unknownScale ? null : limitedNanos + (limited ? endNanos - limitedSince : 0), disagreements, subflows);
+                unknownScale ? null : limitedNanos + (limited ? endNanos - limitedSince : 0), disagreements, subflows,
+                limitPeriods, disagreementsRelative);
+    }
+
+    private static WindowLimit relative(WindowLimit l, long base) {
+        return new WindowLimit(l.startNanos(), l.startPacket(), l.endNanos(), l.endPacket(), l.rightEdge() - base,
+                l.dataAck() - base, l.edgePacket(), l.flows());
     }
 
     /** The flow direction in which the receiver of data direction {@code side} sends its advertisements. */

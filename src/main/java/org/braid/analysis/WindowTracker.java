@@ -2,6 +2,8 @@ package org.braid.analysis;
 
 import org.braid.decode.DecodedPacket;
 import org.braid.model.EventType;
+import org.braid.model.WindowDisagreement;
+import org.braid.model.WindowStats;
 
 /**
  * The shared receive window (RFC 8684 3.3.4): every packet carrying a DATA_ACK advertises the
@@ -53,7 +55,7 @@ final class WindowTracker implements PacketObserver {
                                 + " bytes beyond the right edge " + (w.maxEdge - base));
             }
         }
-        w.sent(end, length, c.nanos);
+        w.sent(end, length, c.nanos, c.frame.packetNumber(), c.flow.index);
     }
 
     private void onAdvertisement(PacketContext c, WindowDirection w, int side) {
@@ -75,7 +77,7 @@ final class WindowTracker implements PacketObserver {
         } else if (own.advertisements[direction] > 0 && own.edge[direction] - edge >= granularity) {
             w.shrinks++;
         }
-        long retreat = w.advertise(c.dataAck, edge);
+        long retreat = w.advertise(c.dataAck, edge, c.frame.packetNumber());
         if (scaleKnown && retreat >= granularity) {
             w.belowMaxEdge++;
         }
@@ -86,6 +88,7 @@ final class WindowTracker implements PacketObserver {
         own.edge[direction] = edge;
         own.window[direction] = window;
         own.nanos[direction] = c.nanos;
+        own.packet[direction] = c.frame.packetNumber();
         own.advertisements[direction]++;
 
         if (window == 0) {
@@ -99,7 +102,7 @@ final class WindowTracker implements PacketObserver {
         } else if (w.zeroOpen) {
             w.closeZeroWindow(connection, c.nanos, c.frame.packetNumber());
         }
-        w.updateLimited(c.nanos);
+        w.updateLimited(c.nanos, c.frame.packetNumber());
     }
 
     /**
@@ -121,6 +124,10 @@ final class WindowTracker implements PacketObserver {
             long difference = theirs.edge[direction] - edge;
             if (difference > w.segmentOrDefault() && difference * 10 > Math.max(window, theirs.window[direction])) {
                 w.disagreements++;
+                if (w.disagreementList.size() < WindowStats.LISTED_PERIODS) {
+                    w.disagreementList.add(new WindowDisagreement(c.flow.index, c.frame.packetNumber(), c.nanos, edge,
+                            other.index, theirs.packet[direction], theirs.nanos[direction], theirs.edge[direction]));
+                }
                 if (w.disagreementEvents < WindowDirection.LISTED_EVENTS) {
                     w.disagreementEvents++;
                     long base = c.connection.side(side).dsnBase;

@@ -18,6 +18,10 @@ public enum FindingKind {
     ZERO_WINDOW(FindingGroup.WINDOW),
     /** Data sent beyond the right edge of the shared window. */
     BEYOND_WINDOW(FindingGroup.WINDOW),
+    /** A sender held at the shared window's right edge for a while. */
+    WINDOW_LIMITED(FindingGroup.WINDOW),
+    /** Subflows of a connection advertised materially different right edges at about the same time. */
+    WINDOW_DISAGREEMENT(FindingGroup.WINDOW),
     /** A DSS checksum failed: the failed mapping, MP_FAIL, then the reset or fallback. */
     CHECKSUM_FAILURE(FindingGroup.CHECKSUM),
     /** The connection fell back to plain TCP after its handshake. */

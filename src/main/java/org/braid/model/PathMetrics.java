@@ -7,55 +7,42 @@ import java.util.Map;
 /**
  * Per-subflow path measurements over time, as compact primitive columns in packet order: RTT
  * samples, and bytes in flight (highest sequence sent minus highest acknowledged, per subflow
- * direction, each time either changes). Immutable.
+ * direction, each time either changes). {@link PathSamples}: 16 bytes a sample.
+ * Immutable.
  */
 public final class PathMetrics {
-    public static final PathMetrics EMPTY = new PathMetrics(0, new int[0], new long[0], new long[0], new long[0],
-            0, new int[0], new byte[0], new long[0], new long[0], new long[0]);
+    public static final PathMetrics EMPTY = new PathMetrics(new PathSamples(0), new PathSamples(0));
 
-    private final int[] rttFlow;
-    private final long[] rttPacket;
-    private final long[] rttNanos;
-    private final long[] rtt;
-    private final int[] flightFlow;
-    private final byte[] flightSide;
-    private final long[] flightPacket;
-    private final long[] flightNanos;
-    private final long[] flightBytes;
-    private final int rttSize;
-    private final int flightSize;
+    /** Per sample: the flow, the packet that gave it, its time and the RTT in nanoseconds. */
+    private final PathSamples rtt;
+    /** Per sample: the flow times two plus the data side, the packet, its time and the bytes in flight. */
+    private final PathSamples flight;
     /**
      * Per flow, computed on first use: a benchmark or a live snapshot that never asks pays nothing
      * (the sort of every sample). Derived from the columns, so two equal metrics stay equal.
      */
     private Map<Integer, RttStats> stats;
 
-    /** Takes the first {@code rttSize} and {@code flightSize} entries of the arrays (copied). */
-    public PathMetrics(int rttSize, int[] rttFlow, long[] rttPacket, long[] rttNanos, long[] rtt, int flightSize,
-            int[] flightFlow, byte[] flightSide, long[] flightPacket, long[] flightNanos, long[] flightBytes) {
-        this.rttSize = rttSize;
-        this.rttFlow = Arrays.copyOf(rttFlow, rttSize);
-        this.rttPacket = Arrays.copyOf(rttPacket, rttSize);
-        this.rttNanos = Arrays.copyOf(rttNanos, rttSize);
-        this.rtt = Arrays.copyOf(rtt, rttSize);
-        this.flightSize = flightSize;
-        this.flightFlow = Arrays.copyOf(flightFlow, flightSize);
-        this.flightSide = Arrays.copyOf(flightSide, flightSize);
-        this.flightPacket = Arrays.copyOf(flightPacket, flightSize);
-        this.flightNanos = Arrays.copyOf(flightNanos, flightSize);
-        this.flightBytes = Arrays.copyOf(flightBytes, flightSize);
+    /**
+     * Snapshots of the samples as they are now ({@link PathSamples#frozen}: shared, not copied). A
+     * flight sample's flow is {@code flow * 2 + side}.
+     */
+    public PathMetrics(PathSamples rtt, PathSamples flight) {
+        this.rtt = rtt.frozen();
+        this.flight = flight.frozen();
     }
 
     /** Min, median and p95 per flow: samples grouped by flow index in two counting passes, without boxing. */
     private Map<Integer, RttStats> computeStats() {
         Map<Integer, RttStats> computed = new HashMap<>();
         int flows = 0;
+        int rttSize = rtt.size();
         for (int i = 0; i < rttSize; i++) {
-            flows = Math.max(flows, rttFlow[i] + 1);
+            flows = Math.max(flows, rtt.flow(i) + 1);
         }
         int[] counts = new int[flows];
         for (int i = 0; i < rttSize; i++) {
-            counts[rttFlow[i]]++;
+            counts[rtt.flow(i)]++;
         }
         long[][] byFlow = new long[flows][];
         for (int f = 0; f < flows; f++) {
@@ -63,7 +50,8 @@ public final class PathMetrics {
         }
         int[] filled = new int[flows];
         for (int i = 0; i < rttSize; i++) {
-            byFlow[rttFlow[i]][filled[rttFlow[i]]++] = rtt[i];
+            int f = rtt.flow(i);
+            byFlow[f][filled[f]++] = rtt.value(i);
         }
         for (int f = 0; f < flows; f++) {
             long[] values = byFlow[f];
@@ -85,30 +73,31 @@ public final class PathMetrics {
         return stats.get(flow);
     }
 
-    public int rttSamples() { return rttSize; }
+    public int rttSamples() { return rtt.size(); }
     /** The TCP flow of RTT sample {@code i}. */
-    public int rttFlow(int i) { return rttFlow[i]; }
+    public int rttFlow(int i) { return rtt.flow(i); }
     /** The 1-based packet (the ACK, or the SYN/ACK) that gave sample {@code i}. */
-    public long rttPacket(int i) { return rttPacket[i]; }
-    public long rttNanos(int i) { return rttNanos[i]; }
+    public long rttPacket(int i) { return rtt.packet(i); }
+    public long rttNanos(int i) { return rtt.nanos(i); }
     /** Sample {@code i}, in nanoseconds. */
-    public long rtt(int i) { return rtt[i]; }
+    public long rtt(int i) { return rtt.value(i); }
 
-    public int flightSamples() { return flightSize; }
-    public int flightFlow(int i) { return flightFlow[i]; }
+    public int flightSamples() { return flight.size(); }
+    public int flightFlow(int i) { return flight.flow(i) >> 1; }
     /** The data direction of sample {@code i}: 0 for data sent by the connection's client. */
-    public int flightSide(int i) { return flightSide[i]; }
-    public long flightPacket(int i) { return flightPacket[i]; }
-    public long flightNanos(int i) { return flightNanos[i]; }
+    public int flightSide(int i) { return flight.flow(i) & 1; }
+    public long flightPacket(int i) { return flight.packet(i); }
+    public long flightNanos(int i) { return flight.nanos(i); }
     /** Bytes in flight on the subflow direction after packet {@link #flightPacket}. */
-    public long flightBytes(int i) { return flightBytes[i]; }
+    public long flightBytes(int i) { return flight.value(i); }
 
     /** The bytes in flight on flow {@code flow}, direction {@code side}, just after packet {@code packet}; 0 before any. */
     public long flightAt(int flow, int side, long packet) {
         long value = 0;
-        for (int i = 0; i < flightSize && flightPacket[i] <= packet; i++) {
-            if (flightFlow[i] == flow && flightSide[i] == side) {
-                value = flightBytes[i];
+        int flowSide = flow * 2 + side;
+        for (int i = 0; i < flight.size() && flight.packet(i) <= packet; i++) {
+            if (flight.flow(i) == flowSide) {
+                value = flight.value(i);
             }
         }
         return value;

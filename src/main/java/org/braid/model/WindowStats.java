@@ -30,17 +30,25 @@ import java.util.List;
  *                                the same moment (within the larger handshake RTT) by more than one segment
  *                                and more than 10 % of the larger window
  * @param subflows                per subflow of the connection, its scale and latest advertisement
+ * @param windowLimits            the first window-limited periods of at least {@link #REPORTED_LIMIT_NANOS},
+ *                                in order (at most {@link #LISTED_PERIODS}); empty when not {@code beyondWindowChecked}
+ * @param disagreementList        the first disagreements, in order (at most {@link #LISTED_PERIODS})
  */
 public record WindowStats(Long highestSent, Long highestDataAck, long advertisements, Long maxRightEdge,
         long belowMaxEdge, long shrinks, boolean beyondWindowChecked, long beyondWindowPackets, long beyondWindowBytes, long zeroWindowPackets,
         long zeroWindowPeriods, long zeroWindowNanos, List<WindowPeriod> zeroWindows, Long windowLimitedNanos,
-        long disagreements, List<SubflowWindow> subflows) {
-    /** How many zero-window periods are listed; the counts include all. */
+        long disagreements, List<SubflowWindow> subflows, List<WindowLimit> windowLimits,
+        List<WindowDisagreement> disagreementList) {
+    /** How many periods or disagreements are listed; the counts include all. */
     public static final int LISTED_PERIODS = 1000;
+    /** The shortest window-limited period listed: shorter ones are the ordinary pace of a transfer. */
+    public static final long REPORTED_LIMIT_NANOS = 200_000_000L;
 
     public WindowStats {
         zeroWindows = List.copyOf(zeroWindows);
         subflows = List.copyOf(subflows);
+        windowLimits = List.copyOf(windowLimits);
+        disagreementList = List.copyOf(disagreementList);
     }
 
     /** Subflows that advertised for this direction without a known window scale. */

@@ -166,6 +166,53 @@ class ExpertFindingsTest {
     }
 
     @Test
+    void aSenderHeldAtTheSharedWindowEdge() {
+        // The server stops reading: the client's data reaches the edge 117,761 (DATA_ACK 113,665 +
+        // 4 << 10) with segment 145 on subflow 1, advertised in 147, and waits there until the window
+        // reopens in 152 (tshark: frames 145, 147 and 152).
+        AnalysisResult result = analyze("zero-window.pcap");
+        Finding limited = only(result, FindingKind.WINDOW_LIMITED);
+        assertThat(limited.severity()).isEqualTo(FindingSeverity.WARNING);
+        assertThat(limited.group()).isEqualTo(FindingGroup.WINDOW);
+        assertThat(limited.evidence().packets()).containsExactly(145, 147, 152);
+        assertThat(limited.durationNanos()).isGreaterThan(390_000_000L);
+        assertThat(limited.summary()).startsWith("the client was held at the shared receive window's right edge for 0.40 s")
+                .contains("edge 117761 (DATA_ACK 113665 + window 4096 bytes)").contains("sending on subflow 1");
+    }
+
+    @Test
+    void subflowsThatDisagreeOnTheWindowEdge(@TempDir Path dir) {
+        byte[] pcap = PcapEdits.read(Traces.sampleTrace("two-subflows.pcap"));
+        // The server's packet 321 on subflow 0 advertises 196 << 10 at DATA_ACK 183,553 (edge 384,257);
+        // 0.18 ms later packet 323 on subflow 1 advertises 194 << 10 at 184,977. Rewritten to 100 << 10
+        // (the window field, 54 bytes into the SLL2 frame), its edge 287,377 lies 96,880 bytes below.
+        AnalysisResult edited = PcapEdits.analyze(PcapEdits.withBytes(pcap, 323, 54, new byte[] {0, 100}), dir,
+                "disagree.pcap");
+        Finding disagree = only(edited, FindingKind.WINDOW_DISAGREEMENT);
+        assertThat(disagree.severity()).isEqualTo(FindingSeverity.WARNING);
+        assertThat(disagree.evidence().packets()).containsExactly(321, 323);
+        assertThat(subflow(edited, disagree)).isEqualTo(1);
+        assertThat(disagree.summary()).contains("subflow 1 edge 287377, 96.9 kB below subflow 0's 384257");
+        assertThat(of(analyze("two-subflows.pcap"), FindingKind.WINDOW_DISAGREEMENT)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernelTraces")
+    void noWindowLimitOrDisagreementWhereTheWindowNeverHeldTheSender(String trace) {
+        AnalysisResult result = analyze(trace);
+        assertThat(of(result, FindingKind.WINDOW_DISAGREEMENT)).isEmpty();
+        if (!trace.equals("zero-window.pcap")) {
+            assertThat(of(result, FindingKind.WINDOW_LIMITED)).isEmpty();
+        }
+    }
+
+    static Stream<String> kernelTraces() {
+        return Stream.concat(cleanTraces(), Stream.of("dead-path.pcap", "loss-reinjections.pcap", "download.pcap",
+                "mp-prio-backup.pcap", "three-paths-loss.pcap", "add-addr-remove-addr.pcap", "backup-used.pcap",
+                "checksum-fail-one-subflow.pcap", "checksum-fail-two-subflows.pcap", "zero-window.pcap"));
+    }
+
+    @Test
     void snaplenCut() {
         Finding cut = only(analyze("headers-only-s96.pcap"), FindingKind.SNAPLEN_CUT);
         assertThat(cut.severity()).isEqualTo(FindingSeverity.NOTE);

@@ -138,6 +138,13 @@ public final class PcapEdits {
         return out;
     }
 
+    /** The trace with {@code bytes} written into packet {@code number} at {@code offset} from its first byte. */
+    public static byte[] withBytes(byte[] pcap, long number, int offset, byte[] bytes) {
+        byte[] out = pcap.clone();
+        System.arraycopy(bytes, 0, out, recordOffset(pcap, number) + RECORD_HEADER + offset, bytes.length);
+        return out;
+    }
+
     /** The captured length of packet {@code number}. */
     public static int capturedLength(byte[] pcap, long number) {
         return order(pcap).getInt(recordOffset(pcap, number) + 8);

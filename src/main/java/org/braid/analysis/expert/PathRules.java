@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.braid.analysis.PathObservations;
+import org.braid.analysis.ReinjectionBursts;
 import org.braid.model.FindingKind;
 import org.braid.model.FindingSeverity;
 import org.braid.model.MptcpConnection;
@@ -18,8 +19,6 @@ import org.braid.model.Reinjection;
 final class PathRules {
     /** Retransmissions closer than this are fast retransmits or probes, not timeouts. */
     static final long MIN_TIMEOUT_NANOS = 100_000_000L;
-    /** Reinjections of one subflow pair within this gap are one burst (as the timeline's events). */
-    static final long BURST_GAP_NANOS = 200_000_000L;
 
     private PathRules() {}
 
@@ -96,36 +95,16 @@ final class PathRules {
         return String.join(", ", flows.stream().map(f -> ExpertContext.subflow(c, f)).toList());
     }
 
-    /** Reinjections of one direction from one subflow to another, each within {@link #BURST_GAP_NANOS} of the previous. */
+    /** Each reinjection burst, grouped as the timeline's events are. */
     private static void bursts(ExpertContext x, MptcpConnection c) {
-        List<Burst> open = new ArrayList<>();
-        List<Burst> all = new ArrayList<>();
-        for (Reinjection r : c.data().reinjections()) {
-            Burst burst = null;
-            for (Burst b : open) {
-                if (b.fromClient == r.fromClient() && b.from == r.fromFlow() && b.to == r.toFlow()) {
-                    burst = b;
-                }
-            }
-            if (burst != null && r.timeNanos() - burst.lastNanos > BURST_GAP_NANOS) {
-                open.remove(burst);
-                burst = null;
-            }
-            if (burst == null) {
-                burst = new Burst(r);
-                open.add(burst);
-                all.add(burst);
-            }
-            burst.add(r);
-        }
-        for (Burst b : all) {
+        for (ReinjectionBursts.Burst b : ReinjectionBursts.bursts(c.data().reinjections())) {
             String summary = String.format(Locale.ROOT, "%s (%s) of %s data first sent on %s reinjected on %s at %s,"
-                            + " %s after the first original", Words.plural(b.packets.size(), "segment"),
-                    Words.bytes(b.bytes), Words.side(b.fromClient ? 0 : 1) + "'s", ExpertContext.subflow(c, b.from),
-                    ExpertContext.subflow(c, b.to), Words.period(b.firstNanos, b.lastNanos, x.originNanos),
-                    Words.seconds(b.firstDelay));
-            x.add(FindingKind.REINJECTION_BURST, FindingSeverity.NOTE, c.index(), b.to, b.firstNanos, b.lastNanos,
-                    summary, b.packets.stream().mapToLong(Long::longValue).toArray());
+                            + " %s after the first original", Words.plural(b.count(), "segment"),
+                    Words.bytes(b.bytes()), Words.side(b.fromClient() ? 0 : 1) + "'s",
+                    ExpertContext.subflow(c, b.fromFlow()), ExpertContext.subflow(c, b.toFlow()),
+                    Words.period(b.firstNanos(), b.lastNanos(), x.originNanos), Words.seconds(b.firstDelayNanos()));
+            x.add(FindingKind.REINJECTION_BURST, FindingSeverity.NOTE, c.index(), b.toFlow(), b.firstNanos(),
+                    b.lastNanos(), summary, b.packets());
         }
     }
 
@@ -155,31 +134,6 @@ final class PathRules {
                 endNanos = Math.max(endNanos, r.nanos());
                 timeouts++;
             }
-        }
-    }
-
-    private static final class Burst {
-        final boolean fromClient;
-        final int from;
-        final int to;
-        final long firstNanos;
-        final long firstDelay;
-        long lastNanos;
-        long bytes;
-        final List<Long> packets = new ArrayList<>();
-
-        Burst(Reinjection first) {
-            fromClient = first.fromClient();
-            from = first.fromFlow();
-            to = first.toFlow();
-            firstNanos = first.timeNanos();
-            firstDelay = first.delayNanos();
-        }
-
-        void add(Reinjection r) {
-            lastNanos = r.timeNanos();
-            bytes += r.bytes();
-            packets.add(r.packet());
         }
     }
 }
