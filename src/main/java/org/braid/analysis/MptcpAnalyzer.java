@@ -80,27 +80,29 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         paths = new PathTracker(columns, expectedPackets);
     }
 
+    /**
+     * Whether a mapped trace is read and decoded on a second thread ({@link ReadAheadPass}); off unless
+     * {@code -Dbraid.readAhead=true}. On the 2-core machine it was measured on, quiet, the hand-over
+     * made the analysis slower (its decoded packets change cores), so one thread is the default;
+     * {@code braid bench --analyze} measures both.
+     */
+    public static final boolean READ_AHEAD = Boolean.getBoolean("braid.readAhead");
+
     /** Opens, reads and closes a trace file: the one call for analysing a file. */
     public static AnalysisResult analyze(Path trace) throws IOException {
-        return analyze(trace, true);
+        return analyze(trace, READ_AHEAD);
     }
 
-    /**
-     * As {@link #analyze(Path)}; without {@code readAhead}, all on the caller's thread (for callers
-     * that already keep every core busy: the read-ahead thread costs some CPU time to hand frames over).
-     */
+    /** As {@link #analyze(Path)}, reading ahead on a second thread or all on the caller's. */
     public static AnalysisResult analyze(Path trace, boolean readAhead) throws IOException {
         try (PacketSource source = TraceReader.open(trace)) {
             return analyze(source, readAhead);
         }
     }
 
-    /**
-     * Reads a whole trace and returns what it holds, reader warnings included. A mapped file is read
-     * and decoded on a second thread when there is a second processor ({@link ReadAheadPass}).
-     */
+    /** Reads a whole trace and returns what it holds, reader warnings included. */
     public static AnalysisResult analyze(PacketSource source) throws IOException {
-        return analyze(source, true);
+        return analyze(source, READ_AHEAD);
     }
 
     /** As {@link #analyze(PacketSource)}; without {@code readAhead}, all on the caller's thread. */

@@ -79,7 +79,7 @@ final class TraceBatch {
         try (Progress bar = Progress.start(bytes, err, quiet)) {
             List<Future<AnalysisResult>> pending = new ArrayList<>();
             // Several traces at once keep the cores busy: no read-ahead thread besides each.
-            boolean readAhead = threads == 1;
+            boolean readAhead = threads == 1 && MptcpAnalyzer.READ_AHEAD;
             for (int i = 0; i < traces.size(); i++) {
                 int read = i;
                 pending.add(pool.submit(() -> analyze(traces.get(read), read, bytes, readAhead)));
