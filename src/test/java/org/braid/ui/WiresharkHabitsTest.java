@@ -110,10 +110,12 @@ class WiresharkHabitsTest {
         TableRow<?> last = robot.lookup(".checksum-table .table-row-cell")
                 .match(n -> ((TableRow<?>) n).getIndex() == table.getItems().size() - 1).queryAs(TableRow.class);
         assertThat(fx(() -> List.copyOf(last.getStyleClass()))).doesNotContain("checksum-failed");
-        // A single click on a row selects its packet.
+        // A single click on a row selects its packet: on its first cell, since the row, its columns
+        // sized to their content, may be wider than the table and its centre out of sight.
         long packet = fx(() -> table.getItems().get(0).packet());
-        robot.clickOn(robot.lookup(".checksum-table .table-row-cell").match(n -> ((TableRow<?>) n).getIndex() == 0)
-                .queryAs(TableRow.class));
+        TableRow<?> first = robot.lookup(".checksum-table .table-row-cell")
+                .match(n -> ((TableRow<?>) n).getIndex() == 0).queryAs(TableRow.class);
+        robot.clickOn(robot.from(first).lookup(".table-cell").<javafx.scene.Node>query());
         WindowDriver.waitUntil("its packet is selected", () -> driver.viewModel().selectedProperty().get() == packet - 1);
     }
 
