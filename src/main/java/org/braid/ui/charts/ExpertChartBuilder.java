@@ -7,6 +7,8 @@ import org.braid.model.Finding;
 import org.braid.model.FindingKind;
 import org.braid.model.MptcpConnection;
 import org.braid.model.PathMetrics;
+import org.braid.model.WindowLimit;
+import org.braid.model.WindowStats;
 
 /** Gathers a connection's {@link ExpertChartData} from the analysis result (no pass over the packets). */
 public final class ExpertChartBuilder {
@@ -54,6 +56,14 @@ public final class ExpertChartBuilder {
             } else if (f.kind() == FindingKind.ZERO_WINDOW || f.kind() == FindingKind.PATH_FAILURE) {
                 shaded.add(new ExpertChartData.Shade(f.kind() == FindingKind.ZERO_WINDOW ? "zero window"
                         : "path failure", start, end));
+            }
+        }
+        // Window-limited periods one by one: their finding spans them all, with the gaps between.
+        WindowStats window = dataSide == 0 ? c.window().client() : c.window().server();
+        if (window != null) {
+            for (WindowLimit period : window.windowLimits()) {
+                shaded.add(new ExpertChartData.Shade("window limited", (period.startNanos() - firstNanos) / 1e9,
+                        (period.endNanos() - firstNanos) / 1e9));
             }
         }
         return new ExpertChartData(rtt.stream().map(PacketSeries.Builder::build).toList(),
