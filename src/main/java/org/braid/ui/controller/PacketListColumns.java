@@ -32,6 +32,10 @@ final class PacketListColumns {
     private final MainViewModel viewModel;
     private final PacketColumnsViewModel choice;
     private final TableView<PacketRow> table;
+    /** Room left for the list's vertical scroll bar when Info fills the rest. */
+    private static final double VERTICAL_SCROLL_BAR = 20;
+    /** Info's least width when it fills the rest: the start of an MPTCP summary ("DSS dsn=... ack=..."). */
+    private static final double INFO_MIN_WIDTH = 300;
     private final ContentWidths widths;
     /** True while the table's columns are set from the choice, so the change is not echoed back. */
     private boolean building;
@@ -44,6 +48,7 @@ final class PacketListColumns {
                 || !Double.isNaN(choice.width((PacketColumn) column.getUserData())));
         widths.setOnUserResize(column -> choice.setWidth((PacketColumn) column.getUserData(), column.getWidth()));
         build();
+        table.widthProperty().addListener((o, was, now) -> fillWithInfo());
         choice.columns().addListener((ListChangeListener<PacketColumn>) change -> {
             if (!shown().equals(choice.columns())) {
                 build();
@@ -81,6 +86,30 @@ final class PacketListColumns {
         widths.refit();
     }
 
+    /**
+     * Info, as in Wireshark, takes the width the other columns leave, so that sizing them to their
+     * content never pushes it out of sight; never narrower than {@link #INFO_MIN_WIDTH}, nor when the user sized it.
+     */
+    private void fillWithInfo() {
+        TableColumn<PacketRow, ?> info = null;
+        double others = 0;
+        for (TableColumn<PacketRow, ?> column : table.getColumns()) {
+            if (column.getUserData() == StandardColumn.INFO) {
+                info = column;
+            } else if (column.isVisible()) {
+                others += column.getWidth();
+            }
+        }
+        if (info == null || !info.isVisible() || !Double.isNaN(choice.width(StandardColumn.INFO))) {
+            return;
+        }
+        double room = table.getWidth() - others - VERTICAL_SCROLL_BAR;
+        double width = Math.max(INFO_MIN_WIDTH, room);
+        if (Math.abs(info.getPrefWidth() - width) > 1) {
+            info.setPrefWidth(width);
+        }
+    }
+
     private TableColumn<PacketRow, String> tableColumn(PacketColumn column) {
         TableColumn<PacketRow, String> tableColumn = new TableColumn<>(column.title());
         double saved = choice.width(column);
@@ -89,6 +118,8 @@ final class PacketListColumns {
         tableColumn.setId("column-" + column.title());
         tableColumn.setVisible(choice.isVisible(column));
         tableColumn.visibleProperty().addListener((o, was, now) -> choice.setVisible(column, now));
+        tableColumn.widthProperty().addListener((o, was, now) -> fillWithInfo());
+        tableColumn.visibleProperty().addListener((o, was, now) -> fillWithInfo());
         tableColumn.setCellValueFactory(cell -> {
             PacketColumn.RowContext context = viewModel.rowContextProperty().get();
             return new ReadOnlyStringWrapper(context == null ? "" : column.text(context, cell.getValue().index()));
