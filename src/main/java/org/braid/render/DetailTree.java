@@ -23,6 +23,10 @@ public final class DetailTree {
     private final DecodedPacket p;
     private final ByteBuffer buf;
     private final int base;
+    private TcpNumbering numbering;
+    /** How a relative number is marked, as Wireshark marks it. */
+    public static final String RELATIVE_SEQUENCE = "(relative sequence number)";
+    public static final String RELATIVE_ACKNOWLEDGMENT = "(relative ack number)";
 
     private DetailTree(Frame frame, DecodedPacket packet) {
         this.frame = frame;
@@ -33,7 +37,14 @@ public final class DetailTree {
 
     /** The tree of {@code packet}, which must be the decode of {@code frame}. */
     public static List<DetailNode> build(Frame frame, DecodedPacket packet) {
-        return new DetailTree(frame, packet).build();
+        return build(frame, packet, null);
+    }
+
+    /** As {@link #build(Frame, DecodedPacket)}, with TCP numbers relative where {@code numbering} knows them (null: absolute). */
+    public static List<DetailNode> build(Frame frame, DecodedPacket packet, TcpNumbering numbering) {
+        DetailTree tree = new DetailTree(frame, packet);
+        tree.numbering = numbering;
+        return tree.build();
     }
 
     private List<DetailNode> build() {
@@ -216,13 +227,27 @@ public final class DetailTree {
         int at = p.tcpOffset();
         StringBuilder flags = new StringBuilder();
         PacketText.appendFlags(flags, p.tcpFlags());
+        long seq = numbering == null ? TcpNumbering.UNKNOWN : numbering.sequence(p.sequenceNumber());
+        long ack = numbering == null || !p.hasTcpFlag(DecodedPacket.TCP_ACK) ? TcpNumbering.UNKNOWN
+                : numbering.acknowledgment(p.acknowledgmentNumber());
         Branch b = new Branch("Transmission Control Protocol, Src Port: " + p.sourcePort() + ", Dst Port: "
-                + p.destinationPort() + ", Seq: " + p.sequenceNumber() + ", Ack: " + p.acknowledgmentNumber()
+                + p.destinationPort() + ", Seq: " + (seq == TcpNumbering.UNKNOWN ? p.sequenceNumber() : seq)
+                + ", Ack: " + (ack == TcpNumbering.UNKNOWN ? p.acknowledgmentNumber() : ack)
                 + ", Len: " + p.payloadWireLength(), at, Math.min(p.tcpHeaderLength(), p.capturedLength() - at));
         b.leaf("Source port: " + p.sourcePort(), at, 2);
         b.leaf("Destination port: " + p.destinationPort(), at + 2, 2);
-        b.leaf("Sequence number: " + p.sequenceNumber(), at + 4, 4);
-        b.leaf("Acknowledgment number: " + p.acknowledgmentNumber(), at + 8, 4);
+        if (seq == TcpNumbering.UNKNOWN) {
+            b.leaf("Sequence number: " + p.sequenceNumber(), at + 4, 4);
+        } else {
+            b.leaf("Sequence number: " + seq + "    " + RELATIVE_SEQUENCE, at + 4, 4);
+            b.leaf("Sequence number (raw): " + p.sequenceNumber(), at + 4, 4);
+        }
+        if (ack == TcpNumbering.UNKNOWN) {
+            b.leaf("Acknowledgment number: " + p.acknowledgmentNumber(), at + 8, 4);
+        } else {
+            b.leaf("Acknowledgment number: " + ack + "    " + RELATIVE_ACKNOWLEDGMENT, at + 8, 4);
+            b.leaf("Acknowledgment number (raw): " + p.acknowledgmentNumber(), at + 8, 4);
+        }
         b.leaf("Header length: " + p.tcpHeaderLength() + " bytes", at + 12, 1);
         b.leaf(String.format(Locale.ROOT, "Flags: 0x%03x %s", p.tcpFlags(), flags), at + 12, 2);
         b.leaf("Window: " + p.window(), at + 14, 2);

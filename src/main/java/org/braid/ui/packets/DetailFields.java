@@ -3,6 +3,7 @@ package org.braid.ui.packets;
 import java.util.List;
 import java.util.Optional;
 import org.braid.render.DetailNode;
+import org.braid.render.DetailTree;
 
 /**
  * The display-filter field behind a line of the details tree, for its right-click menu (Apply as
@@ -27,7 +28,9 @@ public final class DetailFields {
             new Label("Source port: ", "tcp.srcport"),
             new Label("Destination port: ", "tcp.dstport"),
             new Label("Sequence number: ", "tcp.seq"),
+            new Label("Sequence number (raw): ", "tcp.seq"),
             new Label("Acknowledgment number: ", "tcp.ack"),
+            new Label("Acknowledgment number (raw): ", "tcp.ack"),
             new Label("TCP stream: ", "tcp.stream"),
             new Label("Connection: ", "mptcp.connection"),
             new Label("Subflow: ", "mptcp.subflow"),
@@ -38,7 +41,9 @@ public final class DetailFields {
 
     /** The field and value {@code node} shows; empty when its line has no filter field or no value. */
     public static Optional<DetailField> of(DetailNode node) {
-        if (node == null) {
+        // tcp.seq and tcp.ack are absolute: a relative number's line has no field (its raw line has).
+        if (node == null || node.text().endsWith(DetailTree.RELATIVE_SEQUENCE)
+                || node.text().endsWith(DetailTree.RELATIVE_ACKNOWLEDGMENT)) {
             return Optional.empty();
         }
         for (Label label : LABELS) {

@@ -2,6 +2,7 @@ package org.braid.ui.packets;
 
 import java.util.Arrays;
 import org.braid.decode.DecodedPacket;
+import org.braid.render.TcpNumbering;
 
 /**
  * The first sequence number seen in each direction of each TCP flow, so the packet list can show
@@ -49,6 +50,26 @@ public final class TcpSequenceBases {
     public long relativeAcknowledgment(int flow, DecodedPacket packet, long ack) {
         int direction = direction(flow, packet);
         return direction < 0 ? ack : relative(flow, 1 - direction, ack);
+    }
+
+    /** The relative numbers of {@code packet} of {@code flow}, where the bases are known, for its details tree. */
+    public TcpNumbering numbering(int flow, DecodedPacket packet) {
+        int direction = direction(flow, packet);
+        return new TcpNumbering() {
+            @Override
+            public long sequence(long seq) {
+                return knows(flow, direction) ? relative(flow, direction, seq) : UNKNOWN;
+            }
+
+            @Override
+            public long acknowledgment(long ack) {
+                return direction >= 0 && knows(flow, 1 - direction) ? relative(flow, 1 - direction, ack) : UNKNOWN;
+            }
+        };
+    }
+
+    private boolean knows(int flow, int direction) {
+        return direction >= 0 && (known[flow] & (1 << direction)) != 0;
     }
 
     public TcpSequenceBases copy() {

@@ -104,6 +104,7 @@ public final class MainViewModel implements LiveDisplay {
         this.find = new FindPacketViewModel(tasks, this);
         this.conversations = new ConversationsViewModel(tasks, this);
         details.setFollowHandler(this::reveal);
+        details.setAbsoluteSequence(absoluteSequence::get);
         selected.addListener((o, was, now) -> details.show(trace.get(), now.intValue()));
         rows.addListener((o, was, now) -> updateCounts());
         absoluteSequence.set(preferences.absoluteSequence());
@@ -122,6 +123,7 @@ public final class MainViewModel implements LiveDisplay {
             preferences.setAbsoluteSequence(now);
             if (trace.get() != null) {
                 rowContext.set(rowContextOf(trace.get()));
+                details.show(trace.get(), selected.get());
             }
         });
     }

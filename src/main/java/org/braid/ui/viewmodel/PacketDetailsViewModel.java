@@ -3,6 +3,7 @@ package org.braid.ui.viewmodel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.braid.render.DetailNode;
 import org.braid.render.DetailTree;
+import org.braid.render.TcpNumbering;
 import org.braid.ui.analysis.AnalysisDetails;
 import org.braid.ui.analysis.ExpertDetails;
 import org.braid.ui.bytes.HexDump;
@@ -32,6 +34,8 @@ public final class PacketDetailsViewModel {
     private LoadedTrace trace;
     private PacketDecoding decoding;
     private IntConsumer follow = index -> { };
+    /** True when the TCP numbers are to be shown absolute (View > Absolute TCP Sequence Numbers). */
+    private BooleanSupplier absolute = () -> false;
 
     public PacketDetailsViewModel() {
         details.addListener((o, was, now) -> selectedNode.set(null));
@@ -50,7 +54,9 @@ public final class PacketDetailsViewModel {
             details.set(null);
             return;
         }
-        List<DetailNode> tree = new ArrayList<>(DetailTree.build(decoding.frame(), decoding.packet()));
+        TcpNumbering numbering = absolute.getAsBoolean() ? null : trace.index().sequenceBases()
+                .numbering(trace.analysis().columns().flowOfPacket(index), decoding.packet());
+        List<DetailNode> tree = new ArrayList<>(DetailTree.build(decoding.frame(), decoding.packet(), numbering));
         AnalysisDetails analysis = AnalysisDetails.of(trace.analysis(), index, decoding.packet());
         Map<DetailNode, Integer> links = Map.of();
         if (analysis != null) {
@@ -63,6 +69,11 @@ public final class PacketDetailsViewModel {
         }
         details.set(new PacketDetails(decoding.frame().packetNumber(), List.copyOf(tree), decoding.frame().copyBytes(),
                 links));
+    }
+
+    /** Where the choice of absolute TCP numbers is read; the main view model sets it. */
+    void setAbsoluteSequence(BooleanSupplier choice) {
+        this.absolute = choice;
     }
 
     /** Where following a link goes; the main view model sets it. */

@@ -14,6 +14,7 @@ import org.braid.analysis.PacketPass;
 import org.braid.decode.MptcpSubtype;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
+import org.braid.render.DetailNode;
 import org.braid.testing.Traces;
 import org.braid.ui.packets.LiveTrace;
 import org.braid.ui.packets.LoadedTrace;
@@ -75,6 +76,34 @@ class MainViewModelTest {
         assertThat(model.analysis().events()).isEmpty();
         assertThat(model.analysis().reinjections()).isEmpty();
         assertThat(model.analysis().checksumsNegotiatedProperty().get()).isFalse();
+    }
+
+    @Test
+    void theDetailsShowRelativeTcpNumbersWithTheRawOnesUnlessAbsoluteIsChosen() {
+        model.open(V1);
+        model.select(1); // the SYN/ACK: its sequence number is its direction's first, its ACK the SYN's plus one
+
+        DetailNode tcp = tcpNode();
+        assertThat(tcp.text()).contains("Seq: 0, Ack: 1,");
+        List<String> lines = tcp.children().stream().map(DetailNode::text).toList();
+        assertThat(lines).contains("Sequence number: 0    (relative sequence number)",
+                "Acknowledgment number: 1    (relative ack number)");
+        assertThat(lines).anyMatch(line -> line.startsWith("Sequence number (raw): "));
+        // Apply as Filter on the relative line would give a wrong filter: tcp.seq is absolute.
+        DetailNode relative = tcp.children().stream().filter(n -> n.text().endsWith("(relative sequence number)"))
+                .findFirst().orElseThrow();
+        assertThat(org.braid.ui.packets.DetailFields.of(relative)).isEmpty();
+
+        model.absoluteSequenceProperty().set(true);
+
+        assertThat(tcpNode().text()).doesNotContain("Seq: 0,");
+        assertThat(tcpNode().children()).noneMatch(n -> n.text().contains("relative"));
+        model.absoluteSequenceProperty().set(false);
+    }
+
+    private DetailNode tcpNode() {
+        return model.details().detailsProperty().get().tree().stream()
+                .filter(n -> n.text().startsWith("Transmission Control Protocol")).findFirst().orElseThrow();
     }
 
     @Test
