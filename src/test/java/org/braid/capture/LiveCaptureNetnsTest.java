@@ -79,10 +79,10 @@ class LiveCaptureNetnsTest {
                 long packets = both.packets() - first.packets();
                 // What remains is the analysis's own growth: its DSN range logs, the per-packet columns, the
                 // RTT and in-flight samples (16 bytes each, in chunks that never move), the counters (4 a
-                // second), the new flows and the connection. pcap4j's own read added about 1 KB a packet:
-                // this catches that.
+                // second), the new flows and the connection; measured just under and just over 100 with the mapping log's
+                // checksum columns. pcap4j's own read added about 1 KB a packet: this catches that.
                 assertThat((allocatedBytes(captureThread) - allocatedBefore) / packets)
-                        .as("bytes allocated per packet on the capture thread").isLessThan(100);
+                        .as("bytes allocated per packet on the capture thread").isLessThan(150);
                 assertTransfer(both, 2);
             } finally {
                 capture.stop();
