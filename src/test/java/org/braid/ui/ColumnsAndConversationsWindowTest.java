@@ -1,8 +1,10 @@
 package org.braid.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.braid.ui.WindowDriver.detailLine;
 import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
+import static org.braid.ui.WindowDriver.menuItem;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,9 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -57,18 +57,6 @@ class ColumnsAndConversationsWindowTest {
         driver.stop();
     }
 
-    private static MenuItem item(List<MenuItem> menu, String... path) {
-        MenuItem found = null;
-        List<MenuItem> items = menu;
-        for (String title : path) {
-            List<MenuItem> these = items;
-            found = these.stream().filter(i -> title.equals(i.getText())).findFirst().orElseThrow(
-                    () -> new AssertionError("no menu item " + title + " in " + List.copyOf(these)));
-            items = found instanceof Menu submenu ? submenu.getItems() : List.of();
-        }
-        return found;
-    }
-
     private TableView<PacketRow> packetList() {
         return fx(() -> driver.window.controller().packetList().table());
     }
@@ -82,25 +70,12 @@ class ColumnsAndConversationsWindowTest {
         return fx(() -> new PacketColumnsViewModel(new UiPreferences(driver.preferences)));
     }
 
-    private static TreeItem<DetailNode> line(TreeItem<DetailNode> from, String prefix) {
-        for (TreeItem<DetailNode> child : from.getChildren()) {
-            if (child.getValue().text().startsWith(prefix)) {
-                return child;
-            }
-            TreeItem<DetailNode> deeper = line(child, prefix);
-            if (deeper != null) {
-                return deeper;
-            }
-        }
-        return null;
-    }
-
     @Test
     void applyAsColumnShowsTheFieldOfEveryPacketAndIsKeptForTheNextRun() {
         driver.openAndWait(DEAD_PATH);
         TreeView<DetailNode> tree = fx(() -> driver.window.controller().packetTree().tree());
         fxRun(() -> {
-            TreeItem<DetailNode> port = line(tree.getRoot(), "Destination port: ");
+            TreeItem<DetailNode> port = detailLine(tree.getRoot(), "Destination port: ");
             port.getParent().setExpanded(true);
             tree.getSelectionModel().select(port);
             tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
@@ -108,7 +83,7 @@ class ColumnsAndConversationsWindowTest {
         String port = fx(() -> tree.getSelectionModel().getSelectedItem().getValue().text()
                 .substring("Destination port: ".length()));
         fxRun(() -> {
-            item(tree.getContextMenu().getItems(), "Apply as Column").fire();
+            menuItem(tree.getContextMenu().getItems(), "Apply as Column").fire();
             tree.getContextMenu().hide();
         });
         FieldColumn expected = new FieldColumn("tcp.dstport", true);
@@ -135,7 +110,7 @@ class ColumnsAndConversationsWindowTest {
         TableColumn<PacketRow, ?> lengthColumn = column(table, length);
         ContextMenu menu = fx(lengthColumn::getContextMenu);
         fxRun(() -> menu.show(table, Side.BOTTOM, 0, 0));
-        CheckMenuItem protocol = (CheckMenuItem) fx(() -> item(menu.getItems(), "Protocol"));
+        CheckMenuItem protocol = (CheckMenuItem) fx(() -> menuItem(menu.getItems(), "Protocol"));
         assertThat(fx(protocol::isSelected)).isTrue();
         fxRun(() -> {
             protocol.setSelected(false);
@@ -154,7 +129,7 @@ class ColumnsAndConversationsWindowTest {
 
         fxRun(() -> menu.show(table, Side.BOTTOM, 0, 0));
         fxRun(() -> {
-            item(menu.getItems(), "Remove Column \"tcp.len\"").fire();
+            menuItem(menu.getItems(), "Remove Column \"tcp.len\"").fire();
             menu.hide();
         });
         assertThat(column(table, length)).isNull();
@@ -224,11 +199,11 @@ class ColumnsAndConversationsWindowTest {
             mptcp.getSelectionModel().select(0);
             mptcp.getContextMenu().show(mptcp, Side.BOTTOM, 0, 0);
         });
-        fxRun(() -> item(mptcp.getContextMenu().getItems(), "Apply as Filter", "Selected").fire());
+        fxRun(() -> menuItem(mptcp.getContextMenu().getItems(), "Apply as Filter", "Selected").fire());
         WindowDriver.waitUntil("the connection is shown", () -> !driver.viewModel().busyProperty().get()
                 && "mptcp.connection == 0".equals(driver.viewModel().filterBar().appliedProperty().get()));
 
-        fxRun(() -> item(mptcp.getContextMenu().getItems(), "Colorize Conversation", "Pink").fire());
+        fxRun(() -> menuItem(mptcp.getContextMenu().getItems(), "Colorize Conversation", "Pink").fire());
         TableView<PacketRow> list = packetList();
         WindowDriver.waitUntil("the connection's rows are pink", () -> fx(() -> {
             list.layout();
@@ -239,7 +214,7 @@ class ColumnsAndConversationsWindowTest {
         fxRun(() -> mptcp.getContextMenu().hide());
         fxRun(() -> mptcp.getContextMenu().show(mptcp, Side.BOTTOM, 0, 0));
         fxRun(() -> {
-            item(mptcp.getContextMenu().getItems(), "Colorize Conversation", "Reset Colorization").fire();
+            menuItem(mptcp.getContextMenu().getItems(), "Colorize Conversation", "Reset Colorization").fire();
             mptcp.getContextMenu().hide();
         });
         assertThat(fx(() -> driver.viewModel().conversationColoring().rules())).isEmpty();

@@ -1,14 +1,14 @@
 package org.braid.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.braid.ui.WindowDriver.detailLine;
 import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
+import static org.braid.ui.WindowDriver.menuItem;
 
 import java.nio.file.Path;
 import javafx.geometry.Side;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
@@ -39,36 +39,12 @@ class ContextMenusWindowTest {
         driver.stop();
     }
 
-    private static MenuItem item(ContextMenu menu, String... path) {
-        java.util.List<MenuItem> items = menu.getItems();
-        MenuItem found = null;
-        for (String title : path) {
-            found = items.stream().filter(i -> title.equals(i.getText())).findFirst().orElseThrow(
-                    () -> new AssertionError("no menu item " + title));
-            items = found instanceof Menu submenu ? submenu.getItems() : java.util.List.of();
-        }
-        return found;
-    }
-
-    private static TreeItem<DetailNode> line(TreeItem<DetailNode> from, String prefix) {
-        for (TreeItem<DetailNode> child : from.getChildren()) {
-            if (child.getValue().text().startsWith(prefix)) {
-                return child;
-            }
-            TreeItem<DetailNode> deeper = line(child, prefix);
-            if (deeper != null) {
-                return deeper;
-            }
-        }
-        return null;
-    }
-
     @Test
     void applyAsFilterOnADetailsFieldFiltersByItsFieldAndValue() {
         driver.openAndWait(DEAD_PATH);
         TreeView<DetailNode> tree = fx(() -> driver.window.controller().packetTree().tree());
         fxRun(() -> {
-            TreeItem<DetailNode> port = line(tree.getRoot(), "Destination port: ");
+            TreeItem<DetailNode> port = detailLine(tree.getRoot(), "Destination port: ");
             port.getParent().setExpanded(true);
             tree.getSelectionModel().select(port);
             tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
@@ -76,15 +52,15 @@ class ContextMenusWindowTest {
         String port = fx(() -> tree.getSelectionModel().getSelectedItem().getValue().text()
                 .substring("Destination port: ".length()));
         ContextMenu menu = tree.getContextMenu();
-        assertThat(fx(() -> item(menu, "Copy", "Field Name").isDisable())).isFalse();
+        assertThat(fx(() -> menuItem(menu.getItems(), "Copy", "Field Name").isDisable())).isFalse();
 
         fxRun(() -> {
-            item(menu, "Copy", "As Filter").fire();
+            menuItem(menu.getItems(), "Copy", "As Filter").fire();
             menu.hide();
         });
         assertThat(fx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo("tcp.dstport == " + port);
 
-        fxRun(() -> item(menu, "Apply as Filter", "Selected").fire());
+        fxRun(() -> menuItem(menu.getItems(), "Apply as Filter", "Selected").fire());
         WindowDriver.waitUntil("the filter is applied", () -> !driver.viewModel().busyProperty().get()
                 && ("tcp.dstport == " + port).equals(driver.viewModel().filterBar().appliedProperty().get()));
         int total = fx(() -> driver.viewModel().traceProperty().get().index().size());
@@ -96,12 +72,12 @@ class ContextMenusWindowTest {
         driver.openAndWait(DEAD_PATH);
         TreeView<DetailNode> tree = fx(() -> driver.window.controller().packetTree().tree());
         fxRun(() -> {
-            tree.getSelectionModel().select(line(tree.getRoot(), "Window: "));
+            tree.getSelectionModel().select(detailLine(tree.getRoot(), "Window: "));
             tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
         });
         ContextMenu menu = tree.getContextMenu();
-        assertThat(fx(() -> item(menu, "Apply as Filter").isDisable())).isTrue();
-        assertThat(fx(() -> item(menu, "Copy", "Value").isDisable())).isFalse();
+        assertThat(fx(() -> menuItem(menu.getItems(), "Apply as Filter").isDisable())).isTrue();
+        assertThat(fx(() -> menuItem(menu.getItems(), "Copy", "Value").isDisable())).isFalse();
         fxRun(menu::hide);
     }
 
@@ -122,7 +98,7 @@ class ContextMenusWindowTest {
         String expected = fx(() -> table.getSelectionModel().getSelectedItem().getValue().scope().filter());
 
         fxRun(() -> {
-            item(menu, "Copy as CSV").fire();
+            menuItem(menu.getItems(), "Copy as CSV").fire();
             menu.hide();
         });
         String csv = fx(() -> Clipboard.getSystemClipboard().getString());
@@ -131,7 +107,7 @@ class ContextMenusWindowTest {
         String firstTitle = fx(() -> table.getVisibleLeafColumns().get(0).getText());
         assertThat(lines[0]).startsWith(firstTitle);
 
-        fxRun(() -> item(menu, "Conversation Filter").fire());
+        fxRun(() -> menuItem(menu.getItems(), "Conversation Filter").fire());
         WindowDriver.waitUntil("the conversation is shown", () -> !driver.viewModel().busyProperty().get()
                 && expected.equals(driver.viewModel().filterBar().appliedProperty().get()));
     }

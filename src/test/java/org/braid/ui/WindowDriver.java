@@ -13,8 +13,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TreeItem;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.braid.render.DetailNode;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.viewmodel.MainViewModel;
 import org.testfx.util.WaitForAsyncUtils;
@@ -137,5 +141,32 @@ final class WindowDriver {
         fxRun(() -> Window.getWindows().stream().filter(Window::isShowing)
                 .filter(w -> w.getScene().getRoot() instanceof DialogPane).toList()
                 .forEach(w -> ((Stage) w).close()));
+    }
+
+    /** The menu item at {@code path} ("Copy", "As Filter"), following submenus; fails when one is missing. */
+    static MenuItem menuItem(List<MenuItem> menu, String... path) {
+        MenuItem found = null;
+        List<MenuItem> items = menu;
+        for (String title : path) {
+            List<MenuItem> these = items;
+            found = these.stream().filter(i -> title.equals(i.getText())).findFirst().orElseThrow(
+                    () -> new AssertionError("no menu item " + title + " in " + List.copyOf(these)));
+            items = found instanceof Menu submenu ? submenu.getItems() : List.of();
+        }
+        return found;
+    }
+
+    /** The first details-tree line under {@code from}, at any depth, whose text starts with {@code prefix}; null if none. */
+    static TreeItem<DetailNode> detailLine(TreeItem<DetailNode> from, String prefix) {
+        for (TreeItem<DetailNode> child : from.getChildren()) {
+            if (child.getValue().text().startsWith(prefix)) {
+                return child;
+            }
+            TreeItem<DetailNode> deeper = detailLine(child, prefix);
+            if (deeper != null) {
+                return deeper;
+            }
+        }
+        return null;
     }
 }
