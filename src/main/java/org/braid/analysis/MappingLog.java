@@ -6,9 +6,13 @@ import org.braid.model.ChecksumFailure;
 import org.braid.model.ChecksumVerdict;
 import org.braid.model.DssMappings;
 import org.braid.model.UnverifiedReason;
+import org.braid.model.column.ByteColumn;
+import org.braid.model.column.IntColumn;
+import org.braid.model.column.LongColumn;
 
 /**
- * Every distinct DSS mapping of one connection, as growable primitive columns, with an
+ * Every distinct DSS mapping of one connection, as chunked primitive columns (about 30 bytes a
+ * mapping when no checksum is in use, never copied as they grow), with an
  * open-addressing index on (flow, side, DSN, subflow sequence, length) so a mapping repeated on
  * each segment it spans is found again without allocating.
  */
@@ -17,23 +21,24 @@ final class MappingLog {
     /** A checksum not carried, not captured or not computed. */
     static final int NO_CHECKSUM = -1;
     private static final byte NO_REASON = -1;
-    private static final byte PENDING = -1;
+    private static final byte PENDING = DssMappings.PENDING;
 
     private int size;
-    /** Rows a log starts with once it has one; until then, the columns are empty and allocate nothing. */
+    /** Rows the index starts with once the log has one; until then, nothing is allocated. */
     private static final int FIRST_CAPACITY = 16;
-    private long[] dsn = new long[0];
-    private byte[] side = new byte[0];
-    private int[] flow = new int[0];
-    private long[] subflowSeq = new long[0];
-    private int[] length = new int[0];
-    private long[] firstPacket = new long[0];
-    private byte[] verdict = new byte[0];
-    /** The checksum carried and the one computed, {@link #NO_CHECKSUM} when not known. */
-    private int[] checksum = new int[0];
-    private int[] expectedChecksum = new int[0];
+    private final LongColumn dsn = new LongColumn(0);
+    private final ByteColumn side = new ByteColumn((byte) 0);
+    private final IntColumn flow = new IntColumn(0);
+    private final LongColumn subflowSeq = new LongColumn(0);
+    private final IntColumn length = new IntColumn(0);
+    /** 1-based packet numbers, as ints: a packet index is an int everywhere else. */
+    private final IntColumn firstPacket = new IntColumn(0);
+    private final ByteColumn verdict = new ByteColumn((byte) 0);
+    /** The checksum carried and the one computed, {@link #NO_CHECKSUM} when not known: chunks only where known. */
+    private final IntColumn checksum = new IntColumn(NO_CHECKSUM);
+    private final IntColumn expectedChecksum = new IntColumn(NO_CHECKSUM);
     /** The {@link UnverifiedReason} ordinal of an unverifiable mapping, else {@link #NO_REASON}. */
-    private byte[] unverified = new byte[0];
+    private final ByteColumn unverified = new ByteColumn(NO_REASON);
     private int[] index = new int[0];
     /** The last row found or added per subflow and side (hashed into a few slots; a miss only costs a lookup). */
     private static final int RECENT = 16;
@@ -66,8 +71,8 @@ final class MappingLog {
 
     private boolean matches(int row, int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq,
             int mappingLength) {
-        return dsn[row] == mappingDsn && subflowSeq[row] == mappingSubflowSeq && length[row] == mappingLength
-                && flow[row] == flowIndex && side[row] == dataSide;
+        return dsn.get(row) == mappingDsn && subflowSeq.get(row) == mappingSubflowSeq
+                && length.get(row) == mappingLength && flow.get(row) == flowIndex && side.get(row) == dataSide;
     }
 
     private int lookup(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
@@ -92,34 +97,18 @@ final class MappingLog {
     /** Adds a mapping not yet in the log (see {@link #find}); pending when its checksum is still to be verified. */
     int add(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength, long packet,
             boolean pending) {
-        if (size == dsn.length) {
-            int capacity = Math.max(FIRST_CAPACITY, size * 2);
-            dsn = Arrays.copyOf(dsn, capacity);
-            side = Arrays.copyOf(side, capacity);
-            flow = Arrays.copyOf(flow, capacity);
-            subflowSeq = Arrays.copyOf(subflowSeq, capacity);
-            length = Arrays.copyOf(length, capacity);
-            firstPacket = Arrays.copyOf(firstPacket, capacity);
-            verdict = Arrays.copyOf(verdict, capacity);
-            checksum = Arrays.copyOf(checksum, capacity);
-            expectedChecksum = Arrays.copyOf(expectedChecksum, capacity);
-            unverified = Arrays.copyOf(unverified, capacity);
-        }
         if ((size + 1) * 2 > index.length) {
             rehash(Math.max(2 * FIRST_CAPACITY, index.length * 2));
         }
         int row = size++;
-        dsn[row] = mappingDsn;
-        side[row] = (byte) dataSide;
+        dsn.set(row, mappingDsn);
+        side.set(row, (byte) dataSide);
         int hash = hash(flowIndex, mappingDsn, mappingSubflowSeq, mappingLength);
-        flow[row] = flowIndex;
-        subflowSeq[row] = mappingSubflowSeq;
-        length[row] = mappingLength;
-        firstPacket[row] = packet;
-        verdict[row] = pending ? PENDING : (byte) ChecksumVerdict.NONE.ordinal();
-        checksum[row] = NO_CHECKSUM;
-        expectedChecksum[row] = NO_CHECKSUM;
-        unverified[row] = NO_REASON;
+        flow.set(row, flowIndex);
+        subflowSeq.set(row, mappingSubflowSeq);
+        length.set(row, mappingLength);
+        firstPacket.set(row, Math.toIntExact(packet));
+        verdict.set(row, pending ? PENDING : (byte) ChecksumVerdict.NONE.ordinal());
         if (missSlot >= 0 && missHash == hash) {
             index[missSlot] = row; // the end of this key's probe, found empty by the find that missed
             missSlot = -1;
@@ -136,36 +125,31 @@ final class MappingLog {
      * @param reason   why an unverifiable mapping is so, else null
      */
     void setVerdict(int row, ChecksumVerdict value, int carried, int expected, UnverifiedReason reason) {
-        verdict[row] = (byte) value.ordinal();
-        checksum[row] = carried;
-        expectedChecksum[row] = expected;
-        unverified[row] = reason == null ? NO_REASON : (byte) reason.ordinal();
+        verdict.set(row, (byte) value.ordinal());
+        checksum.set(row, carried);
+        expectedChecksum.set(row, expected);
+        unverified.set(row, reason == null ? NO_REASON : (byte) reason.ordinal());
     }
 
-    int checksum(int row) { return checksum[row]; }
-    int expectedChecksum(int row) { return expectedChecksum[row]; }
+    int checksum(int row) { return checksum.get(row); }
+    int expectedChecksum(int row) { return expectedChecksum.get(row); }
 
-    long dsn(int row) { return dsn[row]; }
-    int flow(int row) { return flow[row]; }
-    int side(int row) { return side[row]; }
-    long subflowSeq(int row) { return subflowSeq[row]; }
-    int length(int row) { return length[row]; }
-    long firstPacket(int row) { return firstPacket[row]; }
+    long dsn(int row) { return dsn.get(row); }
+    int flow(int row) { return flow.get(row); }
+    int side(int row) { return side.get(row); }
+    long subflowSeq(int row) { return subflowSeq.get(row); }
+    int length(int row) { return length.get(row); }
+    long firstPacket(int row) { return firstPacket.get(row); }
 
-    /** The immutable view; mappings still waiting for bytes count as unverifiable. */
+    /**
+     * The view of the mappings so far, sharing this log's columns: the pass may go on adding rows
+     * past its size, and settling the verdicts of its pending mappings, which it reads as
+     * unverifiable until then.
+     */
     DssMappings toModel(long[] dsnBase, List<ChecksumFailure> failures) {
-        long[] relative = new long[size];
-        byte[] verdicts = Arrays.copyOf(verdict, size);
-        byte[] reasons = Arrays.copyOf(unverified, size);
-        for (int i = 0; i < size; i++) {
-            relative[i] = dsn[i] - dsnBase[side[i]];
-            if (verdicts[i] == PENDING) {
-                verdicts[i] = (byte) ChecksumVerdict.UNVERIFIABLE.ordinal();
-                reasons[i] = (byte) UnverifiedReason.BYTES_MISSING.ordinal();
-            }
-        }
-        return new DssMappings(size, dsn, relative, side, flow, subflowSeq, length, firstPacket, verdicts,
-                new DssMappings.Checksums(checksum, expectedChecksum, reasons), failures);
+        DssMappings.Columns columns = new DssMappings.Columns(dsn, side, flow, subflowSeq, length, firstPacket,
+                verdict, new DssMappings.Checksums(checksum, expectedChecksum, unverified));
+        return new DssMappings(size, columns, dsnBase, failures);
     }
 
     private void rehash(int capacity) {
@@ -179,7 +163,7 @@ final class MappingLog {
     private void insert(int row) {
         missSlot = -1;
         int mask = index.length - 1;
-        int slot = hash(flow[row], dsn[row], subflowSeq[row], length[row]) & mask;
+        int slot = hash(flow.get(row), dsn.get(row), subflowSeq.get(row), length.get(row)) & mask;
         while (index[slot] != NOT_FOUND) {
             slot = (slot + 1) & mask;
         }

@@ -1,6 +1,8 @@
 package org.braid.analysis;
 
 import java.util.Arrays;
+import org.braid.model.column.IntColumn;
+import org.braid.model.column.LongColumn;
 
 /**
  * The data-level (DSN) ranges one direction of a connection has sent, each kept once with the
@@ -14,8 +16,8 @@ import java.util.Arrays;
  * binary search per subflow plus a backward scan over the ranges it overlaps.
  *
  * <p>DSNs are relative to the direction's base, so signed comparisons are safe. The logs hold one
- * entry (24 bytes) per segment that brought new data, for the whole pass: ranges cannot be dropped
- * once DATA_ACKed, because a subflow still retransmits its own lost segments after the data level
+ * entry (24 bytes, in chunks that never move) per segment that brought new data, for the whole
+ * pass: ranges cannot be dropped once DATA_ACKed, because a subflow still retransmits its own lost segments after the data level
  * acknowledged them, and such a segment is a reinjection when another subflow's copy was seen first.
  * When every subflow of the connection has closed, {@link #release} drops the logs.
  *
@@ -173,8 +175,8 @@ final class SentRanges {
                 first--;
             }
             for (int k = first + 1; k <= i; k++) {
-                addOverlap(Math.max(start, log.start[k]), Math.min(end, log.end(k)), log.packet[k], log.flow,
-                        log.nanos[k]);
+                addOverlap(Math.max(start, log.start.get(k)), Math.min(end, log.end(k)), log.packet.get(k), log.flow,
+                        log.nanos.get(k));
             }
         }
         // Few overlaps, and each log's are already in order: insertion sort.
@@ -235,33 +237,27 @@ final class SentRanges {
     }
 
     private void append(SubflowLog log, long start, long end, int packet, long nanos) {
-        log.makeRoom();
         log.set(log.size++, start, end, packet, nanos);
     }
 
     /** Inserts in start order; usually at the end, since a subflow sends its DSNs in order. */
     private void insert(SubflowLog log, long start, long end, int packet, long nanos) {
-        log.makeRoom();
         int at = log.lastStartingBefore(start) + 1;
-        int tail = log.size - at;
-        if (tail > 0) {
-            System.arraycopy(log.start, at, log.start, at + 1, tail);
-            System.arraycopy(log.length, at, log.length, at + 1, tail);
-            System.arraycopy(log.packet, at, log.packet, at + 1, tail);
-            System.arraycopy(log.nanos, at, log.nanos, at + 1, tail);
+        for (int i = log.size - 1; i >= at; i--) {
+            log.copy(i, i + 1);
         }
         log.set(at, start, end, packet, nanos);
         log.size++;
     }
 
-    /** The ranges first sent on one subflow: parallel primitive arrays sorted by start. */
+    /** The ranges first sent on one subflow: chunked primitive columns sorted by start. */
     private static final class SubflowLog {
         final int flow;
-        long[] start = new long[64];
+        final LongColumn start = new LongColumn(0);
         /** Range lengths: a range is part of one segment, so an int is enough. */
-        int[] length = new int[64];
-        int[] packet = new int[64];
-        long[] nanos = new long[64];
+        final IntColumn length = new IntColumn(0);
+        final IntColumn packet = new IntColumn(0);
+        final LongColumn nanos = new LongColumn(0);
         int size;
         /** The last answer of a binary search in {@link #lastStartingBefore}, -1 for none. */
         int hint = -1;
@@ -271,32 +267,39 @@ final class SentRanges {
         }
 
         void set(int i, long s, long e, int p, long n) {
-            start[i] = s;
-            length[i] = (int) (e - s);
-            packet[i] = p;
-            nanos[i] = n;
+            start.set(i, s);
+            length.set(i, (int) (e - s));
+            packet.set(i, p);
+            nanos.set(i, n);
+        }
+
+        void copy(int from, int to) {
+            start.set(to, start.get(from));
+            length.set(to, length.get(from));
+            packet.set(to, packet.get(from));
+            nanos.set(to, nanos.get(from));
         }
 
         long end(int i) {
-            return start[i] + length[i];
+            return start.get(i) + length.get(i);
         }
 
         /** Index of the last range whose start is below {@code value}, or -1. */
         int lastStartingBefore(long value) {
-            if (size > 0 && start[size - 1] < value) {
+            if (size > 0 && start.get(size - 1) < value) {
                 return size - 1; // the common case: at or beyond the newest range
             }
             // Another subflow's segments query the same place over and over while it fills its own
             // mapping block: try the previous answer before a binary search.
             int h = hint;
-            if (h < size - 1 && (h < 0 || start[h] < value) && start[h + 1] >= value) {
+            if (h < size - 1 && (h < 0 || start.get(h) < value) && start.get(h + 1) >= value) {
                 return h;
             }
             int low = 0;
             int high = size - 1;
             while (low <= high) {
                 int mid = (low + high) >>> 1;
-                if (start[mid] < value) {
+                if (start.get(mid) < value) {
                     low = mid + 1;
                 } else {
                     high = mid - 1;
@@ -304,17 +307,6 @@ final class SentRanges {
             }
             hint = high;
             return high;
-        }
-
-        void makeRoom() {
-            if (size < start.length) {
-                return;
-            }
-            int capacity = start.length * 2;
-            start = Arrays.copyOf(start, capacity);
-            length = Arrays.copyOf(length, capacity);
-            packet = Arrays.copyOf(packet, capacity);
-            nanos = Arrays.copyOf(nanos, capacity);
         }
     }
 }

@@ -1,0 +1,61 @@
+package org.braid.model.column;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ColumnsTest {
+    @Test
+    void rowsReadBackAcrossChunksAndUnsetRowsReadAbsent() {
+        LongColumn longs = new LongColumn(Long.MIN_VALUE);
+        IntColumn ints = new IntColumn(-1);
+        ByteColumn bytes = new ByteColumn((byte) 0);
+        int rows = 3 * ChunkLayout.CHUNK + 17;
+        for (int row = 0; row < rows; row += 3) {
+            longs.set(row, row * 1_000_000_007L);
+            ints.set(row, row);
+            bytes.set(row, (byte) row);
+        }
+        for (int row = 0; row < rows + 10; row++) {
+            boolean set = row % 3 == 0 && row < rows;
+            assertThat(longs.get(row)).isEqualTo(set ? row * 1_000_000_007L : Long.MIN_VALUE);
+            assertThat(ints.get(row)).isEqualTo(set ? row : -1);
+            assertThat(bytes.get(row)).isEqualTo(set ? (byte) row : 0);
+        }
+    }
+
+    @Test
+    void randomWritesAgreeWithAPlainArray() {
+        Random random = new Random(7);
+        int rows = 5 * ChunkLayout.CHUNK;
+        int[] expected = new int[rows];
+        java.util.Arrays.fill(expected, 42);
+        IntColumn column = new IntColumn(42);
+        for (int i = 0; i < 20_000; i++) {
+            int row = random.nextInt(rows);
+            int value = random.nextInt(4); // 42 never, so every write sticks
+            column.set(row, value);
+            expected[row] = value;
+        }
+        for (int row = 0; row < rows; row++) {
+            assertThat(column.get(row)).as("row %d", row).isEqualTo(expected[row]);
+        }
+    }
+
+    @Test
+    void settingAbsentLeavesTheRowAbsentAndTheFirstChunkStartsSmall() {
+        IntColumn column = new IntColumn(-1);
+        column.set(1_000_000, -1);
+        assertThat(column.get(1_000_000)).isEqualTo(-1);
+        assertThat(ChunkLayout.lengthFor(0, 3, 0)).isEqualTo(ChunkLayout.FIRST_CHUNK);
+        assertThat(ChunkLayout.lengthFor(0, 40, 16)).isEqualTo(64);
+        assertThat(ChunkLayout.lengthFor(2, 0, 0)).isEqualTo(ChunkLayout.CHUNK);
+    }
+
+    @Test
+    void negativeRowsAreRefused() {
+        assertThatThrownBy(() -> new LongColumn(0).get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+}
