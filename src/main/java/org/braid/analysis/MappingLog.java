@@ -43,6 +43,12 @@ final class MappingLog {
     /** The last row found or added per subflow and side (hashed into a few slots; a miss only costs a lookup). */
     private static final int RECENT = 16;
     private final int[] recent = filled(RECENT);
+    /** The key of each recent row, kept beside it so a hit reads no column. */
+    private final long[] recentDsn = new long[RECENT];
+    private final long[] recentSubflowSeq = new long[RECENT];
+    private final int[] recentLength = new int[RECENT];
+    private final int[] recentFlow = new int[RECENT];
+    private final int[] recentSide = new int[RECENT];
     /**
      * Where the last {@link #find} that missed ended its probe, and the hash it probed for: the
      * {@link #add} that follows a miss puts its row there instead of probing the table again.
@@ -58,15 +64,29 @@ final class MappingLog {
     /** The row of this mapping, or {@link #NOT_FOUND}. */
     int find(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
         // Linux repeats a mapping on every segment it spans: the subflow's last row usually answers.
-        int cached = recent[(flowIndex * 2 + dataSide) & (RECENT - 1)];
-        if (cached != NOT_FOUND && matches(cached, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength)) {
+        int slot = (flowIndex * 2 + dataSide) & (RECENT - 1);
+        int cached = recent[slot];
+        if (cached != NOT_FOUND && recentDsn[slot] == mappingDsn && recentSubflowSeq[slot] == mappingSubflowSeq
+                && recentLength[slot] == mappingLength && recentFlow[slot] == flowIndex
+                && recentSide[slot] == dataSide) {
             return cached;
         }
         int row = lookup(flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength);
         if (row != NOT_FOUND) {
-            recent[(flowIndex * 2 + dataSide) & (RECENT - 1)] = row;
+            remember(row, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength);
         }
         return row;
+    }
+
+    private void remember(int row, int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq,
+            int mappingLength) {
+        int slot = (flowIndex * 2 + dataSide) & (RECENT - 1);
+        recent[slot] = row;
+        recentDsn[slot] = mappingDsn;
+        recentSubflowSeq[slot] = mappingSubflowSeq;
+        recentLength[slot] = mappingLength;
+        recentFlow[slot] = flowIndex;
+        recentSide[slot] = dataSide;
     }
 
     private boolean matches(int row, int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq,
@@ -115,7 +135,7 @@ final class MappingLog {
         } else {
             insert(row);
         }
-        recent[(flowIndex * 2 + dataSide) & (RECENT - 1)] = row;
+        remember(row, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength);
         return row;
     }
 

@@ -238,6 +238,7 @@ final class SentRanges {
 
     private void append(SubflowLog log, long start, long end, int packet, long nanos) {
         log.set(log.size++, start, end, packet, nanos);
+        log.newestStart = start;
     }
 
     /** Inserts in start order; usually at the end, since a subflow sends its DSNs in order. */
@@ -248,6 +249,7 @@ final class SentRanges {
         }
         log.set(at, start, end, packet, nanos);
         log.size++;
+        log.newestStart = log.start.get(log.size - 1);
     }
 
     /** The ranges first sent on one subflow: chunked primitive columns sorted by start. */
@@ -259,6 +261,8 @@ final class SentRanges {
         final IntColumn packet = new IntColumn(0);
         final LongColumn nanos = new LongColumn(0);
         int size;
+        /** The start of the range at {@code size - 1}, read on every segment: kept out of the column. */
+        long newestStart;
         /** The last answer of a binary search in {@link #lastStartingBefore}, -1 for none. */
         int hint = -1;
 
@@ -286,7 +290,7 @@ final class SentRanges {
 
         /** Index of the last range whose start is below {@code value}, or -1. */
         int lastStartingBefore(long value) {
-            if (size > 0 && start.get(size - 1) < value) {
+            if (size > 0 && newestStart < value) {
                 return size - 1; // the common case: at or beyond the newest range
             }
             // Another subflow's segments query the same place over and over while it fills its own

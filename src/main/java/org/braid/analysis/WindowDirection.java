@@ -60,7 +60,9 @@ final class WindowDirection {
     long limitedEdge;
     long limitedAck;
     long limitedEdgePacket;
-    final List<Integer> limitedFlows = new ArrayList<>();
+    /** The flows that sent during the open window-limited period: a few ints, checked on every segment. */
+    private int[] limitedFlows = new int[4];
+    private int limitedFlowCount;
     final List<WindowLimit> limits = new ArrayList<>();
     /** The advertisement of the largest edge. */
     long maxEdgePacket;
@@ -92,8 +94,8 @@ final class WindowDirection {
         }
         segment = Math.max(segment, length);
         updateLimited(nanos, packet);
-        if (limited && !limitedFlows.contains(flow)) {
-            limitedFlows.add(flow);
+        if (limited) {
+            noteLimitedFlow(flow);
         }
     }
 
@@ -137,16 +139,36 @@ final class WindowDirection {
             limitedEdge = maxEdge;
             limitedAck = highestAck;
             limitedEdgePacket = maxEdgePacket;
-            limitedFlows.clear();
+            limitedFlowCount = 0;
         }
         limited = now;
+    }
+
+    private void noteLimitedFlow(int flow) {
+        for (int i = 0; i < limitedFlowCount; i++) {
+            if (limitedFlows[i] == flow) {
+                return;
+            }
+        }
+        if (limitedFlowCount == limitedFlows.length) {
+            limitedFlows = java.util.Arrays.copyOf(limitedFlows, limitedFlowCount * 2);
+        }
+        limitedFlows[limitedFlowCount++] = flow;
+    }
+
+    private List<Integer> limitedFlows() {
+        List<Integer> flows = new ArrayList<>(limitedFlowCount);
+        for (int i = 0; i < limitedFlowCount; i++) {
+            flows.add(limitedFlows[i]);
+        }
+        return flows;
     }
 
     /** Lists the period that ends, when long enough to matter. */
     private void closeLimit(long nanos, long packet) {
         if (nanos - limitedSince >= WindowStats.REPORTED_LIMIT_NANOS && limits.size() < WindowStats.LISTED_PERIODS) {
             limits.add(new WindowLimit(limitedSince, limitedSincePacket, nanos, packet, limitedEdge, limitedAck,
-                    limitedEdgePacket, limitedFlows));
+                    limitedEdgePacket, limitedFlows()));
         }
     }
 
@@ -206,7 +228,7 @@ final class WindowDirection {
             if (limited && endNanos - limitedSince >= WindowStats.REPORTED_LIMIT_NANOS
                     && limitPeriods.size() < WindowStats.LISTED_PERIODS) {
                 limitPeriods.add(relative(new WindowLimit(limitedSince, limitedSincePacket, endNanos, null,
-                        limitedEdge, limitedAck, limitedEdgePacket, limitedFlows), base));
+                        limitedEdge, limitedAck, limitedEdgePacket, limitedFlows()), base));
             }
         }
         List<WindowDisagreement> disagreementsRelative = new ArrayList<>();
