@@ -36,25 +36,19 @@ import org.braid.ui.viewmodel.PacketColumnsViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Apply as Column, the column choice and its header menu, Statistics > Conversations and Colorize Conversation. */
 @ExtendWith(ApplicationExtension.class)
 class ColumnsAndConversationsWindowTest {
     private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     @AfterEach
-    void stop() throws Exception {
+    void closeOtherWindows() {
         fxRun(() -> Window.getWindows().stream().filter(w -> w != driver.window.stage()).filter(Window::isShowing)
                 .filter(Stage.class::isInstance).toList().forEach(w -> ((Stage) w).close()));
-        driver.stop();
     }
 
     private TableView<PacketRow> packetList() {

@@ -12,32 +12,19 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
-import javafx.stage.Stage;
 import org.braid.render.DetailNode;
 import org.braid.testing.Traces;
 import org.braid.ui.analysis.ConnectionRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Right-click menus of the details tree and the connections panel, as Wireshark offers them. */
 @ExtendWith(ApplicationExtension.class)
 class ContextMenusWindowTest {
     private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     @Test
     void applyAsFilterOnADetailsFieldFiltersByItsFieldAndValue() {

@@ -21,10 +21,19 @@ import javafx.stage.Window;
 import org.braid.render.DetailNode;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.viewmodel.MainViewModel;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Builds the real window for a TestFX test, with throw-away preferences, and waits on it. */
-final class WindowDriver {
+/**
+ * Builds the real window for a TestFX test, with throw-away preferences, and waits on it. Registered
+ * on a field of a test under {@code @ExtendWith(ApplicationExtension.class)}, it opens the window on
+ * TestFX's stage before each test and, after the test's own {@code @AfterEach}, closes the dialogs
+ * and the window.
+ */
+final class WindowDriver implements BeforeEachCallback, AfterEachCallback {
     private static final long TIMEOUT_SECONDS = 60;
 
     final Preferences preferences = Preferences.userRoot().node("org/braid/ui-test/" + System.nanoTime());
@@ -41,13 +50,28 @@ final class WindowDriver {
     /** Exceptions thrown on the UI thread, which would otherwise only be printed. */
     final List<Throwable> uiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    void start(Stage stage) throws Exception {
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            start(stage);
+            return null;
+        });
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        closeDialogs();
+        stop();
+    }
+
+    private void start(Stage stage) throws Exception {
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uiErrors.add(error));
         window = MainWindow.create(stage, new UiPreferences(preferences), this::execute);
         stage.show();
     }
 
-    void stop() throws BackingStoreException {
+    private void stop() throws BackingStoreException {
         // Hiding saves the layout, so it must happen while the preferences node still exists.
         fxRun(() -> window.stage().hide());
         background.shutdownNow();
