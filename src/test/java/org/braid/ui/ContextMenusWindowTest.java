@@ -5,6 +5,7 @@ import static org.braid.ui.WindowDriver.detailLine;
 import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
 import static org.braid.ui.WindowDriver.menuItem;
+import static org.braid.ui.WindowDriver.showMenuOnDetailLine;
 
 import java.nio.file.Path;
 import javafx.geometry.Side;
@@ -30,14 +31,7 @@ class ContextMenusWindowTest {
     void applyAsFilterOnADetailsFieldFiltersByItsFieldAndValue() {
         driver.openAndWait(DEAD_PATH);
         TreeView<DetailNode> tree = fx(() -> driver.window.controller().packetTree().tree());
-        fxRun(() -> {
-            TreeItem<DetailNode> port = detailLine(tree.getRoot(), "Destination port: ");
-            port.getParent().setExpanded(true);
-            tree.getSelectionModel().select(port);
-            tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
-        });
-        String port = fx(() -> tree.getSelectionModel().getSelectedItem().getValue().text()
-                .substring("Destination port: ".length()));
+        String port = showMenuOnDetailLine(tree, "Destination port: ");
         ContextMenu menu = tree.getContextMenu();
         assertThat(fx(() -> menuItem(menu.getItems(), "Copy", "Field Name").isDisable())).isFalse();
 

@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.geometry.Side;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.braid.render.DetailNode;
@@ -178,6 +180,20 @@ final class WindowDriver implements BeforeEachCallback, AfterEachCallback {
             items = found instanceof Menu submenu ? submenu.getItems() : List.of();
         }
         return found;
+    }
+
+    /**
+     * Expands and selects the first line of {@code tree} that starts with {@code prefix}, shows the
+     * tree's context menu on it, and returns the rest of the line (the field's value).
+     */
+    static String showMenuOnDetailLine(TreeView<DetailNode> tree, String prefix) {
+        fxRun(() -> {
+            TreeItem<DetailNode> line = detailLine(tree.getRoot(), prefix);
+            line.getParent().setExpanded(true);
+            tree.getSelectionModel().select(line);
+            tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
+        });
+        return fx(() -> tree.getSelectionModel().getSelectedItem().getValue().text().substring(prefix.length()));
     }
 
     /** The first details-tree line under {@code from}, at any depth, whose text starts with {@code prefix}; null if none. */
