@@ -41,11 +41,11 @@ public final class SyntheticTrace {
     private static final int SERVER_NONCE = 0x0feed0fe;
 
     /**
-     * What differs between the traces: where to stop (a number of packets or of bytes, whichever
-     * comes first, checked before each mapping), the snap length, the mapping size, the mappings
-     * sent on one subflow before the scheduler turns to the other, how many client segments a
-     * server ACK follows, and the payload (zeros, or pseudorandom from a seed). The defaults are
-     * the bench's: snap length 256, one mapping per segment, bursts of 16, an ACK every second
+     * What differs between the traces: where to stop (a number of packets or of bytes, checked
+     * before each mapping), the snap length, the mapping size, the mappings sent on one subflow
+     * before the scheduler turns to the other, how many client segments a server ACK follows, and
+     * the payload (zeros, or pseudorandom from a seed). Besides the limit, the defaults are the
+     * bench's: snap length 256, one mapping per segment, bursts of 16, an ACK every second
      * segment, zeros.
      */
     public static final class Options {
