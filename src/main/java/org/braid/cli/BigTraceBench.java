@@ -32,7 +32,7 @@ final class BigTraceBench {
         Path file = keep != null ? keep : Files.createTempFile("braid-big", ".pcap");
         try {
             long start = System.nanoTime();
-            long size = SyntheticTrace.write(file, packets);
+            long size = SyntheticTrace.write(file, SyntheticTrace.Options.packets(packets)).bytes();
             out.printf(Locale.ROOT, "synthetic two-subflow MPTCP trace: %,d packets, %,d bytes, written in %.1f s%n",
                     packets, size, (System.nanoTime() - start) / 1e9);
             out.flush();

@@ -7,18 +7,23 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.SplittableRandom;
 import org.braid.analysis.MptcpCrypto;
 
 /**
  * Writes a raw-IPv4 pcap of one MPTCP v1 bulk transfer as Linux without TSO sends it, of any
- * size, for benchmarks on traces too big to commit: an MP_CAPABLE handshake, an MP_JOIN subflow
- * with correct HMACs, then client data in 1448-byte segments of one DSS mapping each (DSN and
- * DATA_ACK consistent across the subflows), bursts alternating between the subflows, a server
- * DATA_ACK every second segment, and a DATA_FIN. Captured at a snap length of 256 like
- * {@code make-traces.sh big}, so 10M packets make about 2 GB.
+ * size, for benchmarks and tests on traces too big to commit: an MP_CAPABLE handshake, an MP_JOIN
+ * subflow with correct HMACs, then client data in 1448-byte segments under DSS mappings (DSN and
+ * DATA_ACK consistent across the subflows), bursts of mappings alternating between the subflows,
+ * a server DATA_ACK every few segments, and a DATA_FIN. {@link Options} says how big it gets, how
+ * the data is cut and what is captured of it; by default it is {@code braid bench --big}'s trace,
+ * captured at a snap length of 256 like {@code make-traces.sh big}, so 10M packets make about 2 GB.
  */
-final class SyntheticTrace {
-    static final int SNAPLEN = 256;
+public final class SyntheticTrace {
     private static final int CLIENT = 0x0a000001;
     private static final int CLIENT_2 = 0x0a000101;
     private static final int SERVER = 0x0a000002;
@@ -29,36 +34,107 @@ final class SyntheticTrace {
     private static final int TCP_SYN = 0x02;
     private static final int MPTCP = 30;
     private static final int MSS = 1448;
-    /** Segments sent on one subflow before the scheduler turns to the other. */
-    private static final int BURST = 16;
+    private static final int HEADERS = 20 + 20;
     private static final long CLIENT_KEY = 0x1122334455667788L;
     private static final long SERVER_KEY = 0x8877665544332211L;
     private static final int CLIENT_NONCE = 0x5eed5eed;
     private static final int SERVER_NONCE = 0x0feed0fe;
 
+    /**
+     * What differs between the traces: where to stop (a number of packets or of bytes, checked
+     * before each mapping), the snap length, the mapping size, the mappings sent on one subflow
+     * before the scheduler turns to the other, how many client segments a server ACK follows, and
+     * the payload (zeros, or pseudorandom from a seed). Besides the limit, the defaults are the
+     * bench's: snap length 256, one mapping per segment, bursts of 16, an ACK every second
+     * segment, zeros.
+     */
+    public static final class Options {
+        private long maxPackets = Long.MAX_VALUE;
+        private long maxBytes = Long.MAX_VALUE;
+        private int snaplen = 256;
+        private int mappingBytes = MSS;
+        private int mappingsPerBurst = 16;
+        private int segmentsPerAck = 2;
+        private Long payloadSeed;
+
+        private Options() {}
+
+        /** About {@code packets} packets (give or take a handful). */
+        public static Options packets(long packets) {
+            Options options = new Options();
+            options.maxPackets = packets;
+            return options;
+        }
+
+        /** At least {@code bytes} bytes of file, ending at the first mapping boundary past them. */
+        public static Options bytes(long bytes) {
+            Options options = new Options();
+            options.maxBytes = bytes;
+            return options;
+        }
+
+        public Options snaplen(int value) {
+            snaplen = value;
+            return this;
+        }
+
+        public Options mappingBytes(int value) {
+            mappingBytes = value;
+            return this;
+        }
+
+        public Options mappingsPerBurst(int value) {
+            mappingsPerBurst = value;
+            return this;
+        }
+
+        public Options segmentsPerAck(int value) {
+            segmentsPerAck = value;
+            return this;
+        }
+
+        /** Pseudorandom client data from {@code seed}, whose SHA-256 {@link Written} then gives. */
+        public Options randomPayload(long seed) {
+            payloadSeed = seed;
+            return this;
+        }
+    }
+
+    /** What was written: the file's size, its packets, and the SHA-256 (hex) of the client's data if it was random. */
+    public record Written(long bytes, long packets, Optional<String> payloadSha256) {}
+
     private final OutputStream out;
+    private final Options options;
     private final ByteBuffer record = ByteBuffer.allocate(16 + 60 + 60 + MSS);
-    private final byte[] zeros = new byte[MSS];
+    private final byte[] mapping;
+    private final SplittableRandom random;
+    private final MessageDigest digest;
     private long micros = 1_700_000_000_000_000L;
     private long packets;
     private long bytes;
 
-    private SyntheticTrace(OutputStream out) {
+    private SyntheticTrace(OutputStream out, Options options) {
         this.out = out;
+        this.options = options;
+        this.mapping = new byte[options.mappingBytes];
+        this.random = options.payloadSeed == null ? null : new SplittableRandom(options.payloadSeed);
+        this.digest = random == null ? null : sha256();
     }
 
-    /** Writes a trace of {@code packets} packets (give or take a handful) to {@code file}; returns its size in bytes. */
-    static long write(Path file, long packets) throws IOException {
+    /** Writes the trace {@code options} describe to {@code file}. */
+    public static Written write(Path file, Options options) throws IOException {
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            SyntheticTrace trace = new SyntheticTrace(stream);
-            trace.writeTrace(packets);
-            return trace.bytes;
+            SyntheticTrace trace = new SyntheticTrace(stream, options);
+            trace.writeTrace();
+            return new Written(trace.bytes, trace.packets,
+                    Optional.ofNullable(trace.digest).map(d -> HexFormat.of().formatHex(d.digest())));
         }
     }
 
-    private void writeTrace(long target) throws IOException {
+    private void writeTrace() throws IOException {
         ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(SNAPLEN).putInt(101);
+        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
+                .putInt(options.snaplen).putInt(101);
         out.write(header.array());
         bytes = 24;
 
@@ -67,43 +143,59 @@ final class SyntheticTrace {
         long[] clientIsn = {1000, 500_000};
         long[] serverIsn = {9000, 700_000};
         // Subflow 0: MP_CAPABLE v1 handshake.
-        packet(0, true, TCP_SYN, clientIsn[0], 0, capable(4, 0, 0), 0);
-        packet(0, false, TCP_SYN | TCP_ACK, serverIsn[0], clientIsn[0] + 1, capable(12, SERVER_KEY, 0), 0);
-        packet(0, true, TCP_ACK, clientIsn[0] + 1, serverIsn[0] + 1, capable(20, CLIENT_KEY, SERVER_KEY), 0);
+        packet(0, true, TCP_SYN, clientIsn[0], 0, capable(4, 0, 0), 0, 0);
+        packet(0, false, TCP_SYN | TCP_ACK, serverIsn[0], clientIsn[0] + 1, capable(12, SERVER_KEY, 0), 0, 0);
+        packet(0, true, TCP_ACK, clientIsn[0] + 1, serverIsn[0] + 1, capable(20, CLIENT_KEY, SERVER_KEY), 0, 0);
         // Subflow 1: MP_JOIN to the server's token; the client (A) sent the join SYN.
         byte[] serverHmac = MptcpCrypto.joinHmac(1, SERVER_KEY, CLIENT_KEY, SERVER_NONCE, CLIENT_NONCE);
         byte[] clientHmac = MptcpCrypto.joinHmac(1, CLIENT_KEY, SERVER_KEY, CLIENT_NONCE, SERVER_NONCE);
         packet(1, true, TCP_SYN, clientIsn[1], 0, option(12, 0x10, 1)
-                .putInt((int) MptcpCrypto.token(1, SERVER_KEY)).putInt(CLIENT_NONCE).array(), 0);
+                .putInt((int) MptcpCrypto.token(1, SERVER_KEY)).putInt(CLIENT_NONCE).array(), 0, 0);
         packet(1, false, TCP_SYN | TCP_ACK, serverIsn[1], clientIsn[1] + 1, option(16, 0x10, 0)
-                .put(serverHmac, 0, 8).putInt(SERVER_NONCE).array(), 0);
+                .put(serverHmac, 0, 8).putInt(SERVER_NONCE).array(), 0, 0);
         packet(1, true, TCP_ACK, clientIsn[1] + 1, serverIsn[1] + 1, option(24, 0x10, 0)
-                .put(clientHmac, 0, 20).array(), 0);
-        packet(1, false, TCP_ACK, serverIsn[1] + 1, clientIsn[1] + 1, dataAck(clientIdsn + 1), 0);
+                .put(clientHmac, 0, 20).array(), 0, 0);
+        packet(1, false, TCP_ACK, serverIsn[1] + 1, clientIsn[1] + 1, dataAck(clientIdsn + 1), 0, 0);
 
         long[] subflowSent = {0, 0};
         long dataSent = 0;
+        long segments = 0;
         int serverAck = (int) (serverIdsn + 1);
-        for (long segment = 0; packets < target - 2; segment++) {
-            int subflow = (int) (segment / BURST) & 1;
+        int length = options.mappingBytes;
+        for (long mappings = 0; packets < options.maxPackets - 2 && bytes < options.maxBytes; mappings++) {
+            int subflow = (int) (mappings / options.mappingsPerBurst) & 1;
+            nextPayload();
             long dsn = clientIdsn + 1 + dataSent;
             long ssn = 1 + subflowSent[subflow];
             byte[] dss = option(22, 0x20, 0x0d).putInt(serverAck).putLong(dsn).putInt((int) ssn)
-                    .putShort((short) MSS).array();
-            packet(subflow, true, TCP_ACK | TCP_PSH, clientIsn[subflow] + ssn, serverIsn[subflow] + 1, dss, MSS);
-            subflowSent[subflow] += MSS;
-            dataSent += MSS;
-            if (segment % 2 == 1) {
-                packet(subflow, false, TCP_ACK, serverIsn[subflow] + 1, clientIsn[subflow] + 1 + subflowSent[subflow],
-                        dataAck(clientIdsn + 1 + dataSent), 0);
+                    .putShort((short) length).array();
+            for (int at = 0; at < length; at += MSS) {
+                int segment = Math.min(MSS, length - at);
+                long end = ssn + at + segment;
+                packet(subflow, true, TCP_ACK | TCP_PSH, clientIsn[subflow] + ssn + at, serverIsn[subflow] + 1, dss,
+                        at, segment);
+                if (++segments % options.segmentsPerAck == 0) {
+                    packet(subflow, false, TCP_ACK, serverIsn[subflow] + 1, clientIsn[subflow] + end,
+                            dataAck(dsn + at + segment), 0, 0);
+                }
             }
+            subflowSent[subflow] += length;
+            dataSent += length;
         }
         // DATA_FIN: a mapping of length 1 at the end of the data with subflow sequence 0, and its DATA_ACK.
         long end = clientIdsn + 1 + dataSent;
         packet(0, true, TCP_ACK, clientIsn[0] + 1 + subflowSent[0], serverIsn[0] + 1,
-                option(22, 0x20, 0x1d).putInt(serverAck).putLong(end).putInt(0).putShort((short) 1).array(), 0);
-        packet(0, false, TCP_ACK, serverIsn[0] + 1, clientIsn[0] + 1 + subflowSent[0], dataAck(end + 1), 0);
+                option(22, 0x20, 0x1d).putInt(serverAck).putLong(end).putInt(0).putShort((short) 1).array(), 0, 0);
+        packet(0, false, TCP_ACK, serverIsn[0] + 1, clientIsn[0] + 1 + subflowSent[0], dataAck(end + 1), 0, 0);
         out.flush();
+    }
+
+    /** The next mapping's data: zeros as they stand, or the next pseudorandom block, counted in the digest. */
+    private void nextPayload() {
+        if (random != null) {
+            random.nextBytes(mapping);
+            digest.update(mapping);
+        }
     }
 
     private static ByteBuffer option(int length, int subtypeByte, int secondByte) {
@@ -126,11 +218,12 @@ final class SyntheticTrace {
         return option(8, 0x20, 0x01).putInt((int) ack).array();
     }
 
-    private void packet(int subflow, boolean fromClient, int flags, long seq, long ack, byte[] options, int payload)
-            throws IOException {
+    /** One packet carrying {@code payload} bytes of the current mapping from {@code offset}, cut at the snap length. */
+    private void packet(int subflow, boolean fromClient, int flags, long seq, long ack, byte[] options, int offset,
+                        int payload) throws IOException {
         int optionLength = (options.length + 3) / 4 * 4;
-        int wireLength = 20 + 20 + optionLength + payload;
-        int captured = Math.min(SNAPLEN, wireLength);
+        int wireLength = HEADERS + optionLength + payload;
+        int captured = Math.min(this.options.snaplen, wireLength);
         micros += 10;
         record.clear();
         record.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000))
@@ -148,9 +241,17 @@ final class SyntheticTrace {
         for (int i = options.length; i < optionLength; i++) {
             record.put((byte) 1); // NOP padding
         }
-        record.put(zeros, 0, captured - (40 + optionLength));
+        record.put(mapping, offset, captured - (HEADERS + optionLength));
         out.write(record.array(), 0, record.position());
         bytes += record.position();
         packets++;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.braid.cli.SyntheticTrace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,12 @@ class FollowHeapTest {
         followInChildJvm(1L << 30, "-Xmx256m");
     }
 
+    /** Full-size captures of pseudorandom data, 16 KB mappings over several segments, alternating subflows. */
+    private static SyntheticTrace.Options randomDataIn16KbMappings(long traceBytes) {
+        return SyntheticTrace.Options.bytes(traceBytes).snaplen(65_535).mappingBytes(16_384).mappingsPerBurst(1)
+                .segmentsPerAck(4).randomPayload(42);
+    }
+
     private static String sha256(Path file) throws IOException {
         MessageDigest digest = KnownPayload.sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
@@ -48,7 +55,8 @@ class FollowHeapTest {
 
     private void followInChildJvm(long traceBytes, String heap) throws IOException, InterruptedException {
         Path trace = dir.resolve("large.pcap");
-        String expected = SyntheticMptcpTrace.write(trace, traceBytes, 42);
+        String expected = SyntheticTrace.write(trace, randomDataIn16KbMappings(traceBytes)).payloadSha256()
+                .orElseThrow();
         assertThat(Files.size(trace)).isGreaterThanOrEqualTo(traceBytes);
         Path out = dir.resolve("client.bin");
         Path log = dir.resolve("child.log");

@@ -18,7 +18,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -42,13 +41,12 @@ import org.jfree.chart.entity.ChartEntity;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Drives the real window over the analysis, headless on Monocle: connections panel, filtering by
@@ -58,18 +56,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class AnalysisWindowTest {
     private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     /** The analyzer's own view of a trace: its result and columns. */
     private record Expected(AnalysisResult result, PacketColumns columns) {

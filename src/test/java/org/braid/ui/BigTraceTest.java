@@ -10,17 +10,15 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.braid.decode.MptcpSubtype;
 import org.braid.testing.Traces;
 import org.braid.ui.packets.PacketRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -31,18 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class BigTraceTest {
     private static final int COPIES = 2274; // 2274 x 264 packets = 600,336, twice the 300k the list must handle
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     /** Pings the UI thread with Platform.runLater until the running task ends; returns the pings answered meanwhile. */
     private long pingWhileBusy() throws InterruptedException {

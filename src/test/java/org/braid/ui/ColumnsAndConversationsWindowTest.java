@@ -1,10 +1,10 @@
 package org.braid.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.braid.ui.WindowDriver.detailLine;
 import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
 import static org.braid.ui.WindowDriver.menuItem;
+import static org.braid.ui.WindowDriver.showMenuOnDetailLine;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -36,25 +35,19 @@ import org.braid.ui.viewmodel.PacketColumnsViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Apply as Column, the column choice and its header menu, Statistics > Conversations and Colorize Conversation. */
 @ExtendWith(ApplicationExtension.class)
 class ColumnsAndConversationsWindowTest {
     private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     @AfterEach
-    void stop() throws Exception {
+    void closeOtherWindows() {
         fxRun(() -> Window.getWindows().stream().filter(w -> w != driver.window.stage()).filter(Window::isShowing)
                 .filter(Stage.class::isInstance).toList().forEach(w -> ((Stage) w).close()));
-        driver.stop();
     }
 
     private TableView<PacketRow> packetList() {
@@ -74,14 +67,7 @@ class ColumnsAndConversationsWindowTest {
     void applyAsColumnShowsTheFieldOfEveryPacketAndIsKeptForTheNextRun() {
         driver.openAndWait(DEAD_PATH);
         TreeView<DetailNode> tree = fx(() -> driver.window.controller().packetTree().tree());
-        fxRun(() -> {
-            TreeItem<DetailNode> port = detailLine(tree.getRoot(), "Destination port: ");
-            port.getParent().setExpanded(true);
-            tree.getSelectionModel().select(port);
-            tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
-        });
-        String port = fx(() -> tree.getSelectionModel().getSelectedItem().getValue().text()
-                .substring("Destination port: ".length()));
+        String port = showMenuOnDetailLine(tree, "Destination port: ");
         fxRun(() -> {
             menuItem(tree.getContextMenu().getItems(), "Apply as Column").fire();
             tree.getContextMenu().hide();

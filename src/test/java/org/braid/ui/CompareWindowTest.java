@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.braid.compare.Comparison;
 import org.braid.compare.Loss;
 import org.braid.testing.Traces;
@@ -19,8 +18,8 @@ import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** File > Compare With...: the second capture beside the first, its charts, and twins selected together. */
 @ExtendWith(ApplicationExtension.class)
@@ -28,21 +27,14 @@ class CompareWindowTest {
     private static final Path CLIENT = Traces.sampleTrace("pairs/dead-path-client.pcap");
     private static final Path SERVER = Traces.sampleTrace("pairs/dead-path-server.pcap");
     private static final int LOSSES_TAB = 1;
-    private final WindowDriver driver = new WindowDriver();
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
     private CompareWindow compare;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
     @AfterEach
-    void stop() throws Exception {
+    void closeComparison() {
         if (compare != null) {
             fxRun(() -> compare.stage().close());
         }
-        WindowDriver.closeDialogs();
-        driver.stop();
     }
 
     private Comparison openComparison() {

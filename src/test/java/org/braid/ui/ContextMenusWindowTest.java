@@ -5,6 +5,7 @@ import static org.braid.ui.WindowDriver.detailLine;
 import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
 import static org.braid.ui.WindowDriver.menuItem;
+import static org.braid.ui.WindowDriver.showMenuOnDetailLine;
 
 import java.nio.file.Path;
 import javafx.geometry.Side;
@@ -12,45 +13,25 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
-import javafx.stage.Stage;
 import org.braid.render.DetailNode;
 import org.braid.testing.Traces;
 import org.braid.ui.analysis.ConnectionRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Right-click menus of the details tree and the connections panel, as Wireshark offers them. */
 @ExtendWith(ApplicationExtension.class)
 class ContextMenusWindowTest {
     private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     @Test
     void applyAsFilterOnADetailsFieldFiltersByItsFieldAndValue() {
         driver.openAndWait(DEAD_PATH);
         TreeView<DetailNode> tree = fx(() -> driver.window.controller().packetTree().tree());
-        fxRun(() -> {
-            TreeItem<DetailNode> port = detailLine(tree.getRoot(), "Destination port: ");
-            port.getParent().setExpanded(true);
-            tree.getSelectionModel().select(port);
-            tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
-        });
-        String port = fx(() -> tree.getSelectionModel().getSelectedItem().getValue().text()
-                .substring("Destination port: ".length()));
+        String port = showMenuOnDetailLine(tree, "Destination port: ");
         ContextMenu menu = tree.getContextMenu();
         assertThat(fx(() -> menuItem(menu.getItems(), "Copy", "Field Name").isDisable())).isFalse();
 

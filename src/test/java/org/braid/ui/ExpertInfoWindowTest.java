@@ -14,7 +14,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.stage.Stage;
 import org.braid.analysis.MptcpAnalyzer;
 import org.braid.model.AnalysisResult;
 import org.braid.model.Finding;
@@ -26,12 +25,11 @@ import org.braid.ui.charts.ChartKind;
 import org.braid.ui.charts.PacketDataset;
 import org.braid.ui.charts.PacketSeries;
 import org.jfree.chart.plot.XYPlot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The expert findings in the window, headless: the Expert Info tab lists the dead path's findings
@@ -40,18 +38,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ExpertInfoWindowTest {
     private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     private Tab expertTab() {
         return fx(() -> driver.window.controller().analysisTabs().tabs().getTabs().stream()

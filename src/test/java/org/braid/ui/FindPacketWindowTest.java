@@ -8,34 +8,21 @@ import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.braid.testing.Traces;
 import org.braid.ui.find.FindQuery;
 import org.controlsfx.control.textfield.CustomTextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Edit > Find Packet in the real window: Ctrl+Shift+F opens the bar, Enter and Ctrl+N/Ctrl+B step over matches. */
 @ExtendWith(ApplicationExtension.class)
 class FindPacketWindowTest {
     private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     private int[] shownBy(String filter) {
         fxRun(() -> driver.viewModel().filterBy(filter));

@@ -35,28 +35,22 @@ import org.braid.ui.viewmodel.FollowViewModel.Line;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Analyze > Follow MPTCP Stream on a two-subflow trace with a known payload (make-traces.sh, payload.py). */
 @ExtendWith(ApplicationExtension.class)
 class FollowStreamWindowTest {
     private static final Path TWO_SUBFLOWS = Traces.sampleDir().resolve("follow-two-subflows.pcap");
-    private final WindowDriver driver = new WindowDriver();
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     @TempDir Path dir;
 
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
     @AfterEach
-    void stop() throws Exception {
+    void closeFollowWindows() {
         fxRun(() -> followWindows().forEach(Stage::close));
-        driver.stop();
     }
 
     @Test

@@ -18,39 +18,26 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.braid.capture.CaptureInterface;
 import org.braid.capture.CaptureSettings;
 import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.ui.viewmodel.CaptureViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** A real capture on loopback (root only): the list and counter move while it runs; it saves as pcapng. */
 @ExtendWith(ApplicationExtension.class)
 class LiveCaptureWindowTest {
     private static final int EXCHANGES = 20;
 
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     @Test
     void capturesALoopbackExchangeLiveThenSavesIt(FxRobot robot, @TempDir Path folder) throws Exception {

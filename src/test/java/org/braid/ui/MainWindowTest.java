@@ -18,36 +18,23 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.MptcpSubtype;
 import org.braid.render.DetailNode;
 import org.braid.testing.Traces;
 import org.braid.ui.packets.PacketRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** Drives the real window, headless on Monocle: open, select, filter, errors, shortcuts. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private static final int INFO = 11;
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     @SuppressWarnings("unchecked")
     private static TableView<PacketRow> table(FxRobot robot) {

@@ -7,17 +7,15 @@ import static org.braid.ui.WindowDriver.fxRun;
 import java.nio.file.Path;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.braid.decode.DecodedPacket;
 import org.braid.testing.Traces;
 import org.braid.ui.packets.PacketRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * A 3-million-packet trace (made here, never committed) lists its first packets and connections
@@ -28,18 +26,7 @@ import org.testfx.framework.junit5.Start;
 class ProgressiveLoadingTest {
     private static final Path SMALL = Traces.sampleTrace("headers-only-s96.pcap");
     private static final int COPIES = 1466; // x 2047 packets = 3,000,902
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     @Test
     void rowsShowBeforeTheLoadEndsAndAFilterTypedMeanwhileAppliesAtTheEnd(FxRobot robot, @TempDir Path dir)

@@ -5,31 +5,25 @@ import static org.braid.ui.WindowDriver.fx;
 import static org.braid.ui.WindowDriver.fxRun;
 
 import java.nio.file.Path;
-import javafx.stage.Stage;
 import org.braid.testing.Traces;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The status line is ControlsFX's StatusBar: the file on the left, its progress bar only while a task runs. */
 @ExtendWith(ApplicationExtension.class)
 class StatusBarWindowTest {
     private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
-    private final WindowDriver driver = new WindowDriver();
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
+    /** A failed test may leave the load held. */
     @AfterEach
-    void stop() throws Exception {
+    void releaseTasks() {
         driver.release();
-        driver.stop();
     }
 
     @Test

@@ -12,19 +12,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.geometry.Side;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.braid.render.DetailNode;
 import org.braid.ui.prefs.UiPreferences;
 import org.braid.ui.viewmodel.MainViewModel;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Builds the real window for a TestFX test, with throw-away preferences, and waits on it. */
-final class WindowDriver {
+/**
+ * Builds the real window for a TestFX test, with throw-away preferences, and waits on it. Registered
+ * on a field of a test under {@code @ExtendWith(ApplicationExtension.class)}, it opens the window on
+ * TestFX's stage before each test and, after the test's own {@code @AfterEach}, closes the dialogs
+ * and the window.
+ */
+final class WindowDriver implements BeforeEachCallback, AfterEachCallback {
     private static final long TIMEOUT_SECONDS = 60;
 
     final Preferences preferences = Preferences.userRoot().node("org/braid/ui-test/" + System.nanoTime());
@@ -41,13 +52,28 @@ final class WindowDriver {
     /** Exceptions thrown on the UI thread, which would otherwise only be printed. */
     final List<Throwable> uiErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    void start(Stage stage) throws Exception {
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            start(stage);
+            return null;
+        });
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        closeDialogs();
+        stop();
+    }
+
+    private void start(Stage stage) throws Exception {
         Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> uiErrors.add(error));
         window = MainWindow.create(stage, new UiPreferences(preferences), this::execute);
         stage.show();
     }
 
-    void stop() throws BackingStoreException {
+    private void stop() throws BackingStoreException {
         // Hiding saves the layout, so it must happen while the preferences node still exists.
         fxRun(() -> window.stage().hide());
         background.shutdownNow();
@@ -154,6 +180,20 @@ final class WindowDriver {
             items = found instanceof Menu submenu ? submenu.getItems() : List.of();
         }
         return found;
+    }
+
+    /**
+     * Expands and selects the first line of {@code tree} that starts with {@code prefix}, shows the
+     * tree's context menu on it, and returns the rest of the line (the field's value).
+     */
+    static String showMenuOnDetailLine(TreeView<DetailNode> tree, String prefix) {
+        fxRun(() -> {
+            TreeItem<DetailNode> line = detailLine(tree.getRoot(), prefix);
+            line.getParent().setExpanded(true);
+            tree.getSelectionModel().select(line);
+            tree.getContextMenu().show(tree, Side.BOTTOM, 0, 0);
+        });
+        return fx(() -> tree.getSelectionModel().getSelectedItem().getValue().text().substring(prefix.length()));
     }
 
     /** The first details-tree line under {@code from}, at any depth, whose text starts with {@code prefix}; null if none. */

@@ -20,30 +20,18 @@ import org.braid.ui.analysis.ChecksumRow;
 import org.braid.ui.analysis.ConnectionRow;
 import org.braid.ui.analysis.Figures;
 import org.braid.ui.packets.PacketRow;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** What a Wireshark user reaches for, in the real window: header sorts, relative numbers, coloured verdicts. */
 @ExtendWith(ApplicationExtension.class)
 class WiresharkHabitsTest {
     private static final Path DEAD_PATH = Traces.sampleTrace("dead-path.pcap");
-    private final WindowDriver driver = new WindowDriver();
-
-    @Start
-    void start(Stage stage) throws Exception {
-        driver.start(stage);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        WindowDriver.closeDialogs();
-        driver.stop();
-    }
+    @RegisterExtension final WindowDriver driver = new WindowDriver();
 
     @SuppressWarnings("unchecked")
     private static TableView<PacketRow> packetList(FxRobot robot) {
