@@ -93,6 +93,11 @@ common=(
   # the JVM quiet where it is missing or does not fit (an app image moved elsewhere).
   --java-options '-XX:SharedArchiveFile=$APPDIR/braid.jsa'
   --java-options '-Xlog:cds*=off'
+  # Quick start: the client compiler only. Long work (the window, big traces) starts again in a
+  # child JVM with both compilers (org.braid.cli.QuickStart).
+  --java-options '-XX:TieredStopAtLevel=1'
+  # The runtime holds JavaFX as modules, and ControlsFX's filter-bar completion reaches into one.
+  --java-options '--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED'
 )
 associations=(
   --file-associations "$here/pcap.properties"

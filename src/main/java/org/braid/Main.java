@@ -3,6 +3,7 @@ package org.braid;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import org.braid.cli.BraidCommand;
+import org.braid.cli.QuickStart;
 import org.braid.ui.BraidApp;
 
 /**
@@ -17,7 +18,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        if (opensWindow(args)) {
+        boolean window = opensWindow(args);
+        int exit = QuickStart.runLongWorkFullyCompiled(args, window);
+        if (exit >= 0) {
+            System.exit(exit); // a child JVM, with the optimising compiler, did the long work
+        }
+        if (window) {
             try {
                 BraidApp.launchWindow(args);
             } catch (RuntimeException | LinkageError e) {

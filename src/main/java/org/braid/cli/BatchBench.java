@@ -45,7 +45,7 @@ final class BatchBench {
         for (int i = 0; i < copies; i++) {
             arguments.add(file.toString());
         }
-        return ChildJvm.command(List.of(), "org.braid.Main", arguments.toArray(String[]::new));
+        return ChildJvm.braid(arguments.toArray(String[]::new));
     }
 
     private static long time(List<String> command) throws IOException, InterruptedException {

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A child JVM like this one (its java, options and class path) running another main class, for the benchmarks. */
+/**
+ * A child JVM like this one (its java, options and class path) running another main class, for the
+ * benchmarks; always with both JIT compilers, except {@link #braid}.
+ */
 final class ChildJvm {
     private ChildJvm() {}
 
@@ -19,7 +22,9 @@ final class ChildJvm {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             boolean heap = argument.startsWith("-Xmx") && options.stream().anyMatch(o -> o.startsWith("-Xmx"));
-            if (!argument.startsWith("-agentlib") && !argument.startsWith("-javaagent") && !heap) {
+            boolean launch = argument.equals(QuickStart.QUICK_JIT)
+                    || argument.startsWith("-D" + QuickStart.LAUNCHED_QUICK + "=");
+            if (!argument.startsWith("-agentlib") && !argument.startsWith("-javaagent") && !heap && !launch) {
                 command.add(argument);
             }
         }
@@ -29,6 +34,15 @@ final class ChildJvm {
         command.add(mainClass);
         command.addAll(List.of(arguments));
         return command;
+    }
+
+    /**
+     * {@code braid ARGUMENTS} started as the user started this Braid: quick when the user's launch
+     * was (see {@link QuickStart}), so the whole-process benchmarks time what users get.
+     */
+    static List<String> braid(String... arguments) {
+        List<String> options = QuickStart.launchedQuick() ? List.of(QuickStart.QUICK_JIT) : List.of();
+        return command(options, "org.braid.Main", arguments);
     }
 
     /** How a finished child ended, in how long, and what it printed (see {@link #run}). */

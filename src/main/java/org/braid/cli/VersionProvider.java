@@ -7,6 +7,7 @@ import picocli.CommandLine;
 public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"Braid " + BuildInfo.version()};
+        return new String[] {"Braid " + BuildInfo.version(),
+            "Java " + Runtime.version() + " (JIT: " + QuickStart.jitMode() + ")"};
     }
 }

@@ -49,9 +49,9 @@ final class WholeProcessBench {
         out.printf(Locale.ROOT, "  %-26s %14.1f%n", "ratio tshark/braid:", bestTshark / (double) bestBraid);
     }
 
-    /** This JVM's java, options and class path, running {@code analyze --json FILE}. */
+    /** {@code braid analyze --json FILE}, launched as the user launched this Braid. */
     private List<String> braidCommand() {
-        return ChildJvm.command(List.of(), "org.braid.Main", "analyze", "--json", file.toString());
+        return ChildJvm.braid("analyze", "--json", file.toString());
     }
 
     /** Wall time of one run, output discarded; a run that fails (exit code above 1) stops the bench. */

@@ -27,7 +27,8 @@ class CommandLineTest {
         assertThat(helpResult.out()).contains("Usage: braid");
         CliRunner.Result versionResult = CliRunner.run(version);
         assertThat(versionResult.exitCode()).isZero();
-        assertThat(versionResult.out()).matches("Braid \\d+\\.\\d+\\.\\d+\\s*");
+        assertThat(versionResult.out()).matches("Braid \\d+\\.\\d+\\.\\d+\\R"
+                + "Java \\S+ \\(JIT: [a-z ,]+\\)\\s*");
     }
 
     @Test

@@ -1,0 +1,140 @@
+package org.braid.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Start-up against steady speed. The launchers start Braid with only the quick JIT compiler
+ * ({@value #QUICK_JIT}): most runs last a second or less, and end before the optimising compiler
+ * has repaid the processor time it takes and the slower profiled code it runs meanwhile (on a
+ * 240k-packet trace a whole {@code analyze --json} takes 0.54 s this way, 0.72 s with both
+ * compilers). Long work is the other way round (3.3M packets: 3.6 s against 2.4 s), so Braid
+ * starts again, once, in a child JVM with both compilers when the work is long: the window, live
+ * capture, a trace read from a pipe, the benchmarks, and traces of {@link #LONG_WORK_BYTES} or more
+ * in all. The child costs one more JVM start, about 0.1 s.
+ */
+public final class QuickStart {
+    /** The option that makes a JVM quick to start. */
+    static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+    /** Set in the child, so it never starts again, and so benchmarks can launch commands as users do. */
+    static final String LAUNCHED_QUICK = "braid.launchedQuick";
+    /** Traces that big in all are worth the optimising compiler (about 1.5M packets of 200 bytes). */
+    static final long LONG_WORK_BYTES = 300L << 20;
+    /** Commands that run as long as the user lets them, or measure speed. */
+    private static final List<String> LONG_COMMANDS = List.of("capture", "bench");
+
+    private QuickStart() {}
+
+    /**
+     * When this JVM was started quick and the work is long, runs {@code org.braid.Main} with the
+     * same arguments in a child JVM with both compilers, waits for it, and returns its exit code;
+     * otherwise returns -1 and this JVM does the work.
+     */
+    public static int runLongWorkFullyCompiled(String[] args, boolean window) {
+        if (!startedQuick() || Boolean.getBoolean(LAUNCHED_QUICK) || !isLongWork(args, window, longWorkBytes())) {
+            return -1;
+        }
+        List<String> command = childCommand(args);
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            Thread stopChild = new Thread(child::destroy, "stop-child");
+            Runtime.getRuntime().addShutdownHook(stopChild);
+            int exit = child.waitFor();
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+            return exit;
+        } catch (IOException e) {
+            return -1; // no java to start (a stripped runtime): do the work here, only slower
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.ERROR;
+        }
+    }
+
+    /** True when this JVM, or the one that started it, was started with {@link #QUICK_JIT}. */
+    static boolean launchedQuick() {
+        return startedQuick() || Boolean.getBoolean(LAUNCHED_QUICK);
+    }
+
+    /** How this JVM compiles, for {@code --version}. */
+    static String jitMode() {
+        if (startedQuick()) {
+            return "quick start, long work starts again with both compilers";
+        }
+        return Boolean.getBoolean(LAUNCHED_QUICK) ? "both compilers, started again for long work" : "both compilers";
+    }
+
+    private static boolean startedQuick() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().contains(QUICK_JIT);
+    }
+
+    /** The threshold; {@code -Dbraid.longWorkBytes=N} changes it (the tests use 1). */
+    private static long longWorkBytes() {
+        return Long.getLong("braid.longWorkBytes", LONG_WORK_BYTES);
+    }
+
+    static boolean isLongWork(String[] args, boolean window, long threshold) {
+        if (window || args.length > 0 && LONG_COMMANDS.contains(args[0])) {
+            return true;
+        }
+        long bytes = 0;
+        for (String arg : args) {
+            if (arg.equals("-")) {
+                return true; // a pipe lasts as long as its writer
+            }
+            bytes += traceBytes(arg);
+        }
+        return bytes >= threshold;
+    }
+
+    /** The bytes of a file, or of the files in a folder; 0 for anything else (options, names of nothing). */
+    private static long traceBytes(String arg) {
+        if (arg.startsWith("-")) {
+            return 0;
+        }
+        try {
+            Path path = Paths.get(arg);
+            if (Files.isRegularFile(path)) {
+                return Files.size(path);
+            }
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> entries = Files.list(path)) {
+                    return entries.filter(Files::isRegularFile).mapToLong(QuickStart::sizeOrZero).sum();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0; // the command itself reports what it cannot read
+        }
+        return 0;
+    }
+
+    private static long sizeOrZero(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** This JVM's java, its options without {@link #QUICK_JIT}, its class path, and Main with {@code args}. */
+    static List<String> childCommand(String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!option.equals(QUICK_JIT)) {
+                command.add(option);
+            }
+        }
+        command.add("-D" + LAUNCHED_QUICK + "=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("org.braid.Main");
+        command.addAll(List.of(args));
+        return command;
+    }
+}
