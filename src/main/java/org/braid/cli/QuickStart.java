@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /**
  * Start-up against steady speed. The launchers start Braid with only the quick JIT compiler
@@ -82,21 +83,42 @@ public final class QuickStart {
         if (window || args.length > 0 && LONG_COMMANDS.contains(args[0])) {
             return true;
         }
-        long bytes = 0;
-        for (String arg : args) {
-            if (arg.equals("-")) {
-                return true; // a pipe lasts as long as its writer
-            }
-            bytes += traceBytes(arg);
-        }
-        return bytes >= threshold;
+        // Every argument first, as a cheap bound: only when it is reached does the command line
+        // have to be parsed to leave out the values of options (an output folder).
+        return bytesOf(List.of(args)) >= threshold && bytesOf(traceArguments(args)) >= threshold;
     }
 
-    /** The bytes of a file, or of the files in a folder; 0 for anything else (options, names of nothing). */
-    private static long traceBytes(String arg) {
-        if (arg.startsWith("-")) {
-            return 0;
+    /** The bytes of these files and folders; {@link Long#MAX_VALUE} for a pipe, which lasts as long as its writer. */
+    private static long bytesOf(List<String> arguments) {
+        long bytes = 0;
+        for (String argument : arguments) {
+            if (argument.equals("-")) {
+                return Long.MAX_VALUE;
+            }
+            bytes += traceBytes(argument);
         }
+        return bytes;
+    }
+
+    /** The command's positional arguments (its traces), not the values of its options; none when they do not parse. */
+    private static List<String> traceArguments(String[] args) {
+        try {
+            CommandLine.ParseResult command = BraidCommand.commandLine().parseArgs(args);
+            while (command.subcommand() != null) {
+                command = command.subcommand();
+            }
+            List<String> traces = new ArrayList<>();
+            for (CommandLine.Model.PositionalParamSpec positional : command.matchedPositionals()) {
+                traces.addAll(positional.stringValues());
+            }
+            return traces;
+        } catch (CommandLine.ParameterException e) {
+            return List.of(); // the command reports it, quickly
+        }
+    }
+
+    /** The bytes of a file, or of the files in a folder; 0 for a name of nothing. */
+    private static long traceBytes(String arg) {
         try {
             Path path = Paths.get(arg);
             if (Files.isRegularFile(path)) {

@@ -30,6 +30,8 @@ class QuickStartTest {
                 .as("two files of 600 bytes").isTrue();
         assertThat(QuickStart.isLongWork(new String[] {"report", "-o", "out", dir.toString()}, false, 1_000))
                 .as("a folder counts its files").isTrue();
+        assertThat(QuickStart.isLongWork(new String[] {"report", "-o", dir.toString(), small.toString()}, false, 1_000))
+                .as("an option's value is no trace").isFalse();
         assertThat(QuickStart.isLongWork(new String[] {"analyze", dir.resolve("missing").toString()}, false, 1))
                 .as("a name of nothing counts nothing; the command reports it").isFalse();
         assertThat(QuickStart.isLongWork(new String[] {"analyze", "--version"}, false, 1)).isFalse();
