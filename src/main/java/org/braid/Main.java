@@ -44,7 +44,7 @@ public final class Main {
         if (args.length != 1 || args[0].startsWith("-")) {
             return false;
         }
-        boolean command = BraidCommand.commandLine().getSubcommands().containsKey(args[0]);
+        boolean command = BraidCommand.isSubcommand(args[0]);
         return !command && Files.isRegularFile(Paths.get(args[0]));
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,11 +14,17 @@ import picocli.CommandLine.Command;
 @Command(name = "braid",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Multipath TCP packet trace analyzer.",
-        subcommands = {InfoCommand.class, PacketsCommand.class, AnalyzeCommand.class, ReportCommand.class,
-                BenchCommand.class, CaptureCommand.class, FollowCommand.class, CompareCommand.class,
-                ExpertCommand.class})
+        description = "Multipath TCP packet trace analyzer.")
 public final class BraidCommand implements Runnable {
+    /**
+     * The sub-commands, in the order help lists them. They are added to the command line in code,
+     * not in the annotation: building a command's model by reflection is a tenth of a second of a
+     * quick start, so a run builds only the one it names.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, PacketsCommand.class,
+            AnalyzeCommand.class, ReportCommand.class, BenchCommand.class, CaptureCommand.class, FollowCommand.class,
+            CompareCommand.class, ExpertCommand.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,7 +37,16 @@ public final class BraidCommand implements Runnable {
 
     /** Runs the command line and returns the exit code, without exiting (for tests). */
     public static int run(String... args) {
-        return execute(commandLine(), args);
+        return execute(commandLine(args), args);
+    }
+
+    /** True when {@code name} names a sub-command. */
+    public static boolean isSubcommand(String name) {
+        return SUBCOMMANDS.stream().anyMatch(c -> nameOf(c).equals(name));
+    }
+
+    private static String nameOf(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
     }
 
     /**
@@ -53,7 +69,18 @@ public final class BraidCommand implements Runnable {
 
     /** The configured command line, printing through {@link TerminalSafeWriter}; tests use it to capture output. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The command line for {@code args}: with only the sub-command they name, or all when they name none. */
+    public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new BraidCommand());
+        boolean named = args.length > 0 && isSubcommand(args[0]);
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (!named || nameOf(subcommand).equals(args[0])) {
+                cli.addSubcommand(subcommand);
+            }
+        }
         cli.setOut(terminalSafe(new OutputStreamWriter(System.out, Charset.defaultCharset())));
         cli.setErr(terminalSafe(new OutputStreamWriter(System.err, Charset.defaultCharset())));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

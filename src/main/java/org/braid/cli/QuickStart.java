@@ -103,7 +103,7 @@ public final class QuickStart {
     /** The command's positional arguments (its traces), not the values of its options; none when they do not parse. */
     private static List<String> traceArguments(String[] args) {
         try {
-            CommandLine.ParseResult command = BraidCommand.commandLine().parseArgs(args);
+            CommandLine.ParseResult command = BraidCommand.commandLine(args).parseArgs(args);
             while (command.subcommand() != null) {
                 command = command.subcommand();
             }

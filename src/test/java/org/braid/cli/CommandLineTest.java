@@ -32,6 +32,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aRunBuildsOnlyTheSubcommandItNamesAndHelpListsThemAll() {
+        assertThat(BraidCommand.commandLine("analyze", "x.pcap").getSubcommands().keySet()).containsExactly("analyze");
+        assertThat(BraidCommand.commandLine("--help").getSubcommands().keySet())
+                .containsExactly("info", "packets", "analyze", "report", "bench", "capture", "follow", "compare",
+                        "expert");
+        assertThat(BraidCommand.isSubcommand("follow")).isTrue();
+        assertThat(BraidCommand.isSubcommand("two-subflows.pcap")).isFalse();
+    }
+
+    @Test
     void missingFileIsAClearErrorNotAStackTrace() {
         CliRunner.Result result = CliRunner.run("info", temp.resolve("nope.pcap").toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
