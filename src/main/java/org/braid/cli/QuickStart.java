@@ -38,7 +38,8 @@ public final class QuickStart {
      * otherwise returns -1 and this JVM does the work.
      */
     public static int runLongWorkFullyCompiled(String[] args, boolean window) {
-        if (!startedQuick() || Boolean.getBoolean(LAUNCHED_QUICK) || !isLongWork(args, window, longWorkBytes())) {
+        // Whether this JVM started quick is asked last: the answer loads the management classes.
+        if (Boolean.getBoolean(LAUNCHED_QUICK) || !isLongWork(args, window, longWorkBytes()) || !startedQuick()) {
             return -1;
         }
         List<String> command = childCommand(args);
