@@ -67,7 +67,16 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
      * warnings name {@code file}.
      */
     public MptcpAnalyzer(int expectedPackets, String file) {
-        columns = new PacketColumns(expectedPackets);
+        this(new PacketColumns(expectedPackets), expectedPackets, file);
+    }
+
+    /** An analyzer for the result alone: its columns keep no per-packet DSNs (see {@link PacketColumns}). */
+    static MptcpAnalyzer forResultOnly(String file) {
+        return new MptcpAnalyzer(new PacketColumns(1024, false), 1024, file);
+    }
+
+    private MptcpAnalyzer(PacketColumns columns, int expectedPackets, String file) {
+        this.columns = columns;
         warnings = new AnalysisWarnings(file);
         registry = new ConnectionRegistry(columns);
         dss = new DssMapper(registry, columns, context);
@@ -107,7 +116,7 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
 
     /** As {@link #analyze(PacketSource)}; without {@code readAhead}, all on the caller's thread. */
     public static AnalysisResult analyze(PacketSource source, boolean readAhead) throws IOException {
-        MptcpAnalyzer analyzer = new MptcpAnalyzer(1024, source.name());
+        MptcpAnalyzer analyzer = forResultOnly(source.name());
         if (readAhead) {
             ReadAheadPass.run(source, analyzer);
         } else {

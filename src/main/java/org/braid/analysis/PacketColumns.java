@@ -59,9 +59,21 @@ public final class PacketColumns {
     private boolean[] dsnBaseKnown = new boolean[32];
 
     private int chunks;
+    /**
+     * Whether the columns only a reader of single packets needs (DSN, window edge, mapping packet)
+     * are kept: the window, filters, follow and compare read them, a whole-trace result does not,
+     * and they are 20 of the 32 bytes a packet.
+     */
+    private final boolean packetDetail;
 
     /** Columns with room for {@code initialCapacity} packets before the next allocation. */
     PacketColumns(int initialCapacity) {
+        this(initialCapacity, true);
+    }
+
+    /** As {@link #PacketColumns(int)}; without {@code packetDetail}, the DSN, window edge and mapping packet are not kept. */
+    PacketColumns(int initialCapacity, boolean packetDetail) {
+        this.packetDetail = packetDetail;
         while ((long) chunks * CHUNK < initialCapacity) {
             addChunk();
         }
@@ -75,9 +87,11 @@ public final class PacketColumns {
         }
         flow[chunk][at] = flowIndex;
         connection[chunk][at] = connectionIndex;
-        relativeDsn[chunk][at] = dsn;
-        mappingPacket[chunk][at] = NO_PACKET;
-        windowEdge[chunk][at] = NO_DSN;
+        if (packetDetail) {
+            relativeDsn[chunk][at] = dsn;
+            mappingPacket[chunk][at] = NO_PACKET;
+            windowEdge[chunk][at] = NO_DSN;
+        }
         size++;
     }
 
@@ -95,10 +109,12 @@ public final class PacketColumns {
         }
         flow[chunk] = new int[CHUNK];
         connection[chunk] = new int[CHUNK];
-        relativeDsn[chunk] = new long[CHUNK];
         flags[chunk] = new int[CHUNK];
-        mappingPacket[chunk] = new int[CHUNK];
-        windowEdge[chunk] = new long[CHUNK];
+        if (packetDetail) {
+            relativeDsn[chunk] = new long[CHUNK];
+            mappingPacket[chunk] = new int[CHUNK];
+            windowEdge[chunk] = new long[CHUNK];
+        }
     }
 
     /** A connection was created with index {@code created}: it takes the next number. */
@@ -143,6 +159,9 @@ public final class PacketColumns {
     }
 
     void setMappingPacket(int packetIndex, int mappingPacketIndex) {
+        if (!packetDetail) {
+            return;
+        }
         mappingPacket[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = mappingPacketIndex;
     }
 
@@ -174,7 +193,7 @@ public final class PacketColumns {
      * The connection-level sequence number of the packet's first payload byte, relative to the
      * sender's IDSN (or to the first DSN seen when the key is not in the trace); {@link #NO_DSN} when none.
      */
-    public long relativeDsn(int i) { return relativeDsn[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
+    public long relativeDsn(int i) { return relativeDsn[detail(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
 
     /**
      * The 64-bit data sequence number of the packet's first payload byte, as on the wire; {@link #NO_DSN}
@@ -182,7 +201,7 @@ public final class PacketColumns {
      * that depends on what the capture holds.
      */
     public long absoluteDsn(int i) {
-        long relative = relativeDsn[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK];
+        long relative = relativeDsn[detail(i) >>> CHUNK_SHIFT][i & CHUNK_MASK];
         int created = connection[i >>> CHUNK_SHIFT][i & CHUNK_MASK];
         if (relative == NO_DSN || created < 0) {
             return NO_DSN;
@@ -197,7 +216,7 @@ public final class PacketColumns {
     public boolean hasFlag(int i, int bit) { return (flags(i) & bit) != 0; }
 
     /** The 0-based index of the packet that carried the DSS mapping of packet {@code i}'s payload, or {@link #NO_PACKET}. */
-    public int mappingPacket(int i) { return mappingPacket[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
+    public int mappingPacket(int i) { return mappingPacket[detail(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
 
     /** For a reinjection, the 0-based index of the original packet on another subflow; else {@link #NO_PACKET}. */
     public int reinjectionOf(int i) {
@@ -210,6 +229,9 @@ public final class PacketColumns {
     }
 
     void setWindowEdge(int packetIndex, long relativeEdge) {
+        if (!packetDetail) {
+            return;
+        }
         windowEdge[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = relativeEdge;
     }
 
@@ -218,7 +240,15 @@ public final class PacketColumns {
      * the data flowing towards its sender, relative to that data's DSN base like {@link #relativeDsn};
      * {@link #NO_DSN} when the packet advertised none.
      */
-    public long windowEdge(int i) { return windowEdge[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
+    public long windowEdge(int i) { return windowEdge[detail(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
+
+    /** As {@link #check}, for the columns kept only with packet detail. */
+    private int detail(int i) {
+        if (!packetDetail) {
+            throw new IllegalStateException("an analysis for its result only keeps no per-packet DSNs");
+        }
+        return check(i);
+    }
 
     private int check(int i) {
         if (i < 0 || i >= size) {
