@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.braid.testing.BraidJvm;
 
 /**
  * Runs {@code braid} in a fresh JVM, for what one process cannot undo: lost capabilities, a missing
@@ -20,14 +20,7 @@ final class ChildJvm {
 
     /** {@code prefix} (e.g. setpriv ...) + java {@code jvmOptions} org.braid.Main {@code args}. */
     static List<String> command(List<String> prefix, List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>(prefix);
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.braid.Main");
-        command.addAll(List.of(args));
-        return command;
+        return BraidJvm.command(prefix, jvmOptions, args);
     }
 
     static Result run(List<String> command) throws IOException, InterruptedException {

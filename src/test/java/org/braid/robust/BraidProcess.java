@@ -1,8 +1,7 @@
 package org.braid.robust;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.braid.testing.BraidJvm;
 
 /** Runs Braid's command line in a JVM of its own, for heap limits, standard input and signals. */
 final class BraidProcess {
@@ -10,13 +9,6 @@ final class BraidProcess {
 
     /** A process builder for {@code java <jvmOptions> org.braid.Main <args>} on this test run's class path. */
     static ProcessBuilder builder(List<String> jvmOptions, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.braid.Main");
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command);
+        return new ProcessBuilder(BraidJvm.command(List.of(), jvmOptions, args));
     }
 }

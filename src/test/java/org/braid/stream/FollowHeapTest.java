@@ -8,13 +8,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.braid.cli.SyntheticTrace;
+import org.braid.testing.BraidJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +60,7 @@ class FollowHeapTest {
         assertThat(Files.size(trace)).isGreaterThanOrEqualTo(traceBytes);
         Path out = dir.resolve("client.bin");
         Path log = dir.resolve("child.log");
-        List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), heap,
-                "-cp", System.getProperty("java.class.path"), "org.braid.Main", "follow", trace.toString(),
+        List<String> command = BraidJvm.command(List.of(), List.of(heap), "follow", trace.toString(),
                 "--connection", "0", "--direction", "client", "--format", "raw", "-o", out.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended = process.waitFor(10, TimeUnit.MINUTES);
