@@ -1,6 +1,8 @@
 package org.braid.analysis;
 
 import java.util.Arrays;
+import org.braid.model.column.IntColumn;
+import org.braid.model.column.LongColumn;
 
 /**
  * Per-packet results as growable primitive columns, indexed by packet number - 1: what the
@@ -32,24 +34,19 @@ public final class PacketColumns {
     /** The packet acknowledges subflow bytes the capture never saw: the capture lost them. */
     public static final int CAPTURE_LOSS = 1 << 11;
 
-    /**
-     * The columns grow by whole chunks, never copied: a growing array would copy everything seen so
-     * far again and again, and big arrays are costly for the garbage collector. A chunk of longs
-     * (256 KB) stays below G1's humongous-object size.
-     */
-    private static final int CHUNK_SHIFT = 15;
-    private static final int CHUNK = 1 << CHUNK_SHIFT;
-    private static final int CHUNK_MASK = CHUNK - 1;
-
     private int size;
-    private int[][] flow = new int[0][];
-    private int[][] connection = new int[0][];
-    private long[][] relativeDsn = new long[0][];
-    private int[][] flags = new int[0][];
-    private int[][] mappingPacket = new int[0][];
+    /**
+     * Chunked columns (see {@link org.braid.model.column}): nothing seen so far is copied as they
+     * grow, and a column's rows that all hold its absent value (no DSN, no window edge) cost nothing.
+     */
+    private final IntColumn flow = new IntColumn(Flow.NONE);
+    private final IntColumn connection = new IntColumn(Flow.NONE);
+    private final LongColumn relativeDsn = new LongColumn(NO_DSN);
+    private final IntColumn flags = new IntColumn(0);
+    private final IntColumn mappingPacket = new IntColumn(NO_PACKET);
     /** Only reinjections and resends have one: a sparse column. */
     private final SparseIntColumn reinjectionOf = new SparseIntColumn(NO_PACKET);
-    private long[][] windowEdge = new long[0][];
+    private final LongColumn windowEdge = new LongColumn(NO_DSN);
     /** Per connection as created: its number in the results (merged connections share their survivor's). */
     private int[] connectionNumber = new int[16];
     private int connectionsCreated;
@@ -58,7 +55,6 @@ public final class PacketColumns {
     private long[] dsnBase = new long[32];
     private boolean[] dsnBaseKnown = new boolean[32];
 
-    private int chunks;
     /**
      * Whether the columns only a reader of single packets needs (DSN, window edge, mapping packet)
      * are kept: the window, filters, follow and compare read them, a whole-trace result does not,
@@ -66,55 +62,23 @@ public final class PacketColumns {
      */
     private final boolean packetDetail;
 
-    /** Columns with room for {@code initialCapacity} packets before the next allocation. */
-    PacketColumns(int initialCapacity) {
-        this(initialCapacity, true);
+    PacketColumns() {
+        this(true);
     }
 
-    /** As {@link #PacketColumns(int)}; without {@code packetDetail}, the DSN, window edge and mapping packet are not kept. */
-    PacketColumns(int initialCapacity, boolean packetDetail) {
+    /** Without {@code packetDetail}, the DSN, window edge and mapping packet are not kept. */
+    PacketColumns(boolean packetDetail) {
         this.packetDetail = packetDetail;
-        while ((long) chunks * CHUNK < initialCapacity) {
-            addChunk();
-        }
     }
 
     void add(int flowIndex, int connectionIndex, long dsn) {
-        int chunk = size >>> CHUNK_SHIFT;
-        int at = size & CHUNK_MASK;
-        if (chunk == chunks) {
-            addChunk();
-        }
-        flow[chunk][at] = flowIndex;
-        connection[chunk][at] = connectionIndex;
+        int row = size;
+        flow.set(row, flowIndex);
+        connection.set(row, connectionIndex);
         if (packetDetail) {
-            relativeDsn[chunk][at] = dsn;
-            mappingPacket[chunk][at] = NO_PACKET;
-            windowEdge[chunk][at] = NO_DSN;
+            relativeDsn.set(row, dsn);
         }
         size++;
-    }
-
-    /** Flags start at 0, as a new chunk is; the other columns are set by {@link #add}. */
-    private void addChunk() {
-        int chunk = chunks++;
-        if (chunk == flow.length) {
-            int capacity = Math.max(4, chunk * 2);
-            flow = Arrays.copyOf(flow, capacity);
-            connection = Arrays.copyOf(connection, capacity);
-            relativeDsn = Arrays.copyOf(relativeDsn, capacity);
-            flags = Arrays.copyOf(flags, capacity);
-            mappingPacket = Arrays.copyOf(mappingPacket, capacity);
-            windowEdge = Arrays.copyOf(windowEdge, capacity);
-        }
-        flow[chunk] = new int[CHUNK];
-        connection[chunk] = new int[CHUNK];
-        flags[chunk] = new int[CHUNK];
-        if (packetDetail) {
-            relativeDsn[chunk] = new long[CHUNK];
-            mappingPacket[chunk] = new int[CHUNK];
-            windowEdge[chunk] = new long[CHUNK];
-        }
     }
 
     /** A connection was created with index {@code created}: it takes the next number. */
@@ -155,14 +119,14 @@ public final class PacketColumns {
 
     /** Sets the connection of a packet already added (a flow can become MPTCP after its first packets). */
     void setConnection(int packetIndex, int connectionIndex) {
-        connection[packetIndex >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = connectionIndex;
+        connection.set(check(packetIndex), connectionIndex);
     }
 
     void setMappingPacket(int packetIndex, int mappingPacketIndex) {
         if (!packetDetail) {
             return;
         }
-        mappingPacket[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = mappingPacketIndex;
+        mappingPacket.set(check(packetIndex), mappingPacketIndex);
     }
 
     /** The original of a reinjection or a resend (the flags say which). */
@@ -171,21 +135,21 @@ public final class PacketColumns {
     }
 
     void clearFlags(int packetIndex, int bits) {
-        flags[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] &= ~bits;
+        flags.set(check(packetIndex), flags.get(packetIndex) & ~bits);
     }
 
     void addFlags(int packetIndex, int bits) {
-        flags[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] |= bits;
+        flags.set(check(packetIndex), flags.get(packetIndex) | bits);
     }
 
     public int size() { return size; }
 
     /** The TCP flow of packet {@code i} (0-based), -1 for a packet without TCP. */
-    public int flowOfPacket(int i) { return flow[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
+    public int flowOfPacket(int i) { return flow.get(check(i)); }
 
     /** The MPTCP connection of packet {@code i} (its number in the results), -1 for plain TCP or no TCP. */
     public int connectionOfPacket(int i) {
-        int created = connection[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK];
+        int created = connection.get(check(i));
         return created < 0 ? created : connectionNumber[created];
     }
 
@@ -193,7 +157,7 @@ public final class PacketColumns {
      * The connection-level sequence number of the packet's first payload byte, relative to the
      * sender's IDSN (or to the first DSN seen when the key is not in the trace); {@link #NO_DSN} when none.
      */
-    public long relativeDsn(int i) { return relativeDsn[detail(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
+    public long relativeDsn(int i) { return relativeDsn.get(detail(i)); }
 
     /**
      * The 64-bit data sequence number of the packet's first payload byte, as on the wire; {@link #NO_DSN}
@@ -201,22 +165,22 @@ public final class PacketColumns {
      * that depends on what the capture holds.
      */
     public long absoluteDsn(int i) {
-        long relative = relativeDsn[detail(i) >>> CHUNK_SHIFT][i & CHUNK_MASK];
-        int created = connection[i >>> CHUNK_SHIFT][i & CHUNK_MASK];
+        long relative = relativeDsn.get(detail(i));
+        int created = connection.get(i);
         if (relative == NO_DSN || created < 0) {
             return NO_DSN;
         }
-        int slot = created * 2 + ((flags[i >>> CHUNK_SHIFT][i & CHUNK_MASK] & SERVER_DATA) != 0 ? 1 : 0);
+        int slot = created * 2 + ((flags.get(i) & SERVER_DATA) != 0 ? 1 : 0);
         return dsnBaseKnown[slot] ? relative + dsnBase[slot] : NO_DSN;
     }
 
     /** The analysis flag bits of packet {@code i} (the constants above). */
-    public int flags(int i) { return flags[check(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
+    public int flags(int i) { return flags.get(check(i)); }
 
     public boolean hasFlag(int i, int bit) { return (flags(i) & bit) != 0; }
 
     /** The 0-based index of the packet that carried the DSS mapping of packet {@code i}'s payload, or {@link #NO_PACKET}. */
-    public int mappingPacket(int i) { return mappingPacket[detail(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
+    public int mappingPacket(int i) { return mappingPacket.get(detail(i)); }
 
     /** For a reinjection, the 0-based index of the original packet on another subflow; else {@link #NO_PACKET}. */
     public int reinjectionOf(int i) {
@@ -232,7 +196,7 @@ public final class PacketColumns {
         if (!packetDetail) {
             return;
         }
-        windowEdge[check(packetIndex) >>> CHUNK_SHIFT][packetIndex & CHUNK_MASK] = relativeEdge;
+        windowEdge.set(check(packetIndex), relativeEdge);
     }
 
     /**
@@ -240,7 +204,7 @@ public final class PacketColumns {
      * the data flowing towards its sender, relative to that data's DSN base like {@link #relativeDsn};
      * {@link #NO_DSN} when the packet advertised none.
      */
-    public long windowEdge(int i) { return windowEdge[detail(i) >>> CHUNK_SHIFT][i & CHUNK_MASK]; }
+    public long windowEdge(int i) { return windowEdge.get(detail(i)); }
 
     /** As {@link #check}, for the columns kept only with packet detail. */
     private int detail(int i) {
