@@ -57,22 +57,22 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         this(1024, "trace");
     }
 
-    /** An analyzer whose path samples start with room for about {@code expectedPackets}. */
+    /** An analyzer whose per-packet columns and path samples start with room for {@code expectedPackets}. */
     public MptcpAnalyzer(int expectedPackets) {
         this(expectedPackets, "trace");
     }
 
     /**
-     * An analyzer whose path samples start with room for about {@code expectedPackets}, and whose
-     * warnings name {@code file}.
+     * An analyzer whose per-packet columns and path samples start with room for
+     * {@code expectedPackets}, and whose warnings name {@code file}.
      */
     public MptcpAnalyzer(int expectedPackets, String file) {
-        this(new PacketColumns(), expectedPackets, file);
+        this(new PacketColumns(expectedPackets), expectedPackets, file);
     }
 
     /** An analyzer for the result alone: its columns keep no per-packet DSNs (see {@link PacketColumns}). */
     static MptcpAnalyzer forResultOnly(String file) {
-        return new MptcpAnalyzer(new PacketColumns(false), 1024, file);
+        return new MptcpAnalyzer(new PacketColumns(1024, false), 1024, file);
     }
 
     private MptcpAnalyzer(PacketColumns columns, int expectedPackets, String file) {

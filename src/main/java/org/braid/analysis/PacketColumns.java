@@ -62,13 +62,22 @@ public final class PacketColumns {
      */
     private final boolean packetDetail;
 
-    PacketColumns() {
-        this(true);
+    /** Columns with room for {@code expectedPackets} before they allocate (in whole chunks). */
+    PacketColumns(int expectedPackets) {
+        this(expectedPackets, true);
     }
 
-    /** Without {@code packetDetail}, the DSN, window edge and mapping packet are not kept. */
-    PacketColumns(boolean packetDetail) {
+    /** As {@link #PacketColumns(int)}; without {@code packetDetail}, the DSN, window edge and mapping packet are not kept. */
+    PacketColumns(int expectedPackets, boolean packetDetail) {
         this.packetDetail = packetDetail;
+        flow.reserve(expectedPackets);
+        connection.reserve(expectedPackets);
+        flags.reserve(expectedPackets);
+        if (packetDetail) {
+            relativeDsn.reserve(expectedPackets);
+            mappingPacket.reserve(expectedPackets);
+            windowEdge.reserve(expectedPackets);
+        }
     }
 
     void add(int flowIndex, int connectionIndex, long dsn) {

@@ -16,6 +16,17 @@ public final class LongColumn {
         this.absent = absent;
     }
 
+    /** Allocates whole chunks for the rows below {@code rows} now, so that setting them allocates nothing. */
+    public void reserve(int rows) {
+        for (int row = 0; row < rows; row += ChunkLayout.CHUNK) {
+            int c = ChunkLayout.chunk(row);
+            long[] chunk = c < chunks.length ? chunks[c] : null;
+            if (chunk == null || chunk.length < ChunkLayout.CHUNK) {
+                resize(c, chunk, ChunkLayout.CHUNK);
+            }
+        }
+    }
+
     public long get(int row) {
         int c = ChunkLayout.chunk(row);
         if (c >= chunks.length) {
@@ -34,16 +45,16 @@ public final class LongColumn {
             if (value == absent) {
                 return;
             }
-            chunk = grow(c, row, chunk);
+            chunk = resize(c, chunk, ChunkLayout.lengthFor(c, row, chunk == null ? 0 : chunk.length));
         }
         chunk[at] = value;
     }
 
-    private long[] grow(int c, int row, long[] old) {
+    /** Replaces chunk {@code c} by one of {@code length} rows holding what {@code old} held. */
+    private long[] resize(int c, long[] old, int length) {
         if (c >= chunks.length) {
             chunks = Arrays.copyOf(chunks, ChunkLayout.tableLengthFor(c, chunks.length));
         }
-        int length = ChunkLayout.lengthFor(c, row, old == null ? 0 : old.length);
         long[] chunk = old == null ? new long[length] : Arrays.copyOf(old, length);
         if (absent != 0) {
             Arrays.fill(chunk, old == null ? 0 : old.length, length, absent);

@@ -55,6 +55,18 @@ class ColumnsTest {
     }
 
     @Test
+    void reservedRowsReadAbsentUntilSetAndKeepWhatWasSetBefore() {
+        LongColumn column = new LongColumn(-7);
+        column.set(3, 42);
+        column.reserve(2 * ChunkLayout.CHUNK + 1);
+        assertThat(column.get(3)).isEqualTo(42);
+        assertThat(column.get(4)).isEqualTo(-7);
+        assertThat(column.get(2 * ChunkLayout.CHUNK)).isEqualTo(-7);
+        column.set(2 * ChunkLayout.CHUNK, 5);
+        assertThat(column.get(2 * ChunkLayout.CHUNK)).isEqualTo(5);
+    }
+
+    @Test
     void negativeRowsAreRefused() {
         assertThatThrownBy(() -> new LongColumn(0).get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
     }
