@@ -18,7 +18,7 @@ import picocli.CommandLine;
  * compilers). Long work is the other way round (3.3M packets: 3.6 s against 2.4 s), so Braid
  * starts again, once, in a child JVM with both compilers when the work is long: the window, live
  * capture, a trace read from a pipe, the benchmarks, and traces of {@link #LONG_WORK_BYTES} or more
- * in all. The child costs one more JVM start, about 0.1 s.
+ * in all. The child costs one more JVM start, 0.1 to 0.2 s.
  */
 public final class QuickStart {
     /** The option that makes a JVM quick to start. */
