@@ -1,6 +1,7 @@
 package org.braid.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.braid.model.EventType;
 import org.braid.model.MptcpEvent;
@@ -151,7 +152,7 @@ final class WindowDirection {
             }
         }
         if (limitedFlowCount == limitedFlows.length) {
-            limitedFlows = java.util.Arrays.copyOf(limitedFlows, limitedFlowCount * 2);
+            limitedFlows = Arrays.copyOf(limitedFlows, limitedFlowCount * 2);
         }
         limitedFlows[limitedFlowCount++] = flow;
     }

@@ -3,6 +3,7 @@ package org.braid.cli;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,11 +16,13 @@ final class ChildJvm {
 
     /**
      * This JVM's java and options, then {@code options} (which win over this JVM's heap size), the
-     * class path and {@code mainClass} with {@code arguments}.
+     * class path and {@code mainClass} with {@code arguments}. Agents are left out (a debugger's
+     * port is this JVM's), and so is how Braid was started ({@link QuickStart}).
      */
     static List<String> command(List<String> options, String mainClass, String... arguments) {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        // The runtime's java, not this process's executable: an installed Braid runs in its native launcher.
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             boolean heap = argument.startsWith("-Xmx") && options.stream().anyMatch(o -> o.startsWith("-Xmx"));
             boolean launch = argument.equals(QuickStart.QUICK_JIT)

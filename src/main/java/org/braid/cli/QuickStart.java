@@ -118,7 +118,7 @@ public final class QuickStart {
         }
     }
 
-    /** The bytes of a file, or of the files in a folder; 0 for a name of nothing. */
+    /** The bytes of a file, or of the traces in a folder (as the commands pick them); 0 for a name of nothing. */
     private static long traceBytes(String arg) {
         try {
             Path path = Paths.get(arg);
@@ -127,7 +127,8 @@ public final class QuickStart {
             }
             if (Files.isDirectory(path)) {
                 try (Stream<Path> entries = Files.list(path)) {
-                    return entries.filter(Files::isRegularFile).mapToLong(QuickStart::sizeOrZero).sum();
+                    return entries.filter(Files::isRegularFile).filter(TraceBatch::looksLikeTrace)
+                            .mapToLong(QuickStart::sizeOrZero).sum();
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -144,20 +145,11 @@ public final class QuickStart {
         }
     }
 
-    /** This JVM's java, its options without {@link #QUICK_JIT}, its class path, and Main with {@code args}. */
+    /**
+     * {@code org.braid.Main} with {@code args} in a JVM like this one (see {@link ChildJvm#command}:
+     * its options without {@link #QUICK_JIT}), marked as started again.
+     */
     static List<String> childCommand(String[] args) {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!option.equals(QUICK_JIT)) {
-                command.add(option);
-            }
-        }
-        command.add("-D" + LAUNCHED_QUICK + "=true");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("org.braid.Main");
-        command.addAll(List.of(args));
-        return command;
+        return ChildJvm.command(List.of("-D" + LAUNCHED_QUICK + "=true"), "org.braid.Main", args);
     }
 }

@@ -136,7 +136,7 @@ final class TraceBatch {
         return e instanceof NoSuchFileException ? "no such file" : e.getMessage();
     }
 
-    private static boolean looksLikeTrace(Path file) {
+    static boolean looksLikeTrace(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         return TRACE_SUFFIXES.stream().anyMatch(name::endsWith);
     }
