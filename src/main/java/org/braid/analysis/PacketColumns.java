@@ -80,6 +80,11 @@ public final class PacketColumns {
         }
     }
 
+    /** Whether the columns a reader of single packets needs are kept (see {@link #PacketColumns(int, boolean)}). */
+    boolean keepsPacketDetail() {
+        return packetDetail;
+    }
+
     void add(int flowIndex, int connectionIndex, long dsn) {
         int row = size;
         flow.set(row, flowIndex);

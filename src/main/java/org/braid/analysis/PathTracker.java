@@ -43,8 +43,12 @@ final class PathTracker implements PacketObserver {
 
     // Narrow sample tables, shared with the results.
     private final PathSamples rtt;
-    /** Bytes in flight, with the flow index times two plus the data side as the flow. */
+    /**
+     * Bytes in flight, with the flow index times two plus the data side as the flow: about one
+     * sample a packet, drawn by the window's charts alone, so a whole-trace result does not keep them.
+     */
     private final PathSamples flight;
+    private final boolean keepFlight;
 
     private final List<PathObservations.Silence> silences = new ArrayList<>();
     private final RetransmissionLog retransmissions = new RetransmissionLog();
@@ -59,7 +63,8 @@ final class PathTracker implements PacketObserver {
     PathTracker(PacketColumns columns, int expectedPackets) {
         this.columns = columns;
         rtt = new PathSamples(expectedPackets / 2);
-        flight = new PathSamples(expectedPackets);
+        keepFlight = columns.keepsPacketDetail();
+        flight = new PathSamples(keepFlight ? expectedPackets : 0);
     }
 
     @Override
@@ -249,7 +254,9 @@ final class PathTracker implements PacketObserver {
             return;
         }
         space.lastFlight = inFlight;
-        flight.add(c.flow.index * 2 + c.flow.dataDirection(direction), c.frame.packetNumber(), c.nanos, inFlight);
+        if (keepFlight) {
+            flight.add(c.flow.index * 2 + c.flow.dataDirection(direction), c.frame.packetNumber(), c.nanos, inFlight);
+        }
     }
 
     private void sample(PacketContext c, long value) {

@@ -30,6 +30,8 @@ final class SentRanges {
     private long uniqueBytes;
     /** After {@link #release}: DSNs below this were logged and dropped; a segment there is neither new nor reinjected. */
     private long releasedBelow = Long.MIN_VALUE;
+    /** Ranges inserted below the highest end so far: each one can fill a subflow's {@link SubflowLog#gapEnd gap}. */
+    private long insertions;
 
     // Overlaps found by the slow path, clipped to the segment: reused scratch arrays.
     private long[] overlapStart = new long[8];
@@ -106,6 +108,13 @@ final class SentRanges {
             highestEnd = end;
             return;
         }
+        if (start >= own.newestEnd && end <= own.gapEnd && own.gapInsertions == insertions && own.size > 0) {
+            // Below the highest DSN, but where this subflow fills the block it was given: new data, one append.
+            append(own, start, end, packetIndex, nanos);
+            newBytes = end - start;
+            uniqueBytes += newBytes;
+            return;
+        }
         collectOverlaps(start, end);
         long cursor = start;
         for (int i = 0; i < overlaps; i++) {
@@ -134,6 +143,30 @@ final class SentRanges {
         if (end > highestEnd) {
             highestEnd = end;
         }
+        if (newBytes == length && end == own.newestEnd) {
+            findGap(own);
+        }
+    }
+
+    /**
+     * Sets the free DSN space above the subflow's newest range: up to the first range of another
+     * subflow above it, at most the highest end. Two subflows sending alternate blocks of the data
+     * fill a block each below the highest DSN; with the gap known, each segment there is an append.
+     * Gaps of different subflows never overlap, and stay valid until a range is inserted elsewhere.
+     */
+    private void findGap(SubflowLog own) {
+        long gapEnd = highestEnd;
+        for (int l = 0; l < logCount; l++) {
+            SubflowLog log = logs[l];
+            if (log != own) {
+                int above = log.lastStartingBefore(own.newestEnd) + 1;
+                if (above < log.size) {
+                    gapEnd = Math.min(gapEnd, log.start.get(above));
+                }
+            }
+        }
+        own.gapEnd = gapEnd;
+        own.gapInsertions = insertions;
     }
 
     /** How many overlaps of the last slow-path {@link #place} were with other subflows (original packets). */
@@ -159,6 +192,7 @@ final class SentRanges {
 
     private void logNew(SubflowLog own, long start, long end, int packetIndex, long nanos) {
         insert(own, start, end, packetIndex, nanos);
+        insertions++;
         newBytes += end - start;
         uniqueBytes += end - start;
     }
@@ -239,6 +273,7 @@ final class SentRanges {
     private void append(SubflowLog log, long start, long end, int packet, long nanos) {
         log.set(log.size++, start, end, packet, nanos);
         log.newestStart = start;
+        log.newestEnd = end;
     }
 
     /** Inserts in start order; usually at the end, since a subflow sends its DSNs in order. */
@@ -250,6 +285,7 @@ final class SentRanges {
         log.set(at, start, end, packet, nanos);
         log.size++;
         log.newestStart = log.start.get(log.size - 1);
+        log.newestEnd = log.end(log.size - 1);
     }
 
     /** The ranges first sent on one subflow: chunked primitive columns sorted by start. */
@@ -263,6 +299,14 @@ final class SentRanges {
         int size;
         /** The start of the range at {@code size - 1}, read on every segment: kept out of the column. */
         long newestStart;
+        /** The end of the range at {@code size - 1}: the highest DSN this subflow logged. */
+        long newestEnd;
+        /**
+         * Above {@link #newestEnd}, no other subflow has logged a range below this DSN, as long as
+         * {@link #gapInsertions} still equals the insertions count: see {@link SentRanges#findGap}.
+         */
+        long gapEnd = Long.MIN_VALUE;
+        long gapInsertions = -1;
         /** The last answer of a binary search in {@link #lastStartingBefore}, -1 for none. */
         int hint = -1;
 

@@ -106,6 +106,71 @@ class SentRangesTest {
         assertThat(sent.reinjectedBytes).isEqualTo(50);
     }
 
+    @Test
+    void aSubflowFillingItsBlockBelowTheHighestDsnStillSeesBytesAnotherSubflowSentThere() {
+        place(A, 0, 100, 0);
+        place(B, 1000, 100, 1); // B's block starts at 1000: A's block is 100 to 1000
+        place(A, 100, 100, 2);
+        place(A, 200, 100, 3);
+        assertThat(sent.newBytes).isEqualTo(100);
+        place(B, 400, 100, 4); // B sends into A's block
+        assertThat(sent.newBytes).isEqualTo(100);
+        place(A, 300, 200, 5); // 100 new, then B's 400-500
+        assertThat(sent.newBytes).isEqualTo(100);
+        assertThat(sent.reinjectedBytes).isEqualTo(100);
+        assertThat(sent.originalPacket).isEqualTo(4);
+        place(A, 500, 600, 6); // 500 new, then B's first 100 at 1000
+        assertThat(sent.newBytes).isEqualTo(500);
+        assertThat(sent.reinjectedBytes).isEqualTo(100);
+        assertThat(sent.originalPacket).isEqualTo(1);
+        assertThat(sent.uniqueBytes()).isEqualTo(1100);
+    }
+
+    /** Random segments of three subflows against a byte-by-byte model of who sent each DSN first. */
+    @Test
+    void randomSegmentsAgreeWithAByteModel() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            SentRanges ranges = new SentRanges();
+            int[] firstFlow = new int[4000];
+            int[] firstPacket = new int[4000];
+            java.util.Arrays.fill(firstFlow, -1);
+            long[] next = new long[3];
+            for (int f = 0; f < 3; f++) {
+                next[f] = f * 300L;
+            }
+            for (int packet = 0; packet < 300; packet++) {
+                int f = random.nextInt(3);
+                int length = 1 + random.nextInt(60);
+                long start = random.nextInt(10) == 0 ? random.nextInt(3000) : next[f];
+                if (start + length > 4000) {
+                    start = random.nextInt(3000);
+                }
+                next[f] = start + length + (random.nextInt(8) == 0 ? 400 : 0);
+                long newBytes = 0;
+                long reinjected = 0;
+                int original = PacketColumns.NO_PACKET;
+                for (long d = start; d < start + length; d++) {
+                    int i = (int) d;
+                    if (firstFlow[i] < 0) {
+                        newBytes++;
+                        firstFlow[i] = f;
+                        firstPacket[i] = packet;
+                    } else if (firstFlow[i] != f) {
+                        reinjected++;
+                        original = original == PacketColumns.NO_PACKET ? firstPacket[i] : original;
+                    }
+                }
+                ranges.place(f, start, start + length, packet, packet);
+                assertThat(ranges.newBytes).as("trial %d packet %d new", trial, packet).isEqualTo(newBytes);
+                assertThat(ranges.reinjectedBytes).as("trial %d packet %d reinjected", trial, packet)
+                        .isEqualTo(reinjected);
+                assertThat(ranges.ownBytes).isEqualTo(length - newBytes - reinjected);
+                assertThat(ranges.originalPacket).as("trial %d packet %d original", trial, packet).isEqualTo(original);
+            }
+        }
+    }
+
     private void place(int flow, long start, int length, int packet) {
         sent.place(flow, start, start + length, packet, packet * 1000L);
     }
