@@ -3,6 +3,8 @@ package org.braid.analysis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.braid.io.PacketSource;
+import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
 
 /** Runs the analyzer over a trace file, for tests. */
@@ -12,6 +14,18 @@ final class Analysis {
     static AnalysisResult of(Path trace) {
         try {
             return MptcpAnalyzer.analyze(trace);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As the window analyses: with the per-packet detail and the samples only charts draw (bytes in flight). */
+    static AnalysisResult withPacketDetail(Path trace) {
+        try (PacketSource source = TraceReader.open(trace)) {
+            MptcpAnalyzer analyzer = new MptcpAnalyzer();
+            PacketPass.run(source, analyzer);
+            analyzer.finish();
+            return analyzer.result(source.warnings());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -54,7 +54,7 @@ class PathMetricsTest {
         "dead-path.pcap, 0, 3472",
         "dead-path.pcap, 1, 75808"})
     void largestBytesInFlightAgreesWithWireshark(String trace, int stream, long tsharkMax) {
-        AnalysisResult result = Analysis.of(Traces.sampleTrace(trace));
+        AnalysisResult result = Analysis.withPacketDetail(Traces.sampleTrace(trace));
         PathMetrics m = result.paths();
         long max = 0;
         for (int i = 0; i < m.flightSamples(); i++) {
@@ -68,7 +68,7 @@ class PathMetricsTest {
 
     @Test
     void bytesInFlightReturnToZeroWhenAllIsAcknowledged() {
-        AnalysisResult result = Analysis.of(Traces.sampleTrace("two-subflows.pcap"));
+        AnalysisResult result = Analysis.withPacketDetail(Traces.sampleTrace("two-subflows.pcap"));
         MptcpConnection c = result.connections().get(0);
         for (var s : c.subflows()) {
             assertThat(result.paths().flightAt(s.flow(), 0, result.packets())).as("subflow %d at the end", s.flow())
@@ -78,7 +78,7 @@ class PathMetricsTest {
 
     @Test
     void theDeadPathKeepsItsDataInFlight() {
-        AnalysisResult result = Analysis.of(Traces.sampleTrace("dead-path.pcap"));
+        AnalysisResult result = Analysis.withPacketDetail(Traces.sampleTrace("dead-path.pcap"));
         // Frame 1427 is path 2's first timeout retransmission: its data is still unacknowledged then.
         assertThat(result.paths().flightAt(1, 0, 1427)).isGreaterThan(10_000);
     }
