@@ -116,7 +116,19 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
 
     /** As {@link #analyze(PacketSource)}; without {@code readAhead}, all on the caller's thread. */
     public static AnalysisResult analyze(PacketSource source, boolean readAhead) throws IOException {
-        MptcpAnalyzer analyzer = forResultOnly(source.name());
+        return analyze(forResultOnly(source.name()), source, readAhead);
+    }
+
+    /**
+     * As {@link #analyze(PacketSource)}, on one thread, keeping what the window keeps: the
+     * per-packet detail and the in-flight samples its charts draw, in the result's path metrics.
+     */
+    public static AnalysisResult analyzeWithPacketDetail(PacketSource source) throws IOException {
+        return analyze(new MptcpAnalyzer(1024, source.name()), source, false);
+    }
+
+    private static AnalysisResult analyze(MptcpAnalyzer analyzer, PacketSource source, boolean readAhead)
+            throws IOException {
         if (readAhead) {
             ReadAheadPass.run(source, analyzer);
         } else {

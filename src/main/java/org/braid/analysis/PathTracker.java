@@ -48,7 +48,6 @@ final class PathTracker implements PacketObserver {
      * sample a packet, drawn by the window's charts alone, so a whole-trace result does not keep them.
      */
     private final PathSamples flight;
-    private final boolean keepFlight;
 
     private final List<PathObservations.Silence> silences = new ArrayList<>();
     private final RetransmissionLog retransmissions = new RetransmissionLog();
@@ -63,8 +62,7 @@ final class PathTracker implements PacketObserver {
     PathTracker(PacketColumns columns, int expectedPackets) {
         this.columns = columns;
         rtt = new PathSamples(expectedPackets / 2);
-        keepFlight = columns.keepsPacketDetail();
-        flight = new PathSamples(keepFlight ? expectedPackets : 0);
+        flight = new PathSamples(columns.keepsPacketDetail() ? expectedPackets : 0);
     }
 
     @Override
@@ -254,7 +252,7 @@ final class PathTracker implements PacketObserver {
             return;
         }
         space.lastFlight = inFlight;
-        if (keepFlight) {
+        if (columns.keepsPacketDetail()) {
             flight.add(c.flow.index * 2 + c.flow.dataDirection(direction), c.frame.packetNumber(), c.nanos, inFlight);
         }
     }

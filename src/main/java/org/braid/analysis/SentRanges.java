@@ -101,18 +101,12 @@ final class SentRanges {
             return;
         }
         SubflowLog own = log(flow);
-        if (start >= highestEnd) {
+        // Beyond the highest DSN, or below it where this subflow fills the block it was given: new data, one append.
+        if (start >= highestEnd || start >= own.newestEnd && end <= own.gapEnd && own.gapInsertions == insertions) {
             append(own, start, end, packetIndex, nanos);
             newBytes = end - start;
             uniqueBytes += newBytes;
-            highestEnd = end;
-            return;
-        }
-        if (start >= own.newestEnd && end <= own.gapEnd && own.gapInsertions == insertions && own.size > 0) {
-            // Below the highest DSN, but where this subflow fills the block it was given: new data, one append.
-            append(own, start, end, packetIndex, nanos);
-            newBytes = end - start;
-            uniqueBytes += newBytes;
+            highestEnd = Math.max(highestEnd, end);
             return;
         }
         collectOverlaps(start, end);

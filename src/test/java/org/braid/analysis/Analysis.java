@@ -22,10 +22,7 @@ final class Analysis {
     /** As the window analyses: with the per-packet detail and the samples only charts draw (bytes in flight). */
     static AnalysisResult withPacketDetail(Path trace) {
         try (PacketSource source = TraceReader.open(trace)) {
-            MptcpAnalyzer analyzer = new MptcpAnalyzer();
-            PacketPass.run(source, analyzer);
-            analyzer.finish();
-            return analyzer.result(source.warnings());
+            return MptcpAnalyzer.analyzeWithPacketDetail(source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,7 +2,6 @@ package org.braid.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.braid.analysis.MptcpAnalyzer;
-import org.braid.analysis.PacketPass;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
@@ -103,7 +101,7 @@ class LiveCaptureNetnsTest {
             AnalysisResult live = analyzer.result();
             assertTransfer(live, 2);
             try (PacketSource source = TraceReader.open(saved)) {
-                AnalysisResult reread = analyzeWithPacketDetail(source);
+                AnalysisResult reread = MptcpAnalyzer.analyzeWithPacketDetail(source);
                 // Field by field: some model types (DssMappings) are classes without equals.
                 assertThat(reread).usingRecursiveComparison().isEqualTo(live);
             }
@@ -138,7 +136,7 @@ class LiveCaptureNetnsTest {
                     + " went away during the capture (").endsWith("the packets captured until then are kept");
             assertThat(end.saved()).isEqualTo(saved);
             try (PacketSource source = TraceReader.open(saved)) {
-                assertThat(analyzeWithPacketDetail(source)).usingRecursiveComparison().isEqualTo(analyzer.result());
+                assertThat(MptcpAnalyzer.analyzeWithPacketDetail(source)).usingRecursiveComparison().isEqualTo(analyzer.result());
             }
             assertThat(analyzer.result().packets()).isEqualTo(end.statistics().captured()).isPositive();
         }
@@ -190,13 +188,5 @@ class LiveCaptureNetnsTest {
             value = poll.get();
         }
         return value;
-    }
-
-    /** The saved trace analysed as live capture and the window do, keeping what only charts draw (bytes in flight). */
-    private static AnalysisResult analyzeWithPacketDetail(PacketSource source) throws IOException {
-        MptcpAnalyzer analyzer = new MptcpAnalyzer();
-        PacketPass.run(source, analyzer);
-        analyzer.finish();
-        return analyzer.result(source.warnings());
     }
 }
