@@ -3,7 +3,6 @@ package org.braid.analysis;
 import java.util.ArrayList;
 import java.util.List;
 import org.braid.decode.DecodedPacket;
-import org.braid.decode.WarningKind;
 import org.braid.io.Frame;
 import org.braid.model.AnalysisWarning;
 
@@ -26,7 +25,7 @@ final class CaptureDamage {
             return;
         }
         largestCut = Math.max(largestCut, frame.capturedLength());
-        if (optionsCut(packet)) {
+        if (packet.tcpHeaderCut()) {
             if (optionsCut++ == 0) {
                 firstOptionsCutPacket = frame.packetNumber();
                 firstOptionsCutOffset = frame.fileOffset();
@@ -37,21 +36,6 @@ final class CaptureDamage {
                 firstPayloadCutOffset = frame.fileOffset();
             }
         }
-    }
-
-    private static boolean optionsCut(DecodedPacket packet) {
-        for (int i = 0; i < packet.warningCount(); i++) {
-            WarningKind kind = packet.warning(i).kind();
-            if (kind == WarningKind.TCP_OPTION_TRUNCATED || kind == WarningKind.TCP_HEADER_TRUNCATED) {
-                return true;
-            }
-        }
-        for (int i = 0; i < packet.mptcpOptionCount(); i++) {
-            if (packet.mptcpOption(i).cut()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     List<AnalysisWarning> warnings(String file, boolean mptcpFound) {

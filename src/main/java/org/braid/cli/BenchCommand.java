@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * so every reader sees the same page cache and JIT state, and prints the ratios. Rates are the
  * best round of each by wall time, and the mean by the process's CPU time (all threads: the
  * analysis reads ahead on a second one, and garbage is collected on others): on a machine shared
- * with other work, CPU time is the steadier of the two. Nothing here is a unit test.
+ * with other work, CPU time is the steadier of the two. With {@code --analyze}, each ratio is also
+ * the median of the rounds' own ratios, whose passes ran back to back. Nothing here is a unit test.
  *
  * <p>Without {@code --analyze}, when tshark is on the PATH, it also times whole processes: this
  * JVM's command line running {@code analyze --json}, start-up included, against tshark's MPTCP
@@ -118,6 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
         long[] best = new long[passes.length];
         long[] totalCpu = new long[passes.length];
         long[] packets = new long[passes.length];
+        long[][] elapsedByRound = new long[rounds][passes.length];
         java.util.Arrays.fill(best, Long.MAX_VALUE);
         // The process's CPU time, all threads: the analysis reads ahead on a second one, and its garbage is
         // collected on others. The clock ticks in milliseconds, so it is summed over the measured rounds.
@@ -130,6 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
                 long cpu = process.getProcessCpuTime() - cpuStart;
                 long elapsed = System.nanoTime() - start;
                 if (round >= warmup) {
+                    elapsedByRound[round - warmup][i] = elapsed;
                     best[i] = Math.min(best[i], elapsed);
                     totalCpu[i] += cpu;
                 }
@@ -146,12 +149,15 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-30s %,14.0f %,14.0f packets/s%n", names[i] + ":", rate[i], cpuRate[i]);
         }
         if (analyze) {
-            out.printf(Locale.ROOT, "  %-30s %14.2f %14.2f%n", "analysis / plain read:", rate[2] / rate[0],
-                    cpuRate[2] / cpuRate[0]);
-            out.printf(Locale.ROOT, "  %-30s %14.2f %14.2f%n", "analysis / read+decode:", rate[2] / rate[1],
-                    cpuRate[2] / cpuRate[1]);
-            out.printf(Locale.ROOT, "  %-30s %14.2f %14.2f%n", "reading ahead / read+decode:", rate[3] / rate[1],
-                    cpuRate[3] / cpuRate[1]);
+            out.printf(Locale.ROOT, "  %-30s %14s %14s %14s%n", "ratios", "wall (best)", "CPU (mean)", "round median");
+            String[] ratios = {"analysis / plain read:", "analysis / read+decode:", "reading ahead / read+decode:"};
+            int[][] pairs = {{2, 0}, {2, 1}, {3, 1}};
+            for (int k = 0; k < pairs.length; k++) {
+                int of = pairs[k][0];
+                int to = pairs[k][1];
+                out.printf(Locale.ROOT, "  %-30s %14.2f %14.2f %14.2f%n", ratios[k], rate[of] / rate[to],
+                        cpuRate[of] / cpuRate[to], medianRoundRatio(elapsedByRound, packets, of, to));
+            }
             out.printf(Locale.ROOT, "  %-30s %14.1f bytes/packet%n", "retained after analysis:", retainedBytesPerPacket());
         } else {
             out.printf(Locale.ROOT, "  %-30s %14.1f %14.1f%n", "ratio braid/pcap4j:", rate[0] / rate[1],
@@ -166,6 +172,21 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The median over the measured rounds of pass {@code of}'s rate against pass {@code to}'s in the
+     * same round: the two ran seconds apart, so a neighbour's load on a shared machine slows both,
+     * where the best of each may come from different moments.
+     */
+    static double medianRoundRatio(long[][] elapsedByRound, long[] packets, int of, int to) {
+        double[] ratios = new double[elapsedByRound.length];
+        for (int r = 0; r < ratios.length; r++) {
+            ratios[r] = (packets[of] / (double) elapsedByRound[r][of]) / (packets[to] / (double) elapsedByRound[r][to]);
+        }
+        java.util.Arrays.sort(ratios);
+        int mid = ratios.length / 2;
+        return ratios.length % 2 == 1 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2;
     }
 
     /** Frames only: the reader's cost, the floor every other pass stands on. */

@@ -122,6 +122,8 @@ public final class DecodedPacket {
     final long[] warningDetails = new long[MAX_WARNINGS];
     int warningCount;
     int warningsDropped;
+    /** Set with the warnings that say the capture cut the TCP header or an option in it. */
+    boolean tcpHeaderCut;
 
     public DecodedPacket() {
         for (int i = 0; i < MAX_MPTCP_OPTIONS; i++) {
@@ -186,10 +188,12 @@ public final class DecodedPacket {
         arp.offset = -1;
         warningCount = 0;
         warningsDropped = 0;
+        tcpHeaderCut = false;
     }
 
     /** Records a problem; beyond {@value #MAX_WARNINGS} only the count grows. */
     void warn(WarningKind kind, int frameOffset, long detail) {
+        tcpHeaderCut |= kind == WarningKind.TCP_HEADER_TRUNCATED || kind == WarningKind.TCP_OPTION_TRUNCATED;
         if (warningCount == MAX_WARNINGS) {
             warningsDropped++;
             return;
@@ -363,6 +367,12 @@ public final class DecodedPacket {
     public int warningCount() { return warningCount; }
     /** Warnings beyond the {@value #MAX_WARNINGS} kept. */
     public int warningsDropped() { return warningsDropped; }
+    /**
+     * Whether the capture cut the TCP header or one of its options (so any MPTCP option there is
+     * lost or partial, {@link MptcpOption#cut}): one flag set while decoding, even when the warning
+     * itself is beyond the {@value #MAX_WARNINGS} kept, so the analysis need not search for it.
+     */
+    public boolean tcpHeaderCut() { return tcpHeaderCut; }
     public WarningKind warningKind(int i) { return warningKinds[checkIndex(i, warningCount)]; }
     public int warningOffset(int i) { return warningOffsets[checkIndex(i, warningCount)]; }
     public long warningDetail(int i) { return warningDetails[checkIndex(i, warningCount)]; }

@@ -40,4 +40,34 @@ class CutOptionTest {
         }
         assertThat(found[0]).isNotNull();
     }
+
+    /**
+     * The decoder's one flag says what searching the packet would: a cut header or option warning, or
+     * an MPTCP option the capture cut. The capture has both kinds of cut packets: header cut, payload only.
+     */
+    @Test
+    void tcpHeaderCutFlagAgreesWithTheWarningsAndOptions() throws Exception {
+        long[] headerCut = new long[1];
+        long[] payloadOnlyCut = new long[1];
+        try (PacketSource source = TraceReader.open(Traces.sampleTrace("headers-only-s96.pcap"))) {
+            PacketPass.run(source, (frame, packet) -> {
+                boolean searched = false;
+                for (int i = 0; i < packet.warningCount(); i++) {
+                    WarningKind kind = packet.warningKind(i);
+                    searched |= kind == WarningKind.TCP_OPTION_TRUNCATED || kind == WarningKind.TCP_HEADER_TRUNCATED;
+                }
+                for (int i = 0; i < packet.mptcpOptionCount(); i++) {
+                    searched |= packet.mptcpOption(i).cut();
+                }
+                assertThat(packet.tcpHeaderCut()).as("packet %d", frame.packetNumber()).isEqualTo(searched);
+                if (searched) {
+                    headerCut[0]++;
+                } else if (packet.payloadCapturedLength() < packet.payloadWireLength()) {
+                    payloadOnlyCut[0]++;
+                }
+            });
+        }
+        assertThat(headerCut[0]).isPositive();
+        assertThat(payloadOnlyCut[0]).isPositive();
+    }
 }
