@@ -1,8 +1,6 @@
 package org.braid.analysis;
 
 import java.util.Arrays;
-import org.braid.model.column.IntColumn;
-import org.braid.model.column.LongColumn;
 
 /**
  * The data-level (DSN) ranges one direction of a connection has sent, each kept once with the
@@ -155,7 +153,7 @@ final class SentRanges {
             if (log != own) {
                 int above = log.lastStartingBefore(own.newestEnd) + 1;
                 if (above < log.size) {
-                    gapEnd = Math.min(gapEnd, log.start.get(above));
+                    gapEnd = Math.min(gapEnd, log.start(above));
                 }
             }
         }
@@ -203,8 +201,8 @@ final class SentRanges {
                 first--;
             }
             for (int k = first + 1; k <= i; k++) {
-                addOverlap(Math.max(start, log.start.get(k)), Math.min(end, log.end(k)), log.packet.get(k), log.flow,
-                        log.nanos.get(k));
+                addOverlap(Math.max(start, log.start(k)), Math.min(end, log.end(k)), log.packet(k), log.flow,
+                        log.nanos(k));
             }
         }
         // Few overlaps, and each log's are already in order: insertion sort.
@@ -278,18 +276,24 @@ final class SentRanges {
         }
         log.set(at, start, end, packet, nanos);
         log.size++;
-        log.newestStart = log.start.get(log.size - 1);
+        log.newestStart = log.start(log.size - 1);
         log.newestEnd = log.end(log.size - 1);
     }
 
-    /** The ranges first sent on one subflow: chunked primitive columns sorted by start. */
+    /**
+     * The ranges first sent on one subflow, sorted by start: each range is three longs side by side
+     * (start; length and packet; time) in chunks of {@value #CHUNK} ranges that never move, so logging
+     * a segment, the commonest write of the analysis, finds one chunk and fills one cache line.
+     */
     private static final class SubflowLog {
+        private static final int SHIFT = 12;
+        private static final int CHUNK = 1 << SHIFT;
+        private static final int MASK = CHUNK - 1;
+        private static final int FIELDS = 3;
+        /** Ranges the first chunk starts with: it doubles up to a full chunk, as few subflows send many. */
+        private static final int FIRST_CHUNK = 16;
         final int flow;
-        final LongColumn start = new LongColumn(0);
-        /** Range lengths: a range is part of one segment, so an int is enough. */
-        final IntColumn length = new IntColumn(0);
-        final IntColumn packet = new IntColumn(0);
-        final LongColumn nanos = new LongColumn(0);
+        private long[][] chunks = new long[1][];
         int size;
         /** The start of the range at {@code size - 1}, read on every segment: kept out of the column. */
         long newestStart;
@@ -309,21 +313,58 @@ final class SentRanges {
         }
 
         void set(int i, long s, long e, int p, long n) {
-            start.set(i, s);
-            length.set(i, (int) (e - s));
-            packet.set(i, p);
-            nanos.set(i, n);
+            long[] chunk = chunkFor(i);
+            int at = (i & MASK) * FIELDS;
+            chunk[at] = s;
+            chunk[at + 1] = (e - s) << 32 | (p & 0xffffffffL); // a range is part of one segment: an int long
+            chunk[at + 2] = n;
         }
 
         void copy(int from, int to) {
-            start.set(to, start.get(from));
-            length.set(to, length.get(from));
-            packet.set(to, packet.get(from));
-            nanos.set(to, nanos.get(from));
+            long[] source = chunks[from >>> SHIFT];
+            int at = (from & MASK) * FIELDS;
+            long[] target = chunkFor(to);
+            int into = (to & MASK) * FIELDS;
+            target[into] = source[at];
+            target[into + 1] = source[at + 1];
+            target[into + 2] = source[at + 2];
+        }
+
+        long start(int i) {
+            return chunks[i >>> SHIFT][(i & MASK) * FIELDS];
         }
 
         long end(int i) {
-            return start.get(i) + length.get(i);
+            long[] chunk = chunks[i >>> SHIFT];
+            int at = (i & MASK) * FIELDS;
+            return chunk[at] + (chunk[at + 1] >>> 32);
+        }
+
+        int packet(int i) {
+            return (int) chunks[i >>> SHIFT][(i & MASK) * FIELDS + 1];
+        }
+
+        long nanos(int i) {
+            return chunks[i >>> SHIFT][(i & MASK) * FIELDS + 2];
+        }
+
+        /** The chunk that holds range {@code i}, allocated or grown to hold it. */
+        private long[] chunkFor(int i) {
+            int c = i >>> SHIFT;
+            if (c >= chunks.length) {
+                chunks = Arrays.copyOf(chunks, Math.max(c + 1, chunks.length * 2));
+            }
+            long[] chunk = chunks[c];
+            int needed = ((i & MASK) + 1) * FIELDS;
+            if (chunk == null || chunk.length < needed) {
+                int ranges = c > 0 ? CHUNK : FIRST_CHUNK;
+                while (ranges * FIELDS < needed) {
+                    ranges *= 2;
+                }
+                chunk = chunk == null ? new long[ranges * FIELDS] : Arrays.copyOf(chunk, ranges * FIELDS);
+                chunks[c] = chunk;
+            }
+            return chunk;
         }
 
         /** Index of the last range whose start is below {@code value}, or -1. */
@@ -334,14 +375,14 @@ final class SentRanges {
             // Another subflow's segments query the same place over and over while it fills its own
             // mapping block: try the previous answer before a binary search.
             int h = hint;
-            if (h < size - 1 && (h < 0 || start.get(h) < value) && start.get(h + 1) >= value) {
+            if (h < size - 1 && (h < 0 || start(h) < value) && start(h + 1) >= value) {
                 return h;
             }
             int low = 0;
             int high = size - 1;
             while (low <= high) {
                 int mid = (low + high) >>> 1;
-                if (start.get(mid) < value) {
+                if (start(mid) < value) {
                     low = mid + 1;
                 } else {
                     high = mid - 1;
