@@ -6,8 +6,7 @@ import java.util.function.IntConsumer;
 import org.braid.filter.FilterInput;
 import org.braid.io.Frame;
 import org.braid.render.DetailNode;
-import org.braid.render.DetailTree;
-import org.braid.ui.analysis.AnalysisDetails;
+import org.braid.ui.analysis.ShownDetails;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketColumn;
 import org.braid.ui.packets.PacketDecoding;
@@ -29,15 +28,17 @@ public final class PacketSearch {
     private final List<PacketColumn> columns;
     private final PacketColumn.RowContext context;
     private final FindQuery query;
+    private final boolean absoluteSequence;
     private final PacketDecoding decoding;
     private final FilterInput input = new FilterInput();
 
     /**
      * @param columns the packet list's columns, whose texts a string search in the list reads
      * @param context a row context for this search alone (its summary cache is not shared with the UI)
+     * @param absoluteSequence whether TCP numbers are shown as sent, in the list and the details
      */
     public PacketSearch(LoadedTrace trace, PacketRows rows, List<PacketColumn> columns,
-                        PacketColumn.RowContext context, FindQuery query) {
+                        PacketColumn.RowContext context, FindQuery query, boolean absoluteSequence) {
         if (!query.isValid()) {
             throw new IllegalArgumentException(query.error());
         }
@@ -46,6 +47,7 @@ public final class PacketSearch {
         this.columns = List.copyOf(columns);
         this.context = context;
         this.query = query;
+        this.absoluteSequence = absoluteSequence;
         this.decoding = new PacketDecoding(trace);
     }
 
@@ -100,12 +102,9 @@ public final class PacketSearch {
         return false;
     }
 
+    /** What the details pane would show for the packet, TCP numbers as it shows them, Expert Info included. */
     private boolean detailsMatch(int index) {
-        if (anyMatches(DetailTree.build(decoding.frame(), decoding.packet()))) {
-            return true;
-        }
-        AnalysisDetails analysis = AnalysisDetails.of(trace.analysis(), index, decoding.packet());
-        return analysis != null && anyMatches(List.of(analysis.section()));
+        return anyMatches(ShownDetails.of(trace, index, decoding, absoluteSequence).nodes());
     }
 
     private boolean anyMatches(List<DetailNode> nodes) {

@@ -81,10 +81,11 @@ public final class FindPacketViewModel {
         }
         PacketRows rows = main.rowsProperty().get();
         int fromRow = rows.rowOf(main.selectedProperty().get());
-        PacketColumn.RowContext context = new PacketColumn.RowContext(trace,
-                new PacketSummaries(trace, main.absoluteSequenceProperty().get()), shownContext.timeFormat(), rows);
+        boolean absolute = main.absoluteSequenceProperty().get();
+        PacketColumn.RowContext context = new PacketColumn.RowContext(trace, new PacketSummaries(trace, absolute),
+                shownContext.timeFormat(), rows);
         PacketSearch search = new PacketSearch(trace, rows,
-                main.columns().stream().filter(main.packetColumns()::isVisible).toList(), context, query);
+                main.columns().stream().filter(main.packetColumns()::isVisible).toList(), context, query, absolute);
         if (running != null) {
             running.cancel();
         }

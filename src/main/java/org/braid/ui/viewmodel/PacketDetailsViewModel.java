@@ -1,6 +1,5 @@
 package org.braid.ui.viewmodel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -10,10 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.braid.render.DetailNode;
-import org.braid.render.DetailTree;
-import org.braid.render.TcpNumbering;
-import org.braid.ui.analysis.AnalysisDetails;
-import org.braid.ui.analysis.ExpertDetails;
+import org.braid.ui.analysis.ShownDetails;
 import org.braid.ui.bytes.HexDump;
 import org.braid.ui.packets.LoadedTrace;
 import org.braid.ui.packets.PacketDecoding;
@@ -54,21 +50,9 @@ public final class PacketDetailsViewModel {
             details.set(null);
             return;
         }
-        TcpNumbering numbering = absolute.getAsBoolean() ? null : trace.index().sequenceBases()
-                .numbering(trace.analysis().columns().flowOfPacket(index), decoding.packet());
-        List<DetailNode> tree = new ArrayList<>(DetailTree.build(decoding.frame(), decoding.packet(), numbering));
-        AnalysisDetails analysis = AnalysisDetails.of(trace.analysis(), index, decoding.packet());
-        Map<DetailNode, Integer> links = Map.of();
-        if (analysis != null) {
-            tree.add(analysis.section());
-            links = analysis.links();
-        }
-        DetailNode expert = ExpertDetails.of(trace.analysis().result(), decoding.frame().packetNumber());
-        if (expert != null) {
-            tree.add(expert);
-        }
-        details.set(new PacketDetails(decoding.frame().packetNumber(), List.copyOf(tree), decoding.frame().copyBytes(),
-                links));
+        ShownDetails shown = ShownDetails.of(trace, index, decoding, absolute.getAsBoolean());
+        details.set(new PacketDetails(decoding.frame().packetNumber(), shown.nodes(), decoding.frame().copyBytes(),
+                shown.links()));
     }
 
     /** Where the choice of absolute TCP numbers is read; the main view model sets it. */

@@ -135,6 +135,26 @@ class FindPacketViewModelTest {
         assertThat(model.selectedProperty().get()).isEqualTo(syn[0]);
     }
 
+    /** Find in the details searches the tree the pane shows: relative TCP numbers unless absolute ones are chosen. */
+    @Test
+    void theDetailsSearchedAreTheDetailsShown() {
+        model.open(V1);
+        model.select(0);
+        find.kindProperty().set(FindQuery.Kind.STRING);
+        find.whereProperty().set(FindQuery.Where.PACKET_DETAILS);
+        find.textProperty().set("relative sequence number");
+        find.findNext();
+        int found = model.selectedProperty().get();
+        assertThat(find.statusProperty().get()).startsWith("Packet ");
+        assertThat(find(model.details().detailsProperty().get().tree(), "Sequence number: ").text())
+                .contains("relative sequence number");
+
+        model.absoluteSequenceProperty().set(true);
+        find.findNext();
+        assertThat(find.statusProperty().get()).isEqualTo("No packet matched");
+        assertThat(model.selectedProperty().get()).isEqualTo(found);
+    }
+
     /** The eight bytes of the TCP sequence and acknowledgement numbers, found through the details tree. */
     private byte[] sequenceAndAckBytes(int index) {
         model.select(index);
