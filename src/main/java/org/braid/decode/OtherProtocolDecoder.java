@@ -51,8 +51,56 @@ final class OtherProtocolDecoder {
         m.rest = buf.getInt(at + 4) & 0xffffffffL;
         m.length = wireLength;
         m.clearDiscovery();
+        m.clearInner();
+        int end = Math.min(capturedEnd, at + Math.max(0, wireLength));
         if (v6 && m.type >= ICMPV6_ROUTER_SOLICITATION && m.type <= ICMPV6_REDIRECT) {
-            discovery(buf, base, at, Math.min(capturedEnd, at + Math.max(0, wireLength)), m, p);
+            discovery(buf, base, at, end, m, p);
+        } else if (m.isError()) {
+            packetInError(buf, base, at + IcmpHeader.LENGTH, end, m);
+        }
+    }
+
+    /**
+     * The IP header of the packet in error and the first 8 bytes after it (RFC 792; RFC 4443 quotes
+     * as much as fits): addresses and protocol, then ports and, for TCP, the sequence number. A
+     * quote cut short keeps what was captured, without a warning: routers may quote little.
+     */
+    private static void packetInError(ByteBuffer buf, int base, int at, int end, IcmpHeader m) {
+        if (end - at < 1) {
+            return;
+        }
+        int version = (buf.get(at) & 0xff) >>> 4;
+        int headerLength;
+        if (version == 4 && end - at >= 20) {
+            headerLength = Math.max(20, (buf.get(at) & 0x0f) * 4);
+            m.innerProtocol = buf.get(at + 9) & 0xff;
+            m.innerSourceHigh = 0;
+            m.innerSourceLow = buf.getInt(at + 12) & 0xffffffffL;
+            m.innerDestinationHigh = 0;
+            m.innerDestinationLow = buf.getInt(at + 16) & 0xffffffffL;
+        } else if (version == 6 && end - at >= 40) {
+            headerLength = 40; // extension headers are left alone: the quote rarely reaches past them
+            m.innerProtocol = buf.get(at + 6) & 0xff;
+            m.innerSourceHigh = buf.getLong(at + 8);
+            m.innerSourceLow = buf.getLong(at + 16);
+            m.innerDestinationHigh = buf.getLong(at + 24);
+            m.innerDestinationLow = buf.getLong(at + 32);
+        } else {
+            return;
+        }
+        m.innerOffset = at - base;
+        m.innerVersion = version;
+        m.innerHeaderLength = headerLength;
+        int transport = at + headerLength;
+        boolean ports = m.innerProtocol == ProtocolNumbers.PROTOCOL_TCP
+                || m.innerProtocol == ProtocolNumbers.PROTOCOL_UDP;
+        if (ports && end - transport >= 4) {
+            m.innerTransportOffset = transport - base;
+            m.innerSourcePort = buf.getShort(transport) & 0xffff;
+            m.innerDestinationPort = buf.getShort(transport + 2) & 0xffff;
+            if (m.innerProtocol == ProtocolNumbers.PROTOCOL_TCP && end - transport >= 8) {
+                m.innerSequence = buf.getInt(transport + 4) & 0xffffffffL;
+            }
         }
     }
 

@@ -64,7 +64,47 @@ final class OtherProtocolDetail {
             int option = m.linkAddressOffset();
             b.leaf("Link-layer address option: " + MacText.mac(m.linkAddress()), option, 8);
         }
+        long mtu = m.nextHopMtu();
+        if (mtu >= 0) {
+            b.leaf("MTU of next hop: " + mtu, m.v6() ? at + 4 : at + 6, m.v6() ? 4 : 2);
+        }
+        if (m.hasInner()) {
+            packetInError(b, m, capturedLength);
+        }
         return b.node();
+    }
+
+    /** The quoted packet in error, as Wireshark shows it: its IP header, then its TCP or UDP ports. */
+    private static void packetInError(Branch icmp, IcmpHeader m, int capturedLength) {
+        int at = m.innerOffset();
+        boolean v4 = m.innerVersion() == 4;
+        String source = innerAddress(v4, m.innerSourceHigh(), m.innerSourceLow());
+        String destination = innerAddress(v4, m.innerDestinationHigh(), m.innerDestinationLow());
+        Branch ip = new Branch("Internet Protocol Version " + m.innerVersion() + ", Src: " + source + ", Dst: "
+                + destination + " (the packet in error)", at, Math.min(m.innerHeaderLength(), capturedLength - at));
+        ip.leaf("Protocol: " + DetailTree.protocolName(m.innerProtocol()) + " (" + m.innerProtocol() + ")",
+                at + (v4 ? 9 : 6), 1);
+        ip.leaf("Source address: " + source, at + (v4 ? 12 : 8), v4 ? 4 : 16);
+        ip.leaf("Destination address: " + destination, at + (v4 ? 16 : 24), v4 ? 4 : 16);
+        icmp.child(ip);
+        int t = m.innerTransportOffset();
+        if (t < 0) {
+            return;
+        }
+        boolean tcp = m.innerSequence() >= 0;
+        String name = m.innerProtocol() == 6 ? "Transmission Control Protocol" : "User Datagram Protocol";
+        Branch transport = new Branch(name + ", Src Port: " + m.innerSourcePort() + ", Dst Port: "
+                + m.innerDestinationPort() + (tcp ? ", Seq: " + m.innerSequence() : ""), t, tcp ? 8 : 4);
+        transport.leaf("Source port: " + m.innerSourcePort(), t, 2);
+        transport.leaf("Destination port: " + m.innerDestinationPort(), t + 2, 2);
+        if (tcp) {
+            transport.leaf("Sequence number (raw): " + m.innerSequence(), t + 4, 4);
+        }
+        icmp.child(transport);
+    }
+
+    private static String innerAddress(boolean v4, long high, long low) {
+        return v4 ? IpText.ipv4((int) low) : IpText.ipv6(high, low);
     }
 
     private static DetailNode arp(ArpPacket a) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The UDP, ICMP, ICMPv6 and ARP fields select the packets tshark 4.0 selects with the same filter in
- * other-protocols.pcap, but for the UDP header quoted inside an ICMP error (packets 24 and 33), which
- * tshark decodes and Braid does not.
+ * other-protocols.pcap, but for the UDP header quoted inside an ICMP error (packets 24 and 33): Braid
+ * decodes it for the details tree, but its filter fields, unlike tshark's, do not look inside the quote.
  */
 class OtherProtocolFieldsTest {
     @ParameterizedTest(name = "{0}")

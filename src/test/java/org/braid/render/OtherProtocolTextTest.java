@@ -89,7 +89,13 @@ class OtherProtocolTextTest {
         assertThat(render(21)).contains("User Datagram Protocol, Src Port: 40000, Dst Port: 4000", "Length: 11",
                 "UDP payload (3 bytes on the wire, 3 captured)");
         assertThat(render(24)).contains("Internet Control Message Protocol", "Type: 3 (Destination unreachable)",
-                "Code: 3 (Port unreachable)");
+                "Code: 3 (Port unreachable)",
+                // the packet in error, as tshark -V quotes it
+                "Internet Protocol Version 4, Src: 192.0.2.1, Dst: 192.0.2.2 (the packet in error)",
+                "Protocol: UDP (17)", "User Datagram Protocol, Src Port: 56941, Dst Port: 9");
+        assertThat(render(33)).contains("Internet Control Message Protocol v6",
+                "Internet Protocol Version 6, Src: 2001:db8:1::1, Dst: 2001:db8:1::2 (the packet in error)",
+                "User Datagram Protocol, Src Port: 35033, Dst Port: 9");
         assertThat(render(26)).contains("Internet Control Message Protocol v6", "Type: 136 (Neighbor Advertisement)",
                 "Flags: 0x60000000 (sol, ovr)", "Target address: 2001:db8:1::2",
                 "Link-layer address option: 02:00:00:00:00:0b");

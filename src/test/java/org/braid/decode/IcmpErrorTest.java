@@ -1,0 +1,74 @@
+package org.braid.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.braid.decode.Synthetic.concat;
+import static org.braid.decode.Synthetic.hex;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ICMP errors quote the packet in error: the decoder keeps its addresses, protocol, ports and TCP
+ * sequence number, so an error names the subflow it hit; path MTU errors keep the next-hop MTU.
+ */
+class IcmpErrorTest {
+    /** The first 28 bytes of a TCP segment from 192.0.2.1:5201 to 198.51.100.2:443, as a router quotes it. */
+    private static final byte[] QUOTED_V4 = Arrays.copyOf(FrameBuilder.ipv4Tcp(FrameBuilder.tcp(0x18, new byte[0], 100)), 28);
+
+    @Test
+    void fragmentationNeededNamesTheTcpSegmentAndTheMtu() {
+        byte[] icmp = concat(hex("03 04 0000 0000 0578"), QUOTED_V4); // type 3 code 4, next-hop MTU 1400
+        IcmpHeader m = Synthetic.decode(LinkType.ETHERNET,
+                FrameBuilder.ethernet(0x0800, FrameBuilder.ipv4(1, 0, icmp))).icmp();
+        assertThat(m.isError()).isTrue();
+        assertThat(m.nextHopMtu()).isEqualTo(1400);
+        assertThat(m.hasInner()).isTrue();
+        assertThat(m.innerOffset()).isEqualTo(14 + 20 + 8);
+        assertThat(m.innerVersion()).isEqualTo(4);
+        assertThat(m.innerProtocol()).isEqualTo(6);
+        assertThat((int) m.innerSourceLow()).isEqualTo(FrameBuilder.SOURCE_V4);
+        assertThat((int) m.innerDestinationLow()).isEqualTo(FrameBuilder.DESTINATION_V4);
+        assertThat(m.innerTransportOffset()).isEqualTo(14 + 20 + 8 + 20);
+        assertThat(m.innerSourcePort()).isEqualTo(5201);
+        assertThat(m.innerDestinationPort()).isEqualTo(443);
+        assertThat(m.innerSequence()).isEqualTo(0xfedcba98L);
+    }
+
+    @Test
+    void packetTooBigQuotesAnIpv6Segment() {
+        byte[] quoted = Arrays.copyOf(FrameBuilder.ipv6(6, FrameBuilder.tcp(0x10, new byte[0], 1400)), 48);
+        byte[] icmp = concat(hex("02 00 0000 00000500"), quoted); // packet too big, MTU 1280
+        IcmpHeader m = Synthetic.decode(LinkType.ETHERNET,
+                FrameBuilder.ethernet(0x86dd, FrameBuilder.ipv6(58, icmp))).icmp();
+        assertThat(m.v6()).isTrue();
+        assertThat(m.nextHopMtu()).isEqualTo(1280);
+        assertThat(m.innerVersion()).isEqualTo(6);
+        assertThat(m.innerSourceHigh()).isEqualTo(0x20010db800000000L);
+        assertThat(m.innerDestinationLow()).isEqualTo(2);
+        assertThat(m.innerSourcePort()).isEqualTo(5201);
+        assertThat(m.innerSequence()).isEqualTo(0xfedcba98L);
+    }
+
+    @Test
+    void aShortQuoteKeepsWhatWasCapturedAndAnEchoQuotesNothing() {
+        // Only the ports: no sequence number.
+        byte[] ports = concat(hex("0b 00 0000 00000000"), Arrays.copyOf(QUOTED_V4, 24));
+        IcmpHeader m = Synthetic.decode(LinkType.ETHERNET,
+                FrameBuilder.ethernet(0x0800, FrameBuilder.ipv4(1, 0, ports))).icmp();
+        assertThat(m.innerSourcePort()).isEqualTo(5201);
+        assertThat(m.innerSequence()).isEqualTo(-1);
+        assertThat(m.nextHopMtu()).as("time exceeded carries no MTU").isEqualTo(-1);
+        // Half an IP header: no packet in error at all, and no warning either.
+        byte[] half = concat(hex("03 01 0000 00000000"), Arrays.copyOf(QUOTED_V4, 10));
+        DecodedPacket p = Synthetic.decode(LinkType.ETHERNET, FrameBuilder.ethernet(0x0800, FrameBuilder.ipv4(1, 0, half)));
+        assertThat(p.icmp().hasInner()).isFalse();
+        assertThat(p.icmp().innerTransportOffset()).isEqualTo(-1);
+        assertThat(p.warningCount()).isZero();
+        // An echo request's data is not a packet in error, even when it looks like one.
+        byte[] echo = concat(hex("08 00 0000 00010001"), QUOTED_V4);
+        IcmpHeader ping = Synthetic.decode(LinkType.ETHERNET,
+                FrameBuilder.ethernet(0x0800, FrameBuilder.ipv4(1, 0, echo))).icmp();
+        assertThat(ping.isError()).isFalse();
+        assertThat(ping.hasInner()).isFalse();
+    }
+}
