@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.braid.decode.DecodedPacket;
+import org.braid.decode.IcmpHeader;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
+import org.braid.decode.ProtocolNumbers;
 
 /**
  * The fields the decoder provides, named as in Wireshark where Wireshark has them:
@@ -41,12 +43,12 @@ public final class PacketFields implements FieldResolver {
         fields.put("ip.addr", new AddressField(true, true));
         fields.put("ip.src", new AddressField(true, false));
         fields.put("ip.dst", new AddressField(false, true));
-        protocol("tcp", in -> in.packet().hasTcp());
+        protocol("tcp", in -> in.packet().hasTcp() || quoted(in, ProtocolNumbers.PROTOCOL_TCP) != null);
         fields.put("tcp.port", new PortField(false));
-        number("tcp.srcport", PacketFields::tcp, in -> in.packet().sourcePort());
-        number("tcp.dstport", PacketFields::tcp, in -> in.packet().destinationPort());
+        quotedToo("tcp.srcport", false, in -> in.packet().sourcePort(), IcmpHeader::innerSourcePort);
+        quotedToo("tcp.dstport", false, in -> in.packet().destinationPort(), IcmpHeader::innerDestinationPort);
         number("tcp.len", PacketFields::tcp, in -> in.packet().payloadWireLength());
-        number("tcp.seq", PacketFields::tcp, in -> in.packet().sequenceNumber());
+        quotedToo("tcp.seq", false, in -> in.packet().sequenceNumber(), IcmpHeader::innerSequence);
         number("tcp.ack", PacketFields::tcp, in -> in.packet().acknowledgmentNumber());
         number("tcp.flags", PacketFields::tcp, in -> in.packet().tcpFlags());
         flag("tcp.flags.syn", DecodedPacket.TCP_SYN);
@@ -57,10 +59,10 @@ public final class PacketFields implements FieldResolver {
         protocol("mptcp", in -> in.packet().mptcpOptionCount() > 0);
         fields.put("mptcp.subtype", new MptcpSubtypeField());
         fields.put("mptcp.dsn", new DsnField());
-        protocol("udp", in -> in.packet().hasUdp());
+        protocol("udp", in -> in.packet().hasUdp() || quoted(in, ProtocolNumbers.PROTOCOL_UDP) != null);
         fields.put("udp.port", new PortField(true));
-        number("udp.srcport", PacketFields::udp, in -> in.packet().udp().sourcePort());
-        number("udp.dstport", PacketFields::udp, in -> in.packet().udp().destinationPort());
+        quotedToo("udp.srcport", true, in -> in.packet().udp().sourcePort(), IcmpHeader::innerSourcePort);
+        quotedToo("udp.dstport", true, in -> in.packet().udp().destinationPort(), IcmpHeader::innerDestinationPort);
         number("udp.length", PacketFields::udp, in -> in.packet().udp().length());
         icmp("icmp", false);
         icmp("icmpv6", true);
@@ -101,6 +103,28 @@ public final class PacketFields implements FieldResolver {
         return in.packet().hasTcp();
     }
 
+    /**
+     * The ICMP error of this packet when the packet in error it quotes is {@code protocol} (TCP or
+     * UDP) with its ports captured, else null. As in Wireshark, the quoted header's addresses, ports
+     * and TCP sequence number are values of their fields too: {@code tcp.port == 5201} selects the
+     * errors a subflow's packets caused.
+     */
+    private static IcmpHeader quoted(FilterInput in, int protocol) {
+        DecodedPacket p = in.packet();
+        if (!p.hasIcmp()) {
+            return null;
+        }
+        IcmpHeader m = p.icmp();
+        return m.innerTransportOffset() >= 0 && m.innerProtocol() == protocol ? m : null;
+    }
+
+    /** A TCP or UDP number field whose value is also read from the header an ICMP error quotes. */
+    private void quotedToo(String name, boolean udp, ToLongFunction<FilterInput> own,
+            ToLongFunction<IcmpHeader> inQuote) {
+        fields.put(name, new OwnOrQuoted(udp ? PacketFields::udp : PacketFields::tcp, own,
+                udp ? ProtocolNumbers.PROTOCOL_UDP : ProtocolNumbers.PROTOCOL_TCP, inQuote));
+    }
+
     private static boolean udp(FilterInput in) {
         return in.packet().hasUdp();
     }
@@ -126,6 +150,22 @@ public final class PacketFields implements FieldResolver {
         }
     }
 
+    private record OwnOrQuoted(Predicate<FilterInput> present, ToLongFunction<FilterInput> own, int protocol,
+            ToLongFunction<IcmpHeader> inQuote) implements Field {
+        @Override
+        public FieldType type() { return FieldType.NUMBER; }
+
+        @Override
+        public boolean anyMatch(FilterInput input, ValueTest test) {
+            if (present.test(input) && test.test(0, own.applyAsLong(input))) {
+                return true;
+            }
+            IcmpHeader m = quoted(input, protocol);
+            long value = m == null ? -1 : inQuote.applyAsLong(m);
+            return value >= 0 && test.test(0, value); // -1: not quoted (a TCP sequence number cut off)
+        }
+    }
+
     private record AddressField(boolean source, boolean destination) implements Field {
         @Override
         public FieldType type() { return FieldType.ADDRESS; }
@@ -133,19 +173,29 @@ public final class PacketFields implements FieldResolver {
         @Override
         public boolean anyMatch(FilterInput input, ValueTest test) {
             DecodedPacket p = input.packet();
+            boolean own = false;
             if (p.ipVersion() == 4) {
-                return (source && test.test(0, ipv4Low(p.sourceIpv4())))
+                own = (source && test.test(0, ipv4Low(p.sourceIpv4())))
                         || (destination && test.test(0, ipv4Low(p.destinationIpv4())));
-            }
-            if (p.ipVersion() == 6) {
-                return (source && test.test(p.sourceHigh(), p.sourceLow()))
+            } else if (p.ipVersion() == 6) {
+                own = (source && test.test(p.sourceHigh(), p.sourceLow()))
                         || (destination && test.test(p.destinationHigh(), p.destinationLow()));
             }
-            return false;
+            return own || p.hasIcmp() && p.icmp().hasInner() && quotedMatch(p.icmp(), test);
+        }
+
+        /** The addresses of the packet in error an ICMP error quotes, as Wireshark's ip.src and ip.dst read them too. */
+        private boolean quotedMatch(IcmpHeader m, ValueTest test) {
+            boolean v4 = m.innerVersion() == 4;
+            long sourceHigh = v4 ? 0 : m.innerSourceHigh();
+            long sourceLow = v4 ? ipv4Low((int) m.innerSourceLow()) : m.innerSourceLow();
+            long destinationHigh = v4 ? 0 : m.innerDestinationHigh();
+            long destinationLow = v4 ? ipv4Low((int) m.innerDestinationLow()) : m.innerDestinationLow();
+            return (source && test.test(sourceHigh, sourceLow)) || (destination && test.test(destinationHigh, destinationLow));
         }
     }
 
-    /** {@code tcp.port} or {@code udp.port}: either port of the packet's TCP or UDP header. */
+    /** {@code tcp.port} or {@code udp.port}: either port of the packet's TCP or UDP header, or of the one an ICMP error quotes. */
     private record PortField(boolean udp) implements Field {
         @Override
         public FieldType type() { return FieldType.NUMBER; }
@@ -153,10 +203,11 @@ public final class PacketFields implements FieldResolver {
         @Override
         public boolean anyMatch(FilterInput input, ValueTest test) {
             DecodedPacket p = input.packet();
-            if (udp) {
-                return p.hasUdp() && (test.test(0, p.udp().sourcePort()) || test.test(0, p.udp().destinationPort()));
-            }
-            return p.hasTcp() && (test.test(0, p.sourcePort()) || test.test(0, p.destinationPort()));
+            boolean own = udp
+                    ? p.hasUdp() && (test.test(0, p.udp().sourcePort()) || test.test(0, p.udp().destinationPort()))
+                    : p.hasTcp() && (test.test(0, p.sourcePort()) || test.test(0, p.destinationPort()));
+            IcmpHeader m = own ? null : quoted(input, udp ? ProtocolNumbers.PROTOCOL_UDP : ProtocolNumbers.PROTOCOL_TCP);
+            return own || m != null && (test.test(0, m.innerSourcePort()) || test.test(0, m.innerDestinationPort()));
         }
     }
 
