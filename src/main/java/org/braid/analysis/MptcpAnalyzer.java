@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.braid.analysis.expert.ExpertAnalysis;
 import org.braid.decode.DecodedPacket;
+import org.braid.decode.IcmpHeader;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
+import org.braid.decode.ProtocolNumbers;
 import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
@@ -149,6 +151,9 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         damage.onPacket(frame, packet);
         if (!packet.hasTcp()) {
             columns.add(Flow.NONE, Flow.NONE, PacketColumns.NO_DSN);
+            if (packet.hasIcmp() && packet.icmp().isError()) {
+                icmpError(frame, packet);
+            }
             return;
         }
         long srcHigh;
@@ -230,6 +235,31 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             // Not (yet) a subflow: its bytes have no DSN, which keeps a subflow's categories adding up.
             flow.data.unmappedBytes[direction] += packet.payloadWireLength();
         }
+    }
+
+    /**
+     * An ICMP error quoting a TCP segment of a subflow: the path's own word on why the subflow
+     * suffers (a router's fragmentation needed, an unreachable address). The quote's 4-tuple finds
+     * the flow; the error itself stays outside it, as in Wireshark.
+     */
+    private void icmpError(Frame frame, DecodedPacket packet) {
+        IcmpHeader m = packet.icmp();
+        if (m.innerTransportOffset() < 0 || m.innerProtocol() != ProtocolNumbers.PROTOCOL_TCP) {
+            return;
+        }
+        boolean v4 = m.innerVersion() == 4;
+        long srcHigh = v4 ? 0 : m.innerSourceHigh();
+        long srcLow = v4 ? IPV4_MAPPED | m.innerSourceLow() : m.innerSourceLow();
+        long dstHigh = v4 ? 0 : m.innerDestinationHigh();
+        long dstLow = v4 ? IPV4_MAPPED | m.innerDestinationLow() : m.innerDestinationLow();
+        int flowIndex = table.get(srcHigh, srcLow, m.innerSourcePort(), dstHigh, dstLow, m.innerDestinationPort());
+        Flow flow = flowIndex < 0 ? null : flows.get(flowIndex);
+        if (flow == null || flow.connection == Flow.NONE) {
+            return;
+        }
+        int direction = flow.isFromClient(srcHigh, srcLow, m.innerSourcePort()) ? 0 : 1;
+        paths.onIcmpError(new PathObservations.IcmpError(flow.connection, flow.index, direction, frame.packetNumber(),
+                frame.timestampNanos(), m.v6(), m.type(), m.code(), m.nextHopMtu(), packet.sourceAddress()));
     }
 
     /** MP_CAPABLE without SYN, and the MP_JOIN third ACK, come only from the subflow's client. */

@@ -16,12 +16,21 @@ import org.braid.model.PathMetrics;
  * @param removals        REMOVE_ADDR of an address of a subflow, with the data in flight then and sent after
  * @param cuts            per connection, the packets cut short by the snap length
  * @param losses          per connection, subflow bytes acknowledged that the trace never held
+ * @param icmpErrors      ICMP and ICMPv6 errors quoting a segment of a subflow, in packet order
  * @param lastDataNanos   per connection index, the time of its last payload packet (0 without any)
  */
 public record PathObservations(PathMetrics metrics, List<Silence> silences, List<Retransmission> retransmissions,
         List<DataAckStall> stalls, List<BackupUse> backupUses, List<Announcement> announcements,
-        List<Removal> removals, List<SnapCut> cuts, List<CaptureLoss> losses,
+        List<Removal> removals, List<SnapCut> cuts, List<CaptureLoss> losses, List<IcmpError> icmpErrors,
         long[] lastDataNanos) {
+
+    /**
+     * An ICMP or ICMPv6 error (type and code as sent) that {@code router} sent about a segment of
+     * subflow {@code flow}, sent in {@code direction} (0 from the subflow's client); {@code mtu} is the
+     * next-hop MTU of fragmentation needed or packet too big, else -1.
+     */
+    public record IcmpError(int connection, int flow, int direction, long packet, long nanos, boolean v6, int type,
+            int code, long mtu, String router) {}
 
     /** {@code bytes} of subflow data acknowledged but never captured; the ACKs that show it in {@code evidence}. */
     public record CaptureLoss(int connection, long bytes, long[] evidence) {}
@@ -112,6 +121,8 @@ public record PathObservations(PathMetrics metrics, List<Silence> silences, List
                 cuts.stream().map(o -> new SnapCut(number.applyAsInt(o.connection()), o.packets(), o.evidence())).toList(),
                 losses.stream().map(o -> new CaptureLoss(number.applyAsInt(o.connection()), o.bytes(), o.evidence()))
                         .toList(),
+                icmpErrors.stream().map(o -> new IcmpError(number.applyAsInt(o.connection()), o.flow(), o.direction(),
+                        o.packet(), o.nanos(), o.v6(), o.type(), o.code(), o.mtu(), o.router())).toList(),
                 last);
     }
 }

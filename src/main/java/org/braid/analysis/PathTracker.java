@@ -53,6 +53,7 @@ final class PathTracker implements PacketObserver {
     private final RetransmissionLog retransmissions = new RetransmissionLog();
     private final List<PathObservations.DataAckStall> stalls = new ArrayList<>();
     private final List<PathObservations.Announcement> announcements = new ArrayList<>();
+    private final List<PathObservations.IcmpError> icmpErrors = new ArrayList<>();
 
     /**
      * A tracker whose sample columns start with room for {@code expectedPackets} (about one
@@ -63,6 +64,11 @@ final class PathTracker implements PacketObserver {
         this.columns = columns;
         rtt = new PathSamples(expectedPackets / 2);
         flight = new PathSamples(columns.keepsPacketDetail() ? expectedPackets : 0);
+    }
+
+    /** An ICMP error about a segment of a subflow (found by the analyzer from the segment it quotes). */
+    void onIcmpError(PathObservations.IcmpError error) {
+        icmpErrors.add(error);
     }
 
     @Override
@@ -453,7 +459,8 @@ final class PathTracker implements PacketObserver {
         }
         PathMetrics metrics = new PathMetrics(rtt, flight);
         return new PathObservations(metrics, allSilences, retransmissions.records(), allStalls, uses,
-                List.copyOf(announcements), allRemovals, cuts, losses, lastData).renumbered(columns::connectionNumber);
+                List.copyOf(announcements), allRemovals, cuts, losses, List.copyOf(icmpErrors), lastData)
+                .renumbered(columns::connectionNumber);
     }
 
     /** Unwraps a 32-bit sequence number to the 64-bit value nearest {@code reference}. */

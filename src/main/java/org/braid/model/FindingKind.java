@@ -8,6 +8,8 @@ public enum FindingKind {
     SILENT_SUBFLOW(FindingGroup.SUBFLOW),
     /** Retransmission timeouts (retransmissions at growing gaps) on a subflow, its data reinjected elsewhere. */
     PATH_FAILURE(FindingGroup.PATH),
+    /** A router's ICMP or ICMPv6 error about a subflow's segments: fragmentation needed, unreachable, time exceeded. */
+    ICMP_ERROR(FindingGroup.PATH),
     /** Data sent again on another subflow, grouped as one burst. */
     REINJECTION_BURST(FindingGroup.REINJECTION),
     /** The DATA_ACK held still while data above it was sent on other subflows. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.braid.decode.ArpPacket;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.IcmpHeader;
+import org.braid.decode.IcmpNames;
 import org.braid.decode.IpText;
 import org.braid.decode.MacText;
 import org.braid.decode.ProtocolNumbers;

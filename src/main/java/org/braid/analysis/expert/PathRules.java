@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.braid.analysis.PathObservations;
 import org.braid.analysis.ReinjectionBursts;
+import org.braid.decode.IcmpNames;
 import org.braid.model.FindingKind;
 import org.braid.model.FindingSeverity;
 import org.braid.model.MptcpConnection;
@@ -40,6 +41,44 @@ final class PathRules {
         }
         for (MptcpConnection c : x.result.connections()) {
             bursts(x, c);
+        }
+        icmpErrors(x);
+    }
+
+    /**
+     * ICMP errors about a subflow's segments, one finding per subflow, router and kind of error (the
+     * same error repeats for every segment that hits it). Fragmentation needed and packet too big
+     * say the path's MTU is below the subflow's segments: where they are filtered on the way back,
+     * the subflow stalls while the others carry on, a path MTU black hole; unreachable errors say the
+     * path itself is gone. Both are warnings; others (time exceeded, redirects) are notes.
+     */
+    private static void icmpErrors(ExpertContext x) {
+        Map<List<Object>, List<PathObservations.IcmpError>> groups = new LinkedHashMap<>();
+        for (PathObservations.IcmpError e : x.observations.icmpErrors()) {
+            groups.computeIfAbsent(List.of(e.flow(), e.router(), e.v6(), e.type(), e.code(), e.mtu()),
+                    k -> new ArrayList<>()).add(e);
+        }
+        for (List<PathObservations.IcmpError> group : groups.values()) {
+            PathObservations.IcmpError first = group.get(0);
+            PathObservations.IcmpError last = group.get(group.size() - 1);
+            MptcpConnection c = x.connection(first.connection());
+            boolean pathMtu = first.mtu() >= 0;
+            boolean unreachable = first.v6() ? first.type() == 1 : first.type() == 3;
+            String name = IcmpNames.name(first.v6(), first.type(), first.code());
+            StringBuilder summary = new StringBuilder(ExpertContext.subflow(c, first.flow())).append(": ")
+                    .append(Words.plural(group.size(), (first.v6() ? "ICMPv6" : "ICMP") + " error")).append(" \"")
+                    .append(name).append("\" from ").append(first.router()).append(" about segments the ")
+                    .append(first.direction() == 0 ? "subflow's client" : "subflow's server").append(" sent, ")
+                    .append(Words.period(first.nanos(), last.nanos(), x.originNanos));
+            if (pathMtu) {
+                summary.append("; next-hop MTU ").append(first.mtu())
+                        .append(": larger segments do not pass this router, so the sender must send smaller ones;"
+                                + " where such errors are filtered, the subflow stalls while the others carry on"
+                                + " (a path MTU black hole)");
+            }
+            long[] packets = group.stream().mapToLong(PathObservations.IcmpError::packet).toArray();
+            x.add(FindingKind.ICMP_ERROR, pathMtu || unreachable ? FindingSeverity.WARNING : FindingSeverity.NOTE,
+                    first.connection(), first.flow(), first.nanos(), last.nanos(), summary.toString(), packets);
         }
     }
 

@@ -1,17 +1,25 @@
-package org.braid.render;
+package org.braid.decode;
 
 /** Wireshark's names for ICMP (RFC 792) and ICMPv6 (RFC 4443, 4861, 3810) types and codes. */
-final class IcmpNames {
+public final class IcmpNames {
     private IcmpNames() {}
 
     /** The message type's name, or null for a type without one here. */
-    static String type(boolean v6, int type) {
+    public static String type(boolean v6, int type) {
         return v6 ? v6Type(type) : v4Type(type);
     }
 
     /** The code's name for types whose codes have names (unreachable, time exceeded...), or null. */
-    static String code(boolean v6, int type, int code) {
+    public static String code(boolean v6, int type, int code) {
         return v6 ? v6Code(type, code) : v4Code(type, code);
+    }
+
+    /** The type's name, with the code's in parentheses when it has one: {@code Destination unreachable (Fragmentation needed)}. */
+    public static String name(boolean v6, int type, int code) {
+        String typeName = type(v6, type);
+        String codeName = code(v6, type, code);
+        String name = typeName != null ? typeName : (v6 ? "ICMPv6 type " : "ICMP type ") + type;
+        return codeName != null ? name + " (" + codeName + ")" : code != 0 ? name + " (code " + code + ")" : name;
     }
 
     private static String v4Type(int type) {
