@@ -587,7 +587,8 @@ both_captures_start() {  # both_captures_start CLIENT_FILE SERVER_FILE   (SNAPLE
     for ns in "$CLI:$1" "$SRV:$2"; do
         file=${ns#*:} ns=${ns%%:*}
         log=$(mktemp)
-        ip netns exec "$ns" tcpdump -i any -s "${SNAPLEN:-0}" -B 65536 -U --immediate-mode -Z root -w "$file" tcp 2>"$log" &
+        ip netns exec "$ns" tcpdump -i any -s "${SNAPLEN:-0}" -B 65536 -U --immediate-mode -Z root -w "$file" \
+            ${CAPTURE_FILTER:-tcp} 2>"$log" &
         DUMP_PIDS+=($!)
         DUMP_LOGS+=("$log")
         tries=0
@@ -652,6 +653,17 @@ scenario_pair_path_loss() {
     routed_transfer path-loss --bytes 400000
 }
 
+scenario_pair_pmtu() {
+    # Two routed paths (8 and 4 mbit); the router's link towards the server on path 2 has an MTU
+    # of 1280, below the 1500 of every other link. The client's full-size segments on subflow 2
+    # draw ICMP "fragmentation needed" (next-hop MTU 1280) from the router until the kernel's path
+    # MTU discovery shrinks them; subflow 1 never sees one. Captured with ICMP as well as TCP.
+    setup_routed 8mbit,4mbit
+    ip -n "$RTR" link set braid-rs2 mtu 1280
+    routed_subflow 2
+    CAPTURE_FILTER="tcp or icmp" routed_transfer pmtu --bytes 300000
+}
+
 scenario_pair_big() {
     # The benchmark pair for braid bench --compare: one bulk transfer over two routed paths of at
     # least 300,000 packets, captured at both ends with 256 bytes a packet. Not in the default set;
@@ -701,7 +713,7 @@ DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
     headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum
     ipv4_ipv6_join partial follow_two follow_three follow_loss follow_dead_path follow_remove_addr
-    pair_dead_path pair_path_loss refused_join backup_used ignored_add_addr)
+    pair_dead_path pair_path_loss pair_pmtu refused_join backup_used ignored_add_addr)
 
 main() {
     [[ $EUID -eq 0 ]] || { echo "run as root" >&2; exit 1; }

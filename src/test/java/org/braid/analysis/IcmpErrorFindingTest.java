@@ -23,11 +23,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A router's ICMP errors about a subflow's segments, appended to the kernel's two-subflow trace:
- * fragmentation needed quoting the first data segment of the joined subflow, twice. The analysis
- * finds the subflow from the quote and says so once; an error quoting no subflow says nothing.
+ * A router's ICMP errors about a subflow's segments: the kernel's path MTU trace (sample-traces
+ * README, scenario {@code pair_pmtu}), and errors appended to the two-subflow trace by hand, where
+ * one quotes no subflow. The analysis finds the subflow from the quote and says so once.
  */
 class IcmpErrorFindingTest {
+    @Test
+    void theKernelsPathMtuErrorsAreOneWarningOnTheJoinedSubflow() {
+        AnalysisResult result = Analysis.of(Traces.sampleTrace("pairs/pmtu-client.pcap"));
+        List<Finding> found = result.findings().stream().filter(f -> f.kind() == FindingKind.ICMP_ERROR).toList();
+        assertThat(found).as("%s", result.findings()).hasSize(1);
+        Finding error = found.get(0);
+        assertThat(error.severity()).isEqualTo(FindingSeverity.WARNING);
+        assertThat(result.connections().get(error.connection()).subflowPosition(error.flow())).isEqualTo(1);
+        // tshark -Y icmp: the frames of the 10 errors, all from the router, next-hop MTU 1280.
+        assertThat(error.evidence().packets()).containsExactly(28, 29, 30, 31, 32, 38, 45, 55, 56, 62);
+        assertThat(error.summary()).startsWith("subflow 1: 10 ICMP errors \"Destination unreachable (Fragmentation"
+                + " needed)\" from 10.2.0.254 about segments the subflow's client sent").contains("next-hop MTU 1280");
+    }
+
     private static final Path TRACE = Traces.sampleTrace("two-subflows.pcap");
     private static final int ROUTER = 0xcb0071fe; // 203.0.113.254
 
