@@ -282,7 +282,10 @@ class WiresharkHabitsTest {
         fxRun(() -> field.setText("ip.adr == 192.0.2.1"));
         assertThat(robot.lookup(".filter-message").queryLabeled().getText()).endsWith("did you mean 'ip.addr'?");
         fxRun(field::clear);
-        robot.clickOn(field).write("mptcp.con");
+        // Focused on the UI thread, not clicked: a click reads the field's bounds from this thread,
+        // which raced the filter bar's layout as its message went away.
+        fxRun(field::requestFocus);
+        robot.write("mptcp.con");
         WindowDriver.waitUntil("the completion shows", () -> robot.lookup(".auto-complete-popup .list-cell")
                 .match(n -> n instanceof javafx.scene.control.ListCell<?> c && "mptcp.connection".equals(c.getText()))
                 .tryQuery().isPresent());
