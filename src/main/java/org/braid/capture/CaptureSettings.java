@@ -22,7 +22,11 @@ import java.util.Objects;
  */
 public record CaptureSettings(String interfaceName, String filter, int snaplen, boolean promiscuous, int bufferBytes,
         boolean immediate, long maxPackets, Duration maxDuration, Path saveTo) {
-    public static final String DEFAULT_FILTER = "tcp";
+    /**
+     * TCP, and the ICMP and ICMPv6 errors routers send about it: without them a subflow's path MTU
+     * or unreachable troubles leave no trace (the {@code icmp-error} finding).
+     */
+    public static final String DEFAULT_FILTER = "tcp or icmp or icmp6";
     /** Enough for any frame, as tcpdump's default. */
     public static final int DEFAULT_SNAPLEN = 262_144;
     /** 32 MiB: about 20,000 full-size frames of slack (tcpdump's default is 2 MiB). */

@@ -34,6 +34,18 @@ class CaptureErrorsTest {
         assertThat(e.getMessage()).startsWith("invalid capture filter \"tcp and and\": ").contains("syntax error");
     }
 
+    /** The default filter keeps ICMP errors beside TCP; libpcap must take it on a cooked and a loopback link. */
+    @Test
+    void theDefaultFilterCompilesOnEveryLinkType() throws Exception {
+        assumeTrue(TwoPathNetwork.isRoot(), "opening an interface needs root");
+        assertThat(CaptureSettings.on("lo").filter()).isEqualTo("tcp or icmp or icmp6");
+        for (String device : List.of("lo", CaptureInterfaces.ANY)) {
+            try (LiveCapture capture = LiveCapture.open(CaptureSettings.on(device), List.of(), QUIET)) {
+                assertThat(capture).as(device).isNotNull();
+            }
+        }
+    }
+
     @Test
     void unwritableSaveIsRefusedBeforeCapturing(@TempDir Path dir) {
         assumeTrue(TwoPathNetwork.isRoot(), "opening an interface needs root");
