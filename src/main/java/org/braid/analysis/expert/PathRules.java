@@ -46,7 +46,7 @@ final class PathRules {
     }
 
     /**
-     * ICMP errors about a subflow's segments, one finding per subflow, router and kind of error (the
+     * ICMP errors about a subflow's segments, one finding per subflow, direction, router and kind of error (the
      * same error repeats for every segment that hits it). Fragmentation needed and packet too big
      * say the path's MTU is below the subflow's segments: where they are filtered on the way back,
      * the subflow stalls while the others carry on, a path MTU black hole; unreachable errors say the
@@ -55,7 +55,7 @@ final class PathRules {
     private static void icmpErrors(ExpertContext x) {
         Map<List<Object>, List<PathObservations.IcmpError>> groups = new LinkedHashMap<>();
         for (PathObservations.IcmpError e : x.observations.icmpErrors()) {
-            groups.computeIfAbsent(List.of(e.flow(), e.router(), e.v6(), e.type(), e.code(), e.mtu()),
+            groups.computeIfAbsent(List.of(e.flow(), e.direction(), e.router(), e.v6(), e.type(), e.code(), e.mtu()),
                     k -> new ArrayList<>()).add(e);
         }
         for (List<PathObservations.IcmpError> group : groups.values()) {
