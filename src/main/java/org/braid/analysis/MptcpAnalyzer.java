@@ -7,6 +7,7 @@ import java.util.List;
 import org.braid.analysis.expert.ExpertAnalysis;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.IcmpHeader;
+import org.braid.decode.IpText;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.decode.ProtocolNumbers;
@@ -30,9 +31,6 @@ import org.braid.model.TcpConnection;
  * only for new flows, handshakes and events.
  */
 public final class MptcpAnalyzer implements PacketPass.Listener {
-    private static final long LOW_32 = 0xffffffffL;
-    /** IPv4 addresses are keyed as IPv4-mapped IPv6 (::ffff:a.b.c.d). */
-    private static final long IPV4_MAPPED = 0xffff00000000L;
 
     private final FlowTable table = new FlowTable();
     private final List<Flow> flows = new ArrayList<>();
@@ -162,9 +160,9 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         long dstLow;
         if (packet.ipVersion() == 4) {
             srcHigh = 0;
-            srcLow = IPV4_MAPPED | (packet.sourceIpv4() & LOW_32);
+            srcLow = IpText.ipv4Mapped(packet.sourceIpv4()); // keyed as IPv4-mapped IPv6
             dstHigh = 0;
-            dstLow = IPV4_MAPPED | (packet.destinationIpv4() & LOW_32);
+            dstLow = IpText.ipv4Mapped(packet.destinationIpv4());
         } else {
             srcHigh = packet.sourceHigh();
             srcLow = packet.sourceLow();
@@ -247,12 +245,10 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
         if (m.innerTransportOffset() < 0 || m.innerProtocol() != ProtocolNumbers.PROTOCOL_TCP) {
             return;
         }
-        boolean v4 = m.innerVersion() == 4;
-        long srcHigh = v4 ? 0 : m.innerSourceHigh();
-        long srcLow = v4 ? IPV4_MAPPED | m.innerSourceLow() : m.innerSourceLow();
-        long dstHigh = v4 ? 0 : m.innerDestinationHigh();
-        long dstLow = v4 ? IPV4_MAPPED | m.innerDestinationLow() : m.innerDestinationLow();
-        int flowIndex = table.get(srcHigh, srcLow, m.innerSourcePort(), dstHigh, dstLow, m.innerDestinationPort());
+        long srcHigh = m.innerSourceHigh();
+        long srcLow = m.innerSourceLow();
+        int flowIndex = table.get(srcHigh, srcLow, m.innerSourcePort(), m.innerDestinationHigh(),
+                m.innerDestinationLow(), m.innerDestinationPort());
         Flow flow = flowIndex < 0 ? null : flows.get(flowIndex);
         if (flow == null || flow.connection == Flow.NONE) {
             return;

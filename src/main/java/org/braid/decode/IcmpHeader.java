@@ -30,7 +30,10 @@ public final class IcmpHeader {
     int innerVersion;
     int innerHeaderLength;
     int innerProtocol;
-    /** IPv4 addresses in the low 32 bits of the low halves, as {@link DecodedPacket#sourceIpv4} reads them. */
+    /**
+     * 128-bit addresses, IPv4 as IPv4-mapped IPv6 ({@code ::ffff:a.b.c.d}: high half 0), the form the
+     * flow table and the address filters key on; the low 32 bits are the IPv4 address itself.
+     */
     long innerSourceHigh;
     long innerSourceLow;
     long innerDestinationHigh;

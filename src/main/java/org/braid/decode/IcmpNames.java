@@ -14,12 +14,24 @@ public final class IcmpNames {
         return v6 ? v6Code(type, code) : v4Code(type, code);
     }
 
-    /** The type's name, with the code's in parentheses when it has one: {@code Destination unreachable (Fragmentation needed)}. */
+    /**
+     * The type's name and the code's in parentheses, as the packet list's Info shows an error:
+     * {@code Destination unreachable (Fragmentation needed)}.
+     */
     public static String name(boolean v6, int type, int code) {
-        String typeName = type(v6, type);
-        String codeName = code(v6, type, code);
-        String name = typeName != null ? typeName : (v6 ? "ICMPv6 type " : "ICMP type ") + type;
-        return codeName != null ? name + " (" + codeName + ")" : code != 0 ? name + " (code " + code + ")" : name;
+        return typeOrUnknown(v6, type) + codeSuffix(v6, type, code);
+    }
+
+    /** The type's name, or {@code Unknown ICMP type N} as Wireshark says it. */
+    public static String typeOrUnknown(boolean v6, int type) {
+        String name = type(v6, type);
+        return name != null ? name : (v6 ? "Unknown ICMPv6 type " : "Unknown ICMP type ") + type;
+    }
+
+    /** {@code " (Port unreachable)"}, {@code " (code 7)"} for a code without a name, or nothing for code 0. */
+    public static String codeSuffix(boolean v6, int type, int code) {
+        String name = code(v6, type, code);
+        return name != null ? " (" + name + ")" : code != 0 ? " (code " + code + ")" : "";
     }
 
     private static String v4Type(int type) {

@@ -42,6 +42,14 @@ public final class IpText {
         }
     }
 
+    /**
+     * The low half of an IPv4 address as IPv4-mapped IPv6 ({@code ::ffff:a.b.c.d}, high half 0): the
+     * one 128-bit form the flow table, the address filters and the ICMP quote key addresses on.
+     */
+    public static long ipv4Mapped(int address) {
+        return 0xffff_0000_0000L | (address & 0xffffffffL);
+    }
+
     public static String ipv4(int address) {
         StringBuilder out = new StringBuilder(15);
         appendIpv4(out, address);

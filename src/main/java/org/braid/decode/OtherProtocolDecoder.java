@@ -75,9 +75,9 @@ final class OtherProtocolDecoder {
             headerLength = Math.max(20, (buf.get(at) & 0x0f) * 4);
             m.innerProtocol = buf.get(at + 9) & 0xff;
             m.innerSourceHigh = 0;
-            m.innerSourceLow = buf.getInt(at + 12) & 0xffffffffL;
+            m.innerSourceLow = IpText.ipv4Mapped(buf.getInt(at + 12));
             m.innerDestinationHigh = 0;
-            m.innerDestinationLow = buf.getInt(at + 16) & 0xffffffffL;
+            m.innerDestinationLow = IpText.ipv4Mapped(buf.getInt(at + 16));
         } else if (version == 6 && end - at >= 40) {
             headerLength = 40; // extension headers are left alone: the quote rarely reaches past them
             m.innerProtocol = buf.get(at + 6) & 0xff;

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.braid.decode.DecodedPacket;
 import org.braid.decode.IcmpHeader;
+import org.braid.decode.IpText;
 import org.braid.decode.MptcpOption;
 import org.braid.decode.MptcpSubtype;
 import org.braid.decode.ProtocolNumbers;
@@ -29,8 +30,6 @@ import org.braid.decode.ProtocolNumbers;
  * </ul>
  */
 public final class PacketFields implements FieldResolver {
-    /** High half of an IPv4-mapped IPv6 address is 0; the low half starts with 0000:ffff. */
-    private static final long IPV4_MAPPED = 0xffff_0000_0000L;
 
     private static final PacketFields INSTANCE = new PacketFields();
 
@@ -96,7 +95,7 @@ public final class PacketFields implements FieldResolver {
 
     /** The 128-bit form of an IPv4 address, as address fields give it: {@code ::ffff:a.b.c.d}. */
     public static long ipv4Low(int address) {
-        return IPV4_MAPPED | (address & 0xffffffffL);
+        return IpText.ipv4Mapped(address);
     }
 
     private static boolean tcp(FilterInput in) {
@@ -186,12 +185,8 @@ public final class PacketFields implements FieldResolver {
 
         /** The addresses of the packet in error an ICMP error quotes, as Wireshark's ip.src and ip.dst read them too. */
         private boolean quotedMatch(IcmpHeader m, ValueTest test) {
-            boolean v4 = m.innerVersion() == 4;
-            long sourceHigh = v4 ? 0 : m.innerSourceHigh();
-            long sourceLow = v4 ? ipv4Low((int) m.innerSourceLow()) : m.innerSourceLow();
-            long destinationHigh = v4 ? 0 : m.innerDestinationHigh();
-            long destinationLow = v4 ? ipv4Low((int) m.innerDestinationLow()) : m.innerDestinationLow();
-            return (source && test.test(sourceHigh, sourceLow)) || (destination && test.test(destinationHigh, destinationLow));
+            return (source && test.test(m.innerSourceHigh(), m.innerSourceLow()))
+                    || (destination && test.test(m.innerDestinationHigh(), m.innerDestinationLow()));
         }
     }
 

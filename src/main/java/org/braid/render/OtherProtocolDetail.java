@@ -9,6 +9,7 @@ import org.braid.decode.IcmpHeader;
 import org.braid.decode.IcmpNames;
 import org.braid.decode.IpText;
 import org.braid.decode.MacText;
+import org.braid.decode.ProtocolNumbers;
 import org.braid.decode.UdpHeader;
 
 /** The details-tree sections of UDP, ICMP, ICMPv6 and ARP, field by field with their bytes. */
@@ -93,7 +94,8 @@ final class OtherProtocolDetail {
             return;
         }
         boolean tcp = m.innerSequence() >= 0;
-        String name = m.innerProtocol() == 6 ? "Transmission Control Protocol" : "User Datagram Protocol";
+        String name = m.innerProtocol() == ProtocolNumbers.PROTOCOL_TCP ? "Transmission Control Protocol"
+                : "User Datagram Protocol";
         Branch transport = new Branch(name + ", Src Port: " + m.innerSourcePort() + ", Dst Port: "
                 + m.innerDestinationPort() + (tcp ? ", Seq: " + m.innerSequence() : ""), t, tcp ? 8 : 4);
         transport.leaf("Source port: " + m.innerSourcePort(), t, 2);

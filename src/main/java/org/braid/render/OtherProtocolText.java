@@ -69,8 +69,7 @@ public final class OtherProtocolText {
     }
 
     private static void icmp(StringBuilder out, IcmpHeader m, int ttl) {
-        String name = IcmpNames.type(m.v6(), m.type());
-        out.append(name != null ? name : (m.v6() ? "Unknown ICMPv6 type " : "Unknown ICMP type ") + m.type());
+        out.append(IcmpNames.typeOrUnknown(m.v6(), m.type()));
         if (m.v6() && (m.type() == ICMPV6_ECHO_REQUEST || m.type() == ICMPV6_ECHO_REPLY)) {
             out.append(String.format(Locale.ROOT, " id=0x%04x, seq=%d, hop limit=%d", m.identifier(), m.sequence(), ttl));
         } else if (!m.v6() && (m.type() == 0 || m.type() == 8)) {
@@ -82,12 +81,7 @@ public final class OtherProtocolText {
         } else if (m.linkAddress() >= 0) {
             out.append(" from ").append(MacText.mac(m.linkAddress()));
         } else {
-            String code = IcmpNames.code(m.v6(), m.type(), m.code());
-            if (code != null) {
-                out.append(" (").append(code).append(')');
-            } else if (m.code() != 0) {
-                out.append(" (code ").append(m.code()).append(')');
-            }
+            out.append(IcmpNames.codeSuffix(m.v6(), m.type(), m.code()));
         }
     }
 
