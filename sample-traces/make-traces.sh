@@ -102,7 +102,8 @@ capture_start() {  # capture_start NS FILE [tcpdump options...]   (default: -i a
     local opts=("$@")
     [[ ${#opts[@]} -eq 0 ]] && opts=(-i any -s 0)
     TCPDUMP_LOG=$(mktemp)
-    ip netns exec "$ns" tcpdump "${opts[@]}" -B 65536 -U --immediate-mode -Z root -w "$file" tcp 2>"$TCPDUMP_LOG" &
+    # shellcheck disable=SC2086
+    ip netns exec "$ns" tcpdump "${opts[@]}" -B 65536 -U --immediate-mode -Z root -w "$file" ${CAPTURE_FILTER:-tcp} 2>"$TCPDUMP_LOG" &
     TCPDUMP_PID=$!
     local tries=0
     until grep -q "listening on" "$TCPDUMP_LOG"; do
@@ -709,11 +710,51 @@ scenario_ignored_add_addr() {
     transfer "$CLI" ignored-add-addr.pcap "" "" --connect "${SRV4[1]}" --bytes 300000
 }
 
+scenario_vxlan() {
+    # Both paths carry a VXLAN overlay (VNI 101 over path 1, 102 over path 2) and the MPTCP
+    # connection runs over the overlay; the capture is of the underlay, as a hypervisor or a
+    # data-centre switch sees it: IPv4 / UDP 4789 / VXLAN / Ethernet / IPv4 / TCP.
+    setup 2 20mbit
+    local i ns dev local_ip remote_ip
+    for i in 1 2; do
+        for ns in "$CLI" "$SRV"; do
+            if [[ "$ns" == "$CLI" ]]; then
+                dev=braid-c$i local_ip=${CLI4[$i]} remote_ip=${SRV4[$i]}
+            else
+                dev=braid-s$i local_ip=${SRV4[$i]} remote_ip=${CLI4[$i]}
+            fi
+            ip -n "$ns" link add "braid-vx$i" type vxlan id "10$i" local "$local_ip" remote "$remote_ip" \
+                dstport 4789 dev "$dev"
+            ip netns exec "$ns" ethtool -K "braid-vx$i" tso off gso off gro off >/dev/null
+            ip netns exec "$ns" sysctl -qw "net.ipv4.conf.braid-vx$i.rp_filter=0"
+            ip -n "$ns" link set "braid-vx$i" up
+        done
+        ip -n "$CLI" addr add "10.10.$i.1/24" dev "braid-vx$i"
+        ip -n "$SRV" addr add "10.10.$i.2/24" dev "braid-vx$i"
+        ip -n "$CLI" route add 10.10.0.0/16 via "10.10.$i.2" dev "braid-vx$i" metric "20$i"
+        ip -n "$SRV" route add 10.10.0.0/16 via "10.10.$i.1" dev "braid-vx$i" metric "20$i"
+    done
+    ip -n "$CLI" mptcp endpoint add 10.10.2.1 dev braid-vx2 subflow
+    CAPTURE_FILTER="udp port 4789" transfer "$CLI" vxlan-two-subflows.pcap "-i any -s 0" "" --connect 10.10.1.2 --bytes 200000
+}
+
+scenario_tunnels() {
+    # The same kernel captures wrapped in each tunnel Braid decodes (encapsulate.py), and a hybrid
+    # access capture whose subflows ride PPPoE (DSL), GTP-U (LTE) and MPLS: the analysis inside a
+    # tunnel must be the analysis of the bare capture.
+    mkdir -p tunnels
+    local mode
+    for mode in gtpu pppoe mpls erspan geneve vxlan gre 4in6; do
+        python3 encapsulate.py "$mode" checksum-fail-one-subflow.pcap "tunnels/$mode.pcap"
+    done
+    python3 encapsulate.py hybrid follow-three-subflows.pcap tunnels/hybrid-pppoe-gtpu-mpls.pcap
+}
+
 DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_fail_two
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
     headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum
     ipv4_ipv6_join partial follow_two follow_three follow_loss follow_dead_path follow_remove_addr
-    pair_dead_path pair_path_loss pair_pmtu refused_join backup_used ignored_add_addr)
+    pair_dead_path pair_path_loss pair_pmtu refused_join backup_used ignored_add_addr vxlan tunnels)
 
 main() {
     [[ $EUID -eq 0 ]] || { echo "run as root" >&2; exit 1; }

@@ -23,10 +23,15 @@ import java.util.Objects;
 public record CaptureSettings(String interfaceName, String filter, int snaplen, boolean promiscuous, int bufferBytes,
         boolean immediate, long maxPackets, Duration maxDuration, Path saveTo) {
     /**
-     * TCP, and the ICMP and ICMPv6 errors routers send about it: without them a subflow's path MTU
-     * or unreachable troubles leave no trace (the {@code icmp-error} finding).
+     * TCP, the ICMP and ICMPv6 errors routers send about it (without them a subflow's path MTU or
+     * unreachable troubles leave no trace: the {@code icmp-error} finding), and the tunnels the
+     * decoder opens, whose TCP a filter of {@code tcp} misses: GTP-U, VXLAN and Geneve by their UDP
+     * ports, GRE, IP-in-IP (behind IPv6 extension headers too) and PPPoE sessions. MPLS is left out: libpcap's {@code mpls} shifts the
+     * offsets of the rest of the filter.
      */
-    public static final String DEFAULT_FILTER = "tcp or icmp or icmp6";
+    public static final String DEFAULT_FILTER = "tcp or icmp or icmp6"
+            + " or udp port 2152 or udp port 4789 or udp port 6081"
+            + " or proto gre or ip proto 4 or ip proto 41 or ip6 protochain 4 or ip6 protochain 41 or pppoes";
     /** Enough for any frame, as tcpdump's default. */
     public static final int DEFAULT_SNAPLEN = 262_144;
     /** 32 MiB: about 20,000 full-size frames of slack (tcpdump's default is 2 MiB). */

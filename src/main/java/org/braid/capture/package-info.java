@@ -5,7 +5,7 @@
  * <pre>{@code
  * List<CaptureInterface> choices = CaptureInterfaces.list();          // names, addresses, flags, and "any"
  * MptcpAnalyzer analyzer = new MptcpAnalyzer();
- * CaptureSettings settings = CaptureSettings.on("eth0")               // filter "tcp or icmp or icmp6", full frames, promiscuous
+ * CaptureSettings settings = CaptureSettings.on("eth0")               // DEFAULT_FILTER (TCP, ICMP, tunnels), full frames, promiscuous
  *         .withFilter("tcp port 443").withSaveTo(path);               // optional: count, duration, buffer...
  * LiveCapture capture = LiveCapture.open(settings, List.of(analyzer), observer); // CaptureException: tell the user
  * capture.start();

@@ -16,6 +16,8 @@ public final class DecodedPacket {
     /** A 40-byte option space holds at most 20 options of kind 30 (2 bytes each at the least). */
     static final int MAX_MPTCP_OPTIONS = 20;
     static final int MAX_SACK_BLOCKS = 4;
+    /** Tunnel layers recorded around the inner packet; deeper nesting is a warning, not a recursion. */
+    static final int MAX_TUNNEL_LAYERS = 8;
 
     /** TCP flag bits in {@link #tcpFlags()}. */
     public static final int TCP_FIN = 0x001;
@@ -48,6 +50,14 @@ public final class DecodedPacket {
     final int[] vlanIds = new int[MAX_VLAN_TAGS];
     final int[] vlanTagOffsets = new int[MAX_VLAN_TAGS];
     int vlanCount;
+
+    // Tunnels around the packet, outermost first; the IP, TCP and other fields describe the innermost packet
+    final Encapsulation[] tunnelKinds = new Encapsulation[MAX_TUNNEL_LAYERS];
+    final int[] tunnelOffsets = new int[MAX_TUNNEL_LAYERS];
+    final int[] tunnelLengths = new int[MAX_TUNNEL_LAYERS];
+    /** The layer's identifier: GTP-U TEID, VXLAN or Geneve VNI, GRE key, PPPoE session, MPLS label, ERSPAN session; -1 when none. */
+    final long[] tunnelIds = new long[MAX_TUNNEL_LAYERS];
+    int tunnelCount;
 
     // IP
     int ipOffset = -1;
@@ -139,6 +149,15 @@ public final class DecodedPacket {
         linkHeaderLength = 0;
         networkProtocol = -1;
         vlanCount = 0;
+        tunnelCount = 0;
+        clearNetworkLayer();
+        warningCount = 0;
+        warningsDropped = 0;
+        tcpHeaderCut = false;
+    }
+
+    /** Forgets the IP layer and everything above it: a tunnel's inner packet is decoded in its place. */
+    void clearNetworkLayer() {
         ipOffset = -1;
         ipVersion = 0;
         ipHeaderLength = 0;
@@ -186,9 +205,20 @@ public final class DecodedPacket {
         udp.offset = -1;
         icmp.offset = -1;
         arp.offset = -1;
-        warningCount = 0;
-        warningsDropped = 0;
-        tcpHeaderCut = false;
+    }
+
+    /** Records tunnel layer {@code kind}; false, with a warning, when there are too many to go deeper. */
+    boolean addTunnel(Encapsulation kind, int frameOffset, int length, long id) {
+        if (tunnelCount == MAX_TUNNEL_LAYERS) {
+            warn(WarningKind.TOO_MANY_TUNNEL_LAYERS, frameOffset, MAX_TUNNEL_LAYERS);
+            return false;
+        }
+        tunnelKinds[tunnelCount] = kind;
+        tunnelOffsets[tunnelCount] = frameOffset;
+        tunnelLengths[tunnelCount] = length;
+        tunnelIds[tunnelCount] = id;
+        tunnelCount++;
+        return true;
     }
 
     /** Records a problem; beyond {@value #MAX_WARNINGS} only the count grows. */
@@ -223,6 +253,27 @@ public final class DecodedPacket {
     /** VLAN id of tag {@code i}, outermost first. */
     public int vlanId(int i) { return vlanIds[checkIndex(i, vlanCount)]; }
     public int vlanTagOffset(int i) { return vlanTagOffsets[checkIndex(i, vlanCount)]; }
+
+    // ---- Tunnels ----
+
+    /** Tunnel layers around the packet (0 for a packet sent as captured). */
+    public int tunnelCount() { return tunnelCount; }
+    /** Layer {@code i}, outermost first. */
+    public Encapsulation tunnelKind(int i) { return tunnelKinds[checkIndex(i, tunnelCount)]; }
+    public int tunnelOffset(int i) { return tunnelOffsets[checkIndex(i, tunnelCount)]; }
+    public int tunnelLength(int i) { return tunnelLengths[checkIndex(i, tunnelCount)]; }
+    /** See {@link #tunnelIds}: the TEID, VNI, key, session or label of layer {@code i}, -1 when it has none. */
+    public long tunnelId(int i) { return tunnelIds[checkIndex(i, tunnelCount)]; }
+
+    /** The first layer of {@code kind}, or -1. */
+    public int tunnelIndex(Encapsulation kind) {
+        for (int i = 0; i < tunnelCount; i++) {
+            if (tunnelKinds[i] == kind) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     // ---- IP ----
 

@@ -169,7 +169,10 @@ final class IpDecoder {
         return (int) claimedEnd;
     }
 
-    /** Decodes TCP, UDP or ICMP unless this is a non-first fragment, whose bytes are not a header. */
+    /**
+     * Decodes TCP, UDP, ICMP or a tunnel's packet ({@link TunnelDecoder}) unless this is a non-first
+     * fragment, whose bytes are not a header.
+     */
     private static void upperLayer(ByteBuffer buf, int base, int at, int capturedEnd, int wireLength, DecodedPacket p) {
         if (p.fragmentOffset != 0) {
             return;
@@ -181,6 +184,8 @@ final class IpDecoder {
             OtherProtocolDecoder.udp(buf, base, at, capturedEnd, Math.max(0, wireLength), p);
         } else if (protocol == PROTOCOL_ICMP || protocol == PROTOCOL_ICMPV6) {
             OtherProtocolDecoder.icmp(buf, base, at, capturedEnd, Math.max(0, wireLength), protocol == PROTOCOL_ICMPV6, p);
+        } else {
+            TunnelDecoder.overIp(buf, base, at, capturedEnd, wireLength, p);
         }
     }
 }

@@ -89,6 +89,8 @@ final class LinkDecoder {
             ip(buf, base, at, end, wireEnd, 6, p);
         } else if (type == ETHERTYPE_ARP) {
             OtherProtocolDecoder.arp(buf, base, at, end, p);
+        } else {
+            TunnelDecoder.linkTunnel(buf, base, at, end, wireEnd, type, p);
         }
     }
 

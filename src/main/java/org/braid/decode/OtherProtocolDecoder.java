@@ -34,6 +34,7 @@ final class OtherProtocolDecoder {
         if (u.length < UdpHeader.LENGTH || (u.length > wireLength && !p.fragment)) {
             p.warn(WarningKind.UDP_BAD_LENGTH, at - base + 4, u.length);
         }
+        TunnelDecoder.overUdp(buf, base, at, capturedEnd, wireLength, p);
     }
 
     static void icmp(ByteBuffer buf, int base, int at, int capturedEnd, int wireLength, boolean v6, DecodedPacket p) {

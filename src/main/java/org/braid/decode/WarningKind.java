@@ -37,7 +37,11 @@ public enum WarningKind {
     /** Detail: the raw subtype in the upper 32 bits, the option length in the lower. */
     MPTCP_BAD_LENGTH("MPTCP %s option has a bad length %d for its subtype"),
     MPTCP_ADD_ADDR_IPVER_MISMATCH("ADD_ADDR v0 IP version %d does not match the option length"),
-    MPTCP_TOO_MANY_OPTIONS("more than %d MPTCP options");
+    MPTCP_TOO_MANY_OPTIONS("more than %d MPTCP options"),
+    TUNNEL_HEADER_TRUNCATED("tunnel header truncated (%d bytes captured)"),
+    TOO_MANY_TUNNEL_LAYERS("more than %d tunnel layers"),
+    GTP_BAD_EXTENSION_LENGTH("GTP-U extension header of type %d has length 0"),
+    MPLS_TOO_MANY_LABELS("more than %d MPLS labels");
 
     private final String template;
 

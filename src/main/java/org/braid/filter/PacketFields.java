@@ -1,5 +1,6 @@
 package org.braid.filter;
 
+import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.braid.decode.DecodedPacket;
+import org.braid.decode.Encapsulation;
 import org.braid.decode.IcmpHeader;
 import org.braid.decode.IpText;
 import org.braid.decode.MptcpOption;
@@ -27,7 +29,14 @@ import org.braid.decode.ProtocolNumbers;
  *       (the header's length field)</li>
  *   <li>{@code icmp}, {@code icmp.type}, {@code icmp.code}, and the same for {@code icmpv6}</li>
  *   <li>{@code arp}, {@code arp.opcode}, {@code arp.src.proto_ipv4}, {@code arp.dst.proto_ipv4}</li>
+ *   <li>tunnels: {@code gtp}, {@code gtp.teid}, {@code vxlan}, {@code vxlan.vni}, {@code geneve},
+ *       {@code geneve.vni}, {@code gre}, {@code gre.key}, {@code erspan}, {@code erspan.spanid},
+ *       {@code pppoes}, {@code pppoe.session_id}, {@code mpls}, {@code mpls.label} (any label of the
+ *       stack)</li>
  * </ul>
+ * As in Wireshark, the address fields and {@code udp}, {@code udp.port}, {@code udp.srcport} and
+ * {@code udp.dstport} read a tunnel's outer headers too, and the TCP and UDP fields the header an
+ * ICMP error quotes.
  */
 public final class PacketFields implements FieldResolver {
 
@@ -58,7 +67,8 @@ public final class PacketFields implements FieldResolver {
         protocol("mptcp", in -> in.packet().mptcpOptionCount() > 0);
         fields.put("mptcp.subtype", new MptcpSubtypeField());
         fields.put("mptcp.dsn", new DsnField());
-        protocol("udp", in -> in.packet().hasUdp() || quoted(in, ProtocolNumbers.PROTOCOL_UDP) != null);
+        protocol("udp", in -> in.packet().hasUdp() || quoted(in, ProtocolNumbers.PROTOCOL_UDP) != null
+                || in.packet().tunnelIndex(Encapsulation.UDP) >= 0);
         fields.put("udp.port", new PortField(true));
         quotedToo("udp.srcport", true, in -> in.packet().udp().sourcePort(), IcmpHeader::innerSourcePort);
         quotedToo("udp.dstport", true, in -> in.packet().udp().destinationPort(), IcmpHeader::innerDestinationPort);
@@ -69,6 +79,19 @@ public final class PacketFields implements FieldResolver {
         number("arp.opcode", in -> in.packet().hasArp(), in -> in.packet().arp().opcode());
         fields.put("arp.src.proto_ipv4", new ArpAddressField(true));
         fields.put("arp.dst.proto_ipv4", new ArpAddressField(false));
+        tunnel(Encapsulation.GTP_U, "gtp.teid");
+        tunnel(Encapsulation.VXLAN, "vxlan.vni");
+        tunnel(Encapsulation.GENEVE, "geneve.vni");
+        tunnel(Encapsulation.GRE, "gre.key");
+        tunnel(Encapsulation.ERSPAN, "erspan.spanid");
+        tunnel(Encapsulation.PPPOE, "pppoe.session_id");
+        tunnel(Encapsulation.MPLS, "mpls.label");
+    }
+
+    /** A tunnel protocol and the field of its identifier (TEID, VNI, key, session, label), as Wireshark names them. */
+    private void tunnel(Encapsulation kind, String idField) {
+        protocol(kind.filterName(), in -> in.packet().tunnelIndex(kind) >= 0);
+        fields.put(idField, new TunnelIdField(kind));
     }
 
     /** {@code name}, {@code name.type} and {@code name.code} for ICMP or ICMPv6. */
@@ -121,7 +144,8 @@ public final class PacketFields implements FieldResolver {
     private void quotedToo(String name, boolean udp, ToLongFunction<FilterInput> own,
             ToLongFunction<IcmpHeader> inQuote) {
         fields.put(name, new OwnOrQuoted(udp ? PacketFields::udp : PacketFields::tcp, own,
-                udp ? ProtocolNumbers.PROTOCOL_UDP : ProtocolNumbers.PROTOCOL_TCP, inQuote));
+                udp ? ProtocolNumbers.PROTOCOL_UDP : ProtocolNumbers.PROTOCOL_TCP, inQuote,
+                !udp ? -1 : name.endsWith("srcport") ? 0 : 2));
     }
 
     private static boolean udp(FilterInput in) {
@@ -149,14 +173,16 @@ public final class PacketFields implements FieldResolver {
         }
     }
 
+    /** {@code tunnelPortAt}: where in a tunnel's UDP header the same port is (0 or 2), -1 for TCP. */
     private record OwnOrQuoted(Predicate<FilterInput> present, ToLongFunction<FilterInput> own, int protocol,
-            ToLongFunction<IcmpHeader> inQuote) implements Field {
+            ToLongFunction<IcmpHeader> inQuote, int tunnelPortAt) implements Field {
         @Override
         public FieldType type() { return FieldType.NUMBER; }
 
         @Override
         public boolean anyMatch(FilterInput input, ValueTest test) {
-            if (present.test(input) && test.test(0, own.applyAsLong(input))) {
+            if (present.test(input) && test.test(0, own.applyAsLong(input))
+                    || tunnelPortAt >= 0 && tunnelUdpPorts(input, tunnelPortAt, tunnelPortAt, test)) {
                 return true;
             }
             IcmpHeader m = quoted(input, protocol);
@@ -180,7 +206,29 @@ public final class PacketFields implements FieldResolver {
                 own = (source && test.test(p.sourceHigh(), p.sourceLow()))
                         || (destination && test.test(p.destinationHigh(), p.destinationLow()));
             }
-            return own || p.hasIcmp() && p.icmp().hasInner() && quotedMatch(p.icmp(), test);
+            return own || p.hasIcmp() && p.icmp().hasInner() && quotedMatch(p.icmp(), test)
+                    || p.tunnelCount() > 0 && tunnelMatch(input, test);
+        }
+
+        /** The addresses of a tunnel's outer IP headers, which Wireshark's ip.src and ip.dst read too. */
+        private boolean tunnelMatch(FilterInput input, ValueTest test) {
+            DecodedPacket p = input.packet();
+            ByteBuffer buf = input.frame().buffer();
+            for (int i = 0; i < p.tunnelCount(); i++) {
+                int at = input.frame().offset() + p.tunnelOffset(i);
+                if (p.tunnelKind(i) == Encapsulation.OUTER_IPV4) {
+                    if (source && test.test(0, ipv4Low(buf.getInt(at + 12)))
+                            || destination && test.test(0, ipv4Low(buf.getInt(at + 16)))) {
+                        return true;
+                    }
+                } else if (p.tunnelKind(i) == Encapsulation.OUTER_IPV6) {
+                    if (source && test.test(buf.getLong(at + 8), buf.getLong(at + 16))
+                            || destination && test.test(buf.getLong(at + 24), buf.getLong(at + 32))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** The addresses of the packet in error an ICMP error quotes, as Wireshark's ip.src and ip.dst read them too. */
@@ -200,9 +248,53 @@ public final class PacketFields implements FieldResolver {
             DecodedPacket p = input.packet();
             boolean own = udp
                     ? p.hasUdp() && (test.test(0, p.udp().sourcePort()) || test.test(0, p.udp().destinationPort()))
+                            || tunnelUdpPorts(input, 0, 2, test)
                     : p.hasTcp() && (test.test(0, p.sourcePort()) || test.test(0, p.destinationPort()));
             IcmpHeader m = own ? null : quoted(input, udp ? ProtocolNumbers.PROTOCOL_UDP : ProtocolNumbers.PROTOCOL_TCP);
             return own || m != null && (test.test(0, m.innerSourcePort()) || test.test(0, m.innerDestinationPort()));
+        }
+    }
+
+    /** True when the port at {@code first} or {@code second} (0 source, 2 destination) of a tunnel's UDP header passes. */
+    private static boolean tunnelUdpPorts(FilterInput input, int first, int second, ValueTest test) {
+        DecodedPacket p = input.packet();
+        for (int i = 0; i < p.tunnelCount(); i++) {
+            if (p.tunnelKind(i) == Encapsulation.UDP) {
+                int at = input.frame().offset() + p.tunnelOffset(i);
+                ByteBuffer buf = input.frame().buffer();
+                if (test.test(0, buf.getShort(at + first) & 0xffff) || test.test(0, buf.getShort(at + second) & 0xffff)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The identifier of every tunnel layer of one kind; for MPLS, every label of the stack, as Wireshark reads it. */
+    private record TunnelIdField(Encapsulation kind) implements Field {
+        @Override
+        public FieldType type() { return FieldType.NUMBER; }
+
+        @Override
+        public boolean anyMatch(FilterInput input, ValueTest test) {
+            DecodedPacket p = input.packet();
+            for (int i = 0; i < p.tunnelCount(); i++) {
+                if (p.tunnelKind(i) != kind) {
+                    continue;
+                }
+                if (kind == Encapsulation.MPLS) {
+                    ByteBuffer buf = input.frame().buffer();
+                    int at = input.frame().offset() + p.tunnelOffset(i);
+                    for (int entry = 0; entry + 4 <= p.tunnelLength(i); entry += 4) {
+                        if (test.test(0, (buf.getInt(at + entry) >>> 12) & 0xfffff)) {
+                            return true;
+                        }
+                    }
+                } else if (p.tunnelId(i) >= 0 && test.test(0, p.tunnelId(i))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

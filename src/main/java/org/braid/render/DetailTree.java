@@ -23,6 +23,7 @@ public final class DetailTree {
     private final DecodedPacket p;
     private final ByteBuffer buf;
     private final int base;
+    private final FrameBytes bytes;
     private TcpNumbering numbering;
     /** How a relative number is marked, as Wireshark marks it. */
     public static final String RELATIVE_SEQUENCE = "(relative sequence number)";
@@ -33,6 +34,7 @@ public final class DetailTree {
         this.p = packet;
         this.buf = frame.buffer();
         this.base = frame.offset();
+        this.bytes = new FrameBytes(frame);
     }
 
     /** The tree of {@code packet}, which must be the decode of {@code frame}. */
@@ -53,6 +55,9 @@ public final class DetailTree {
         Branch link = linkNode();
         if (link != null) {
             roots.add(link.node());
+        }
+        for (int i = 0; i < p.tunnelCount(); i++) {
+            roots.add(TunnelDetail.node(bytes, p, i));
         }
         if (p.ipVersion() == 4) {
             roots.add(ipv4Node());
@@ -355,22 +360,15 @@ public final class DetailTree {
     // ---- Names and raw bytes ----
 
     private int u8(int frameOffset) {
-        return frameOffset < frame.capturedLength() ? buf.get(base + frameOffset) & 0xff : 0;
+        return bytes.u8(frameOffset);
     }
 
     private int u16(int frameOffset) {
-        return (u8(frameOffset) << 8) | u8(frameOffset + 1);
+        return bytes.u16(frameOffset);
     }
 
     private String mac(int frameOffset, int length) {
-        StringBuilder s = new StringBuilder(3 * length);
-        for (int i = 0; i < length; i++) {
-            if (i > 0) {
-                s.append(':');
-            }
-            MptcpOptionText.hexByte(s, u8(frameOffset + i));
-        }
-        return s.toString();
+        return bytes.mac(frameOffset, length);
     }
 
     static String etherTypeName(int type) {
@@ -378,11 +376,18 @@ public final class DetailTree {
             case ProtocolNumbers.ETHERTYPE_IPV4 -> "IPv4";
             case ProtocolNumbers.ETHERTYPE_IPV6 -> "IPv6";
             case 0x0806 -> "ARP";
+            case ProtocolNumbers.ETHERTYPE_MPLS -> "MPLS label switched packet";
+            case ProtocolNumbers.ETHERTYPE_MPLS_MULTICAST -> "MPLS multicast label switched packet";
+            case ProtocolNumbers.ETHERTYPE_PPPOE_DISCOVERY -> "PPPoE Discovery";
+            case ProtocolNumbers.ETHERTYPE_PPPOE_SESSION -> "PPPoE Session";
+            case 0x6558 -> "Transparent Ethernet bridging";
+            case 0x88be -> "ERSPAN";
+            case 0x22eb -> "ERSPAN type III";
             default -> "unknown";
         };
     }
 
-    private static String pppProtocolName(int protocol) {
+    static String pppProtocolName(int protocol) {
         return switch (protocol) {
             case ProtocolNumbers.PPP_IPV4 -> "IPv4";
             case ProtocolNumbers.PPP_IPV6 -> "IPv6";
@@ -406,7 +411,10 @@ public final class DetailTree {
         return switch (protocol) {
             case 1 -> "ICMP";
             case 6 -> "TCP";
+            case 4 -> "IPIP";
             case 17 -> "UDP";
+            case 41 -> "IPv6";
+            case 47 -> "GRE";
             case 58 -> "ICMPv6";
             case 59 -> "No next header";
             default -> "other";

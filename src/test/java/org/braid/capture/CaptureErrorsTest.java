@@ -38,7 +38,7 @@ class CaptureErrorsTest {
     @Test
     void theDefaultFilterCompilesOnEveryLinkType() throws Exception {
         assumeTrue(TwoPathNetwork.isRoot(), "opening an interface needs root");
-        assertThat(CaptureSettings.on("lo").filter()).isEqualTo("tcp or icmp or icmp6");
+        assertThat(CaptureSettings.on("lo").filter()).startsWith("tcp or icmp or icmp6 or ").contains("udp port 2152");
         for (String device : List.of("lo", CaptureInterfaces.ANY)) {
             try (LiveCapture capture = LiveCapture.open(CaptureSettings.on(device), List.of(), QUIET)) {
                 assertThat(capture).as(device).isNotNull();
