@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.braid.decode.DecodedPacket;
+import org.braid.decode.Encapsulation;
 import org.braid.decode.LinkType;
 import org.braid.decode.MptcpSubtype;
 import org.braid.decode.PacketWarning;
@@ -25,6 +26,7 @@ public final class TraceSummary {
     private static final int MAX_PACKET_WARNINGS = 10_000;
 
     private final long[] optionCounts = new long[MptcpSubtype.values().length];
+    private final long[] tunnelCounts = new long[Encapsulation.values().length];
     private final List<TraceWarning> packetWarnings = new ArrayList<>();
     private final TreeSet<Integer> linkTypes = new TreeSet<>();
     private final String file;
@@ -62,6 +64,12 @@ public final class TraceSummary {
         }
         for (int i = 0; i < options; i++) {
             optionCounts[packet.mptcpOption(i).subtype().ordinal()]++;
+        }
+        for (int i = 0; i < packet.tunnelCount(); i++) {
+            Encapsulation kind = packet.tunnelKind(i);
+            if (packet.tunnelIndex(kind) == i) { // a packet counts once per kind, however deep
+                tunnelCounts[kind.ordinal()]++;
+            }
         }
         int warnings = packet.warningCount();
         if (warnings > 0) {
@@ -108,6 +116,23 @@ public final class TraceSummary {
         return Collections.unmodifiableMap(counts);
     }
 
+    /**
+     * Packets carried in each tunnel protocol, by its display-filter name ({@code gtp}, {@code vxlan},
+     * {@code pppoes}...), in the order of {@link Encapsulation}; the outer IP, UDP and Ethernet
+     * headers every tunnel has are left out. Empty for a trace without tunnels.
+     */
+    public Map<String, Long> tunnelCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Encapsulation kind : Encapsulation.values()) {
+            boolean generic = kind == Encapsulation.OUTER_IPV4 || kind == Encapsulation.OUTER_IPV6
+                    || kind == Encapsulation.UDP || kind == Encapsulation.INNER_ETHERNET;
+            if (!generic && tunnelCounts[kind.ordinal()] > 0) {
+                counts.put(kind.filterName(), tunnelCounts[kind.ordinal()]);
+            }
+        }
+        return Collections.unmodifiableMap(counts);
+    }
+
     /** Reader warnings (damage in the file) first, then per-packet decode warnings. */
     public List<TraceWarning> warnings() {
         List<TraceWarning> all = new ArrayList<>(readerWarnings);
@@ -122,6 +147,6 @@ public final class TraceSummary {
         optionCounts().forEach((subtype, count) -> options.put(subtype.name(), count));
         return new TraceInfo(file, format, formatDetail, types, types.stream().map(LinkType::name).toList(),
                 packets, capturedBytes, wireBytes, firstNanos, lastNanos, tcpPackets, mptcpPackets, options,
-                comments, warnings().stream().map(TraceWarning::toString).toList());
+                tunnelCounts(), comments, warnings().stream().map(TraceWarning::toString).toList());
     }
 }

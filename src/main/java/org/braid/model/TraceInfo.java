@@ -21,17 +21,19 @@ import java.util.Map;
  * @param tcpPackets      packets with a TCP header
  * @param mptcpPackets    packets with at least one MPTCP option
  * @param mptcpOptions    MPTCP option occurrences by subtype name, every known subtype present
+ * @param tunnels         packets carried in each tunnel protocol, by its display-filter name
  * @param comments        the file's comments
  * @param warnings        damage in the file, then per-packet decode warnings
  */
 public record TraceInfo(String file, String format, String formatDetail, List<Integer> linkTypes,
         List<String> linkTypeNames, long packets, long capturedBytes, long wireBytes, long firstNanos,
         long lastNanos, long tcpPackets, long mptcpPackets, Map<String, Long> mptcpOptions,
-        List<String> comments, List<String> warnings) {
+        Map<String, Long> tunnels, List<String> comments, List<String> warnings) {
     public TraceInfo {
         linkTypes = List.copyOf(linkTypes);
         linkTypeNames = List.copyOf(linkTypeNames);
         mptcpOptions = Collections.unmodifiableMap(new LinkedHashMap<>(mptcpOptions));
+        tunnels = Collections.unmodifiableMap(new LinkedHashMap<>(tunnels));
         comments = List.copyOf(comments);
         warnings = List.copyOf(warnings);
     }

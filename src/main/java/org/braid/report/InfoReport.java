@@ -32,6 +32,7 @@ public final class InfoReport {
         doc.put("tcpPackets", info.tcpPackets());
         doc.put("mptcpPackets", info.mptcpPackets());
         doc.put("mptcpOptions", info.mptcpOptions());
+        doc.put("tunnels", info.tunnels());
         doc.put("comments", info.comments());
         doc.put("warnings", info.warnings());
         return doc;
@@ -62,6 +63,12 @@ public final class InfoReport {
             }
         }
         row(out, "MPTCP options", options.length() == 0 ? "none" : options.toString());
+        if (!info.tunnels().isEmpty()) {
+            StringBuilder tunnels = new StringBuilder();
+            info.tunnels().forEach((name, count) -> tunnels.append(tunnels.length() == 0 ? "" : ", ")
+                    .append(name).append(' ').append(String.format(Locale.ROOT, "%,d", count)));
+            row(out, "Tunnels", tunnels + " packets");
+        }
         for (String comment : info.comments()) {
             row(out, "Comment", ControlCharacters.escapeLine(comment)); // from the trace: no line of its own
         }
