@@ -2,14 +2,18 @@ package org.braid.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.braid.compare.ClockEstimate;
 import org.braid.compare.Comparer;
 import org.braid.compare.Comparison;
 import org.braid.compare.ConnectionComparison;
 import org.braid.compare.DelayStats;
+import org.braid.compare.Loss;
 import org.braid.compare.ReinjectionOutcome;
 import org.braid.compare.SubflowComparison;
 import picocli.CommandLine.Command;
@@ -84,9 +88,11 @@ public final class CompareCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "    owd client->server %s; server->client %s%n", stats(s.clientToServer()),
                         stats(s.serverToClient()));
                 if (s.networkLossClient() != null) {
-                    out.printf(Locale.ROOT, "    lost in the network: %,d from client, %,d from server; missed by the "
+                    out.printf(Locale.ROOT, "    lost in the network: %,d from client%s, %,d from server%s; missed by the "
                                     + "receiver's capture: %,d / %,d; by the sender's: %,d%n", s.networkLossClient(),
-                            s.networkLossServer(), s.captureLossClient(), s.captureLossServer(), s.senderCaptureLoss());
+                            refused(s.refusedClient()), s.networkLossServer(), refused(s.refusedServer()),
+                            s.captureLossClient(), s.captureLossServer(), s.senderCaptureLoss());
+                    printRefusals(out, c, cc, s);
                 }
             }
             long[] verdicts = new long[ReinjectionOutcome.Verdict.values().length];
@@ -103,6 +109,24 @@ public final class CompareCommand implements Callable<Integer> {
                     cc.holRanges(), cc.holBytes(), stats(cc.holWait()), cc.blockedNanos() / 1e9,
                     share == null ? "" : String.format(Locale.ROOT, " (%.1f %% of the data time)", share * 100));
         }
+    }
+
+    private static String refused(long count) {
+        return count == 0 ? "" : String.format(Locale.ROOT, " (%,d refused by a router, which said why)", count);
+    }
+
+    /** Each distinct ICMP error that refused a subflow's packets, with how many and the first packet it quotes. */
+    private static void printRefusals(PrintWriter out, Comparison c, ConnectionComparison cc, SubflowComparison s) {
+        Map<String, List<Loss>> byError = new LinkedHashMap<>();
+        for (Loss loss : c.losses()) {
+            if (loss.icmpError() != null && loss.connection() == cc.match().a().index()
+                    && Integer.valueOf(s.position()).equals(loss.subflow())) {
+                byError.computeIfAbsent(loss.icmpError(), e -> new ArrayList<>()).add(loss);
+            }
+        }
+        byError.forEach((error, losses) -> out.printf(Locale.ROOT, "      %s: %,d packet(s), first %s #%d (error #%d)%n",
+                error, losses.size(), losses.get(0).inA() ? "A" : "B", losses.get(0).packet(),
+                losses.get(0).icmpErrorPacket()));
     }
 
     private static String stats(DelayStats d) {

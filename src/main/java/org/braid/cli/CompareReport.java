@@ -60,7 +60,9 @@ public final class CompareReport {
             .column("time", r -> seconds(r.comparison(), r.row().timeNanos()))
             .column("tcp_seq", r -> r.row().sequence())
             .column("bytes", r -> r.row().bytes())
-            .column("dsn", r -> r.row().dsn());
+            .column("dsn", r -> r.row().dsn())
+            .column("icmp_error_packet", r -> r.row().icmpErrorPacket())
+            .column("icmp_error", r -> r.row().icmpError());
 
     static final CsvTable<Rows<ReinjectionOutcome>> REINJECTION_TABLE = new CsvTable<Rows<ReinjectionOutcome>>()
             .column("connection", r -> r.row().connection())
@@ -196,6 +198,8 @@ public final class CompareReport {
         loss.put("receiverCaptureClient", s.captureLossClient());
         loss.put("receiverCaptureServer", s.captureLossServer());
         loss.put("senderCapture", s.senderCaptureLoss());
+        loss.put("refusedClient", s.refusedClient());
+        loss.put("refusedServer", s.refusedServer());
         doc.put("losses", loss);
         return doc;
     }

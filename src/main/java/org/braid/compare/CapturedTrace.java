@@ -23,14 +23,17 @@ public final class CapturedTrace {
     private final AnalysisResult result;
     private final PacketColumns columns;
     private final PacketFields fields;
+    private final IcmpRefusals refusals;
     private final Map<Integer, Subflow> subflowOfFlow = new HashMap<>();
     private final Map<Integer, MptcpConnection> connectionOfFlow = new HashMap<>();
 
-    CapturedTrace(String name, AnalysisResult result, PacketColumns columns, PacketFields fields) {
+    CapturedTrace(String name, AnalysisResult result, PacketColumns columns, PacketFields fields,
+            IcmpRefusals refusals) {
         this.name = name;
         this.result = result;
         this.columns = columns;
         this.fields = fields;
+        this.refusals = refusals;
         for (MptcpConnection c : result.connections()) {
             for (Subflow s : c.subflows()) {
                 subflowOfFlow.put(s.flow(), s);
@@ -50,13 +53,15 @@ public final class CapturedTrace {
             opened.accept(source);
             MptcpAnalyzer analyzer = new MptcpAnalyzer(1024, source.name());
             PacketFields fields = new PacketFields(1024);
+            IcmpRefusals refusals = new IcmpRefusals();
             PacketPass.run(source, (frame, packet) -> {
                 analyzer.onPacket(frame, packet);
                 fields.add(frame.timestampNanos(), packet);
+                refusals.add(frame.packetNumber(), packet);
             });
             analyzer.finish();
             return new CapturedTrace(file.getFileName().toString(), analyzer.result(source.warnings()),
-                    analyzer.columns(), fields);
+                    analyzer.columns(), fields, refusals);
         }
     }
 
@@ -102,6 +107,17 @@ public final class CapturedTrace {
         boolean joinedByServer = s.join() && s.client().address().equals(c.server().address())
                 && !s.client().address().equals(c.client().address());
         return fromSubflowClient(i) != joinedByServer;
+    }
+
+    /** The ICMP error in this capture that quotes packet {@code i} (a subflow's segment), or null. */
+    IcmpRefusals.Refusal refusalOf(int i) {
+        Subflow s = subflowOfFlow.get(columns.flowOfPacket(i));
+        if (s == null) {
+            return null;
+        }
+        boolean bySubflowClient = fromSubflowClient(i);
+        return refusals.about(bySubflowClient ? s.client() : s.server(), bySubflowClient ? s.server() : s.client(),
+                fields.sequence(i));
     }
 
     /** True when packet {@code i} was sent by its subflow's client (the end that sent the SYN). */

@@ -42,6 +42,8 @@ public final class Comparer {
         long onlyInB;
         final long[] network = new long[2];
         final long[] capture = new long[2];
+        /** Network losses an ICMP error in the sender's capture quotes: refused by a router on the path. */
+        final long[] refused = new long[2];
         long senderCapture;
         final LongList[] delays = {new LongList(), new LongList()};
     }
@@ -225,10 +227,16 @@ public final class Comparer {
             kind = Loss.Kind.NETWORK;
             c.network[fromClient ? CLIENT : SERVER]++;
         }
+        // A router that refused the packet may have said why, to the sender: the error is in the sender's capture.
+        IcmpRefusals.Refusal refusal = kind == Loss.Kind.NETWORK ? trace.refusalOf(i) : null;
+        if (refusal != null) {
+            c.refused[fromClient ? CLIENT : SERVER]++;
+        }
         long dsn = trace.columns().relativeDsn(i);
         losses.add(new Loss(matching.connections.get(ref.match()).a().index(), ref.position(), fromClient, kind, inA,
                 i + 1L, inA ? Long.valueOf(here) : there, trace.fields().sequence(i) & 0xffffffffL,
-                trace.fields().payload(i), dsn == PacketColumns.NO_DSN ? null : dsn));
+                trace.fields().payload(i), dsn == PacketColumns.NO_DSN ? null : dsn,
+                refusal == null ? null : refusal.packet(), refusal == null ? null : refusal.reason()));
     }
 
     /**
@@ -428,7 +436,7 @@ public final class Comparer {
                     DelayStats.of(c.delays[CLIENT].raw(), c.delays[CLIENT].size()),
                     DelayStats.of(c.delays[SERVER].raw(), c.delays[SERVER].size()), known(c.network[CLIENT]),
                     known(c.network[SERVER]), known(c.capture[CLIENT]), known(c.capture[SERVER]),
-                    known(c.senderCapture)));
+                    known(c.senderCapture), known(c.refused[CLIENT]), known(c.refused[SERVER])));
         }
         int index = match.a().index();
         int count = 0;

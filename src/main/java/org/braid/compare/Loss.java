@@ -13,9 +13,12 @@ package org.braid.compare;
  * @param sequence    its TCP sequence number (as on the wire)
  * @param bytes       its TCP payload length
  * @param dsn         its relative DSN in that capture, or null
+ * @param icmpErrorPacket for a network loss, the ICMP or ICMPv6 error in the same capture that quotes
+ *                    this segment (a router refused it and said so), or null
+ * @param icmpError   that error in words: its type and code, the next-hop MTU, the router; or null
  */
 public record Loss(int connection, Integer subflow, boolean fromClient, Kind kind, boolean inA, long packet,
-        Long timeNanos, long sequence, int bytes, Long dsn) {
+        Long timeNanos, long sequence, int bytes, Long dsn, Long icmpErrorPacket, String icmpError) {
     /** Where a packet went missing. */
     public enum Kind {
         /** Sent past the sender's capture point and never seen at the receiver's, with no sign it arrived. */

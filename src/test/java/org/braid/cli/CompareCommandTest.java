@@ -41,5 +41,22 @@ class CompareCommandTest {
             assertThat(dir.resolve(file)).exists();
         }
         assertThat(Files.readAllLines(dir.resolve("losses.csv"))).hasSize(1 + 9);
+        assertThat(Files.readAllLines(dir.resolve("losses.csv")).get(0)).endsWith(",dsn,icmp_error_packet,icmp_error");
+    }
+
+    /** The PMTU pair's refused segments, in the text, the JSON document and losses.csv. */
+    @Test
+    void refusedSegmentsNameTheRoutersError(@TempDir Path dir) throws Exception {
+        String client = Traces.sampleTrace("pairs/pmtu-client.pcap").toString();
+        String server = Traces.sampleTrace("pairs/pmtu-server.pcap").toString();
+        CliRunner.Result text = CliRunner.run("compare", client, server);
+        assertThat(text.out()).contains("lost in the network: 10 from client (10 refused by a router, which said why)")
+                .contains("ICMP \"Destination unreachable (Fragmentation needed)\", next-hop MTU 1280 from 10.2.0.254:"
+                        + " 10 packet(s), first A #23 (error #28)");
+        CliRunner.Result json = CliRunner.run("compare", "--json", "--out", dir.toString(), client, server);
+        JsonNode subflow = new ObjectMapper().readTree(json.out()).path("connections").get(0).path("subflows").get(1);
+        assertThat(subflow.path("losses").path("refusedClient").asLong()).isEqualTo(10);
+        assertThat(Files.readAllLines(dir.resolve("losses.csv"))).filteredOn(line -> line.contains(",network,"))
+                .hasSize(10).allSatisfy(line -> assertThat(line).contains("next-hop MTU 1280 from 10.2.0.254"));
     }
 }

@@ -219,6 +219,35 @@ class KernelPairsTest {
         assertThat(networkLoss(compare("path-loss"), "10.1.0.1")).isZero();
     }
 
+    /**
+     * The PMTU pair: the router's path-2 link towards the server has an MTU of 1280, so it refuses
+     * the client's bigger segments on subflow 1 with ICMP "fragmentation needed" (frames 28-32, 38,
+     * 45, 55, 56 and 62 of the client's capture, as tshark lists them); its nft counters drop
+     * nothing. Each of the 10 segments lost in the network is named with the error that quotes it,
+     * which arrives after it; the drop-counting pairs have none.
+     */
+    @Test
+    void segmentsARouterRefusedNameItsIcmpError() throws IOException {
+        Comparison c = compare("pmtu");
+        SubflowComparison refusedOn = c.connections().get(0).subflows().get(1);
+        assertThat(refusedOn.networkLossClient()).isEqualTo(10);
+        assertThat(refusedOn.refusedClient()).isEqualTo(10);
+        assertThat(c.connections().get(0).subflows().get(0).refusedClient()).isZero();
+        Set<Long> errors = Set.of(28L, 29L, 30L, 31L, 32L, 38L, 45L, 55L, 56L, 62L);
+        List<Loss> network = c.losses().stream().filter(l -> l.kind() == Loss.Kind.NETWORK).toList();
+        assertThat(network).hasSize(10).allSatisfy(l -> {
+            assertThat(l.inA()).isTrue();
+            assertThat(errors).contains(l.icmpErrorPacket());
+            assertThat(l.icmpErrorPacket()).isGreaterThan(l.packet());
+            assertThat(l.icmpError()).isEqualTo(
+                    "ICMP \"Destination unreachable (Fragmentation needed)\", next-hop MTU 1280 from 10.2.0.254");
+        });
+        assertThat(network.stream().map(Loss::icmpErrorPacket).distinct().count()).isEqualTo(10);
+        for (String name : List.of("dead-path", "path-loss")) {
+            assertThat(compare(name).losses()).allSatisfy(l -> assertThat(l.icmpErrorPacket()).isNull());
+        }
+    }
+
     @Test
     void theLossIsFoundFromEitherSide() throws IOException {
         Comparison reversed = Comparer.compare(pair("dead-path", "server"), pair("dead-path", "client"));

@@ -74,7 +74,7 @@ public record CompareCharts(List<CompareSeries> delays, List<CompareSeries> time
                 continue;
             }
             String name = switch (loss.kind()) {
-                case NETWORK -> "lost in the network";
+                case NETWORK -> loss.icmpError() != null ? "refused by a router (ICMP error)" : "lost in the network";
                 case RECEIVER_CAPTURE -> "missed by the receiver's capture";
                 case SENDER_CAPTURE -> "missed by the sender's capture";
                 default -> throw new IllegalStateException("not a loss: " + loss.kind());
