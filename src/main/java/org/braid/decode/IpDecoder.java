@@ -129,9 +129,7 @@ final class IpDecoder {
                 return;
             }
             int type = next;
-            int length = type == IPV6_FRAGMENT ? 8
-                    : type == IPV6_AUTHENTICATION ? ((buf.get(pos + 1) & 0xff) + 2) * 4
-                    : ((buf.get(pos + 1) & 0xff) + 1) * 8;
+            int length = extensionLength(buf, pos, type);
             if (capturedEnd - pos < length) {
                 p.warn(WarningKind.IPV6_EXTENSION_TRUNCATED, pos - base, type);
                 p.ipProtocol = type;
@@ -154,9 +152,16 @@ final class IpDecoder {
         upperLayer(buf, base, pos, capturedEnd, datagramEnd - pos, p);
     }
 
-    private static boolean isExtension(int next) {
+    static boolean isExtension(int next) {
         return next == IPV6_HOP_BY_HOP || next == IPV6_ROUTING || next == IPV6_FRAGMENT
                 || next == IPV6_AUTHENTICATION || next == IPV6_DESTINATION_OPTIONS;
+    }
+
+    /** The length of the extension header of {@code type} at {@code pos}, whose first two bytes must be there. */
+    static int extensionLength(ByteBuffer buf, int pos, int type) {
+        return type == IPV6_FRAGMENT ? 8
+                : type == IPV6_AUTHENTICATION ? ((buf.get(pos + 1) & 0xff) + 2) * 4
+                : ((buf.get(pos + 1) & 0xff) + 1) * 8;
     }
 
     /** The datagram's end per the IP header, cut to the wire frame with a warning if it claims more. */

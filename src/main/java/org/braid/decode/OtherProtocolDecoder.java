@@ -72,20 +72,33 @@ final class OtherProtocolDecoder {
         }
         int version = (buf.get(at) & 0xff) >>> 4;
         int headerLength;
+        boolean laterFragment = false; // a later fragment's first bytes are data, not a transport header
         if (version == 4 && end - at >= 20) {
             headerLength = Math.max(20, (buf.get(at) & 0x0f) * 4);
+            laterFragment = (buf.getShort(at + 6) & 0x1fff) != 0;
             m.innerProtocol = buf.get(at + 9) & 0xff;
             m.innerSourceHigh = 0;
             m.innerSourceLow = IpText.ipv4Mapped(buf.getInt(at + 12));
             m.innerDestinationHigh = 0;
             m.innerDestinationLow = IpText.ipv4Mapped(buf.getInt(at + 16));
         } else if (version == 6 && end - at >= 40) {
-            headerLength = 40; // extension headers are left alone: the quote rarely reaches past them
-            m.innerProtocol = buf.get(at + 6) & 0xff;
             m.innerSourceHigh = buf.getLong(at + 8);
             m.innerSourceLow = buf.getLong(at + 16);
             m.innerDestinationHigh = buf.getLong(at + 24);
             m.innerDestinationLow = buf.getLong(at + 32);
+            // Extension headers as far as the quote holds them: the transport header is after them.
+            int next = buf.get(at + 6) & 0xff;
+            int pos = at + 40;
+            for (int walked = 0; IpDecoder.isExtension(next) && walked < DecodedPacket.MAX_IPV6_EXTENSIONS
+                    && end - pos >= 8; walked++) {
+                int length = IpDecoder.extensionLength(buf, pos, next);
+                laterFragment |= next == ProtocolNumbers.IPV6_FRAGMENT && (buf.getShort(pos + 2) & 0xfff8) != 0;
+                next = buf.get(pos) & 0xff;
+                pos += length;
+            }
+            m.innerProtocol = next;
+            laterFragment |= pos > end; // an extension header the quote cut: nothing after it is known
+            headerLength = Math.min(pos, end) - at;
         } else {
             return;
         }
@@ -93,8 +106,8 @@ final class OtherProtocolDecoder {
         m.innerVersion = version;
         m.innerHeaderLength = headerLength;
         int transport = at + headerLength;
-        boolean ports = m.innerProtocol == ProtocolNumbers.PROTOCOL_TCP
-                || m.innerProtocol == ProtocolNumbers.PROTOCOL_UDP;
+        boolean ports = !laterFragment && (m.innerProtocol == ProtocolNumbers.PROTOCOL_TCP
+                || m.innerProtocol == ProtocolNumbers.PROTOCOL_UDP);
         if (ports && end - transport >= 4) {
             m.innerTransportOffset = transport - base;
             m.innerSourcePort = buf.getShort(transport) & 0xffff;

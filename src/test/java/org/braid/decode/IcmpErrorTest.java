@@ -71,4 +71,40 @@ class IcmpErrorTest {
         assertThat(ping.isError()).isFalse();
         assertThat(ping.hasInner()).isFalse();
     }
+
+    /** A quoted IPv6 segment behind a destination options header: the transport header is after it. */
+    @Test
+    void aQuoteWalksIpv6ExtensionHeaders() {
+        byte[] segment = concat(FrameBuilder.extension(6, 2), FrameBuilder.tcp(0x10, new byte[0], 1400));
+        byte[] quoted = Arrays.copyOf(FrameBuilder.ipv6(60, segment), 40 + 16 + 8);
+        byte[] icmp = concat(hex("02 00 0000 00000500"), quoted);
+        IcmpHeader m = Synthetic.decode(LinkType.ETHERNET,
+                FrameBuilder.ethernet(0x86dd, FrameBuilder.ipv6(58, icmp))).icmp();
+        assertThat(m.innerProtocol()).isEqualTo(6);
+        assertThat(m.innerHeaderLength()).isEqualTo(56);
+        assertThat(m.innerSourcePort()).isEqualTo(5201);
+        assertThat(m.innerSequence()).isEqualTo(0xfedcba98L);
+        // The quote ends inside the extension header: no ports are read from it.
+        byte[] cut = concat(hex("02 00 0000 00000500"), Arrays.copyOf(FrameBuilder.ipv6(60, segment), 40 + 12));
+        IcmpHeader short6 = Synthetic.decode(LinkType.ETHERNET,
+                FrameBuilder.ethernet(0x86dd, FrameBuilder.ipv6(58, cut))).icmp();
+        assertThat(short6.hasInner()).isTrue();
+        assertThat(short6.innerTransportOffset()).isEqualTo(-1);
+    }
+
+    /** A later fragment's first bytes are data: they are no ports, for IPv4 and for IPv6. */
+    @Test
+    void aQuotedLaterFragmentHasNoPorts() {
+        byte[] v4 = FrameBuilder.ipv4(6, 0x2000 | 185, FrameBuilder.tcp(0x10, new byte[0], 0)); // offset 1480
+        IcmpHeader m4 = Synthetic.decode(LinkType.ETHERNET, FrameBuilder.ethernet(0x0800,
+                FrameBuilder.ipv4(1, 0, concat(hex("0b 00 0000 00000000"), Arrays.copyOf(v4, 28))))).icmp();
+        assertThat(m4.hasInner()).isTrue();
+        assertThat(m4.innerTransportOffset()).isEqualTo(-1);
+        byte[] v6 = FrameBuilder.ipv6(44, concat(FrameBuilder.fragmentHeader(6, 1448, true),
+                FrameBuilder.tcp(0x10, new byte[0], 0)));
+        IcmpHeader m6 = Synthetic.decode(LinkType.ETHERNET, FrameBuilder.ethernet(0x86dd,
+                FrameBuilder.ipv6(58, concat(hex("03 00 0000 00000000"), Arrays.copyOf(v6, 64))))).icmp();
+        assertThat(m6.innerProtocol()).isEqualTo(6);
+        assertThat(m6.innerTransportOffset()).isEqualTo(-1);
+    }
 }
