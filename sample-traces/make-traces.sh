@@ -185,6 +185,17 @@ table inet braid_loss {
 EOF
 }
 
+client_random_loss() {  # client_random_loss DEV PERMILLE: the same on what the client receives on DEV
+    in_cli nft -f - <<EOF
+table inet braid_loss {
+    chain pre {
+        type filter hook prerouting priority -150; policy accept;
+        iifname "$1" tcp flags & syn == 0 numgen random mod 1000 < $2 drop
+    }
+}
+EOF
+}
+
 dead_path_table() {  # an empty server table that dead_path_event's rule joins when the path dies
     in_srv nft -f - <<'EOF'
 table inet braid_dead {
@@ -224,6 +235,20 @@ scenario_loss_reinject() {
     server_random_loss braid-s2 100
     transfer_until_reinjected loss-reinjections.pcap "" "--request 40000 --reply 100" \
         --connect "${SRV4[1]}" --bytes 40000 --rounds 30 --reply 100
+}
+
+scenario_both_ways_loss() {
+    # Both ends send: request/response rounds of 30 kB each way, with 5 % random loss into the
+    # server on path 2 and into the client on path 1, so each side loses data on a different
+    # subflow; tail loss probes off at both ends, as in loss_reinject. Captured at the client.
+    setup 2 20mbit
+    client_subflow 2
+    in_cli sysctl -qw net.ipv4.tcp_early_retrans=0
+    in_srv sysctl -qw net.ipv4.tcp_early_retrans=0
+    server_random_loss braid-s2 50
+    client_random_loss braid-c1 50
+    transfer "$CLI" both-ways-loss.pcap "" "--seed 11 --request 30000 --reply 30000" \
+        --connect "${SRV4[1]}" --bytes 30000 --rounds 20 --reply 30000 --seed 11
 }
 
 scenario_dead_path() {
@@ -754,7 +779,7 @@ DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
     headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum
     ipv4_ipv6_join partial follow_two follow_three follow_loss follow_dead_path follow_remove_addr
-    pair_dead_path pair_path_loss pair_pmtu refused_join backup_used ignored_add_addr vxlan tunnels)
+    pair_dead_path pair_path_loss pair_pmtu refused_join backup_used ignored_add_addr vxlan tunnels both_ways_loss)
 
 main() {
     [[ $EUID -eq 0 ]] || { echo "run as root" >&2; exit 1; }

@@ -45,7 +45,12 @@ class ReinjectionsTest {
             "follow-loss-reinjections.pcap", new KnownDifference(List.of(526L),
                     "Frames 502-511 reinject path 2's lost data on path 1 (both agree). Frame 526 is path 2's"
                             + " own TCP retransmission of the segment frame 502 reinjected, first sent on path 2:"
-                            + " Wireshark flags it as a reinjection of 502; we count it as a TCP retransmission."));
+                            + " Wireshark flags it as a reinjection of 502; we count it as a TCP retransmission."),
+            "both-ways-loss.pcap", new KnownDifference(List.of(864L),
+                    "Frames 831-841 reinject on path 2 the server's data lost into the client on path 1"
+                            + " (both agree). Frame 864 is path 1's own second TCP retransmission of bytes first sent"
+                            + " there (frame 819, then 830): Wireshark flags it as a reinjection of 831; we count it"
+                            + " as a TCP retransmission."));
 
     record KnownDifference(List<Long> wiresharkOnly, String reason) {}
 
@@ -57,16 +62,18 @@ class ReinjectionsTest {
      * another subflow. From the bytes they are new data on their own subflow.
      *
      * <p>follow-three-subflows frames 96 and 102 (subflow 0, the mapping at subflow sequence 19,633,
-     * DSN 85,169, 8,944 bytes) and follow-loss-reinjections frames 57, 63 and 65 (subflow 0, the
-     * mapping at DSN 30,001): with relative sequence numbers on (its default, as expected.py runs it)
-     * tshark 4.0 gives them mptcp.dsn 15,361 and 16,381 to 16,369, inside frame 18's and frame 16's
-     * bytes on another subflow; with {@code -o tcp.relative_sequence_numbers:FALSE} it gives 85,169
-     * and 31,421 on, as the options' bytes say, and flags none of them.
+     * DSN 85,169, 8,944 bytes), and follow-loss-reinjections frames 57, 63 and 65 and both-ways-loss
+     * frames 97, 103 and 107 (subflow 0, each trace's second mapping, at subflow sequence 16,385 and
+     * DSN 30,001): with relative sequence numbers on (its default, as expected.py runs it) tshark 4.0
+     * gives them mptcp.dsn 15,361 and 16,381 to 16,369, inside frame 18's and frame 16's bytes on
+     * another subflow; with {@code -o tcp.relative_sequence_numbers:FALSE} it gives 85,169 and
+     * 31,421 on, as the options' bytes say, and flags none of them.
      */
     private static final Map<String, List<Long>> WIRESHARK_MISREAD_DSN = Map.of(
             "zero-window.pcap", List.of(66L, 70L),
             "follow-three-subflows.pcap", List.of(96L, 102L),
-            "follow-loss-reinjections.pcap", List.of(57L, 63L, 65L));
+            "follow-loss-reinjections.pcap", List.of(57L, 63L, 65L),
+            "both-ways-loss.pcap", List.of(97L, 103L, 107L));
 
     /** Traces where Wireshark finds reinjections beyond the ones it finds by misreading DSNs. */
     static Stream<Traces.Expected> tracesWithReinjections() {

@@ -49,7 +49,8 @@ class TcpRetransmissionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dead-path.pcap", "mptcpanalyzer_client_2.pcap", "mptcpanalyzer_server_2.pcap"})
+    @ValueSource(strings = {"dead-path.pcap", "both-ways-loss.pcap", "mptcpanalyzer_client_2.pcap",
+        "mptcpanalyzer_server_2.pcap"})
     void everyDifferenceWithWiresharkHasANamedReason(String trace) {
         Path path = trace.startsWith("mptcpanalyzer") ? Traces.publicTrace(trace) : Traces.sampleTrace(trace);
         RecordedPass pass = RecordedPass.of(path);

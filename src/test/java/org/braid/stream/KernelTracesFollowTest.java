@@ -28,7 +28,8 @@ class KernelTracesFollowTest {
                 Arguments.of("follow-three-subflows.pcap", 21, 300_000, 10_000),
                 Arguments.of("follow-loss-reinjections.pcap", 31, 360_000, 4_800),
                 Arguments.of("follow-dead-path.pcap", 41, 300_000, 0),
-                Arguments.of("follow-remove-addr.pcap", 51, 300_000, 0));
+                Arguments.of("follow-remove-addr.pcap", 51, 300_000, 0),
+                Arguments.of("both-ways-loss.pcap", 11, 600_000, 600_000));
     }
 
     @ParameterizedTest(name = "{0}")
