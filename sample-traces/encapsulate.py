@@ -15,6 +15,8 @@ Ethernet pcap with the same timestamps and the same IP packets inside MODE's hea
   gre     IPv4 / GRE with checksum and key fields / IP
   4in6    IPv6 with a destination options header / IPv4
   hybrid  each subflow by its client address: PPPoE (DSL), GTP-U (LTE), or MPLS for a third path
+  pktap   Apple's PKTAP (link type 258), as an iPhone capture shows Wi-Fi and cellular: the first
+          path's subflow on en0 (Ethernet), the others on pdp_ip0 (raw IP), process assistantd
 
 Each header is written as its RFC or 3GPP specification lays it out, checksums included, so
 Wireshark decodes the result; Braid's tests check that the analysis inside a tunnel is the
@@ -127,6 +129,17 @@ MODES = {"gtpu": gtpu, "pppoe": pppoe, "mpls": mpls, "erspan": erspan, "geneve":
          "vxlan": vxlan, "gre": gre, "4in6": four_in_six}
 
 
+def pktap(ip, uplink, on_wifi):
+    """A 108-byte little-endian PKTAP header (tcpdump's pktap_header_t), then the frame."""
+    frame = ethernet(ip, ether_type_of(ip), uplink) if on_wifi else ip
+    ifname = (b"en0" if on_wifi else b"pdp_ip0").ljust(24, b"\0")
+    header = struct.pack("<III24sIIIIi20sIHHi20s", 108, 1, 1 if on_wifi else 12, ifname,
+                         0x1 if uplink else 0x2, 2 if ip[0] >> 4 == 4 else 30, 14 if on_wifi else 0, 0, 321,
+                         b"assistantd".ljust(20, b"\0"), 0, 6 if on_wifi else 255, 0, 321,
+                         b"assistantd".ljust(20, b"\0"))
+    return header + frame
+
+
 def ip_of(linktype, frame):
     if linktype == 276:  # Linux cooked v2
         return frame[20:]
@@ -150,7 +163,7 @@ def addresses(ip):
 
 
 def main():
-    if len(sys.argv) != 4 or sys.argv[1] not in list(MODES) + ["hybrid"]:
+    if len(sys.argv) != 4 or sys.argv[1] not in list(MODES) + ["hybrid", "pktap"]:
         sys.exit(__doc__)
     mode, source, target = sys.argv[1:]
     with open(source, "rb") as f:
@@ -158,7 +171,7 @@ def main():
     magic = data[:4]
     endian = "<" if magic in (b"\xd4\xc3\xb2\xa1", b"\x4d\x3c\xb2\xa1") else ">"
     linktype = struct.unpack(endian + "I", data[20:24])[0]
-    out = [data[:20], struct.pack(endian + "I", 1)]
+    out = [data[:20], struct.pack(endian + "I", 258 if mode == "pktap" else 1)]
     records = []
     pos = 24
     while pos + 16 <= len(data):
@@ -171,14 +184,15 @@ def main():
         ip = ip_of(linktype, frame)
         src, dst = addresses(ip)
         uplink = src in clients
+        host = src if uplink else dst
+        if host not in paths:
+            paths.append(host)
         if mode == "hybrid":
-            host = src if uplink else dst
-            if host not in paths:
-                paths.append(host)
-            wrap = (pppoe, gtpu, mpls)[min(paths.index(host), 2)]
+            wrapped = (pppoe, gtpu, mpls)[min(paths.index(host), 2)](ip, uplink)
+        elif mode == "pktap":
+            wrapped = pktap(ip, uplink, paths.index(host) == 0)
         else:
-            wrap = MODES[mode]
-        wrapped = wrap(ip, uplink)
+            wrapped = MODES[mode](ip, uplink)
         extra = len(wrapped) - len(ip)
         out.append(struct.pack(endian + "IIII", seconds, fraction, len(wrapped), original - (len(frame) - len(ip)) + extra))
         out.append(wrapped)

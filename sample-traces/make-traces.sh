@@ -773,6 +773,7 @@ scenario_tunnels() {
         python3 encapsulate.py "$mode" checksum-fail-one-subflow.pcap "tunnels/$mode.pcap"
     done
     python3 encapsulate.py hybrid follow-three-subflows.pcap tunnels/hybrid-pppoe-gtpu-mpls.pcap
+    python3 encapsulate.py pktap follow-two-subflows.pcap tunnels/pktap-wifi-cellular.pcap
 }
 
 DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_fail_two

@@ -46,6 +46,8 @@ public final class DecodedPacket {
     int originalLength;
     int linkType;
     int linkHeaderLength;
+    /** The length of Apple's PKTAP header before the link header, 0 for other link types. */
+    int pktapHeaderLength;
     int networkProtocol;
     final int[] vlanIds = new int[MAX_VLAN_TAGS];
     final int[] vlanTagOffsets = new int[MAX_VLAN_TAGS];
@@ -147,6 +149,7 @@ public final class DecodedPacket {
         this.originalLength = originalLength;
         this.linkType = linkType;
         linkHeaderLength = 0;
+        pktapHeaderLength = 0;
         networkProtocol = -1;
         vlanCount = 0;
         tunnelCount = 0;
@@ -243,6 +246,8 @@ public final class DecodedPacket {
     public int linkType() { return linkType; }
     /** Length of the link-layer header including VLAN tags; the network layer starts here. */
     public int linkHeaderLength() { return linkHeaderLength; }
+    /** Apple's PKTAP header length before the link header; 0 for other link types. */
+    public int pktapHeaderLength() { return pktapHeaderLength; }
     /**
      * The link layer's protocol field as on the wire: an EtherType (Ethernet, after VLAN tags, and
      * Linux cooked), a PPP protocol number, or a loopback address family (in host order); -1 when

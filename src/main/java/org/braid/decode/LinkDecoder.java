@@ -19,6 +19,8 @@ final class LinkDecoder {
     static final int SLL2_HEADER = 20;
     static final int LOOPBACK_HEADER = 4;
     static final int AF_INET = 2;
+    static final int PKTAP_MIN_HEADER = 108;
+    private static final int PKTAP_RECORD_PACKET = 1;
 
     private LinkDecoder() {}
 
@@ -28,26 +30,60 @@ final class LinkDecoder {
      * @param wireEnd buffer index just past the frame as it was on the wire
      */
     static void decode(ByteBuffer buf, int base, int end, int wireEnd, int linkType, DecodedPacket p) {
-        switch (linkType) {
-            case LinkType.ETHERNET -> ethernet(buf, base, end, wireEnd, p);
-            case LinkType.LINUX_SLL -> cooked(buf, base, end, wireEnd, SLL_HEADER, SLL_HEADER - 2, p);
-            case LinkType.LINUX_SLL2 -> cooked(buf, base, end, wireEnd, SLL2_HEADER, 0, p);
-            case LinkType.RAW, LinkType.RAW_OLD_12, LinkType.RAW_OLD_14 -> ip(buf, base, base, end, wireEnd, 0, p);
-            case LinkType.IPV4 -> ip(buf, base, base, end, wireEnd, 4, p);
-            case LinkType.IPV6 -> ip(buf, base, base, end, wireEnd, 6, p);
-            case LinkType.NULL -> loopback(buf, base, end, wireEnd, true, p);
-            case LinkType.LOOP -> loopback(buf, base, end, wireEnd, false, p);
-            case LinkType.PPP, LinkType.PPP_HDLC -> ppp(buf, base, end, wireEnd, p);
-            default -> p.warn(WarningKind.UNKNOWN_LINK_TYPE, 0, linkType);
+        if (linkType == LinkType.PKTAP) {
+            pktap(buf, base, end, wireEnd, p);
+        } else {
+            decodeAt(buf, base, base, end, wireEnd, linkType, p);
         }
     }
 
-    private static void ethernet(ByteBuffer buf, int base, int end, int wireEnd, DecodedPacket p) {
-        if (end - base < ETHERNET_HEADER) {
+    /** The link header of {@code linkType} at {@code at}: the frame's start, or past Apple's PKTAP header. */
+    private static void decodeAt(ByteBuffer buf, int base, int at, int end, int wireEnd, int linkType, DecodedPacket p) {
+        switch (linkType) {
+            case LinkType.ETHERNET -> ethernet(buf, base, at, end, wireEnd, p);
+            case LinkType.LINUX_SLL -> cooked(buf, base, at, end, wireEnd, SLL_HEADER, SLL_HEADER - 2, p);
+            case LinkType.LINUX_SLL2 -> cooked(buf, base, at, end, wireEnd, SLL2_HEADER, 0, p);
+            case LinkType.RAW, LinkType.RAW_OLD_12, LinkType.RAW_OLD_14 -> ip(buf, base, at, end, wireEnd, 0, p);
+            case LinkType.IPV4 -> ip(buf, base, at, end, wireEnd, 4, p);
+            case LinkType.IPV6 -> ip(buf, base, at, end, wireEnd, 6, p);
+            case LinkType.NULL -> loopback(buf, base, at, end, wireEnd, true, p);
+            case LinkType.LOOP -> loopback(buf, base, at, end, wireEnd, false, p);
+            case LinkType.PPP, LinkType.PPP_HDLC -> ppp(buf, base, at, end, wireEnd, p);
+            default -> p.warn(WarningKind.UNKNOWN_LINK_TYPE, at - base, linkType);
+        }
+    }
+
+    /**
+     * Apple's PKTAP (macOS and iOS captures with process information): a little-endian header of
+     * at least {@value #PKTAP_MIN_HEADER} bytes giving its own length, a record type (1: a packet)
+     * and the DLT of the frame after it, which is decoded as that link type.
+     */
+    private static void pktap(ByteBuffer buf, int base, int end, int wireEnd, DecodedPacket p) {
+        if (end - base < PKTAP_MIN_HEADER) {
             p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
             return;
         }
-        int pos = base + 12;
+        long header = Integer.reverseBytes(buf.getInt(base)) & 0xffffffffL;
+        int record = Integer.reverseBytes(buf.getInt(base + 4));
+        int dlt = Integer.reverseBytes(buf.getInt(base + 8));
+        if (header < PKTAP_MIN_HEADER || header > end - base) {
+            p.warn(WarningKind.PKTAP_BAD_HEADER_LENGTH, 0, header);
+            return;
+        }
+        p.pktapHeaderLength = (int) header;
+        p.linkHeaderLength = (int) header;
+        if (record != PKTAP_RECORD_PACKET) {
+            return; // no frame follows
+        }
+        decodeAt(buf, base, base + (int) header, end, wireEnd, LinkType.ofDarwinDlt(dlt), p);
+    }
+
+    private static void ethernet(ByteBuffer buf, int base, int at, int end, int wireEnd, DecodedPacket p) {
+        if (end - at < ETHERNET_HEADER) {
+            p.warn(WarningKind.LINK_HEADER_TRUNCATED, at - base, end - at);
+            return;
+        }
+        int pos = at + 12;
         int type = buf.getShort(pos) & 0xffff;
         while (type == ETHERTYPE_VLAN || type == ETHERTYPE_QINQ || type == ETHERTYPE_QINQ_OLD) {
             if (p.vlanCount == DecodedPacket.MAX_VLAN_TAGS) {
@@ -55,7 +91,7 @@ final class LinkDecoder {
                 return;
             }
             if (end - (pos + 2) < VLAN_TAG) {
-                p.warn(WarningKind.LINK_HEADER_TRUNCATED, pos - base, end - base);
+                p.warn(WarningKind.LINK_HEADER_TRUNCATED, pos - base, end - at);
                 return;
             }
             p.vlanTagOffsets[p.vlanCount] = pos - base;
@@ -70,16 +106,16 @@ final class LinkDecoder {
     }
 
     /** Linux cooked capture v1 (protocol at byte 14) and v2 (protocol at byte 0). */
-    private static void cooked(ByteBuffer buf, int base, int end, int wireEnd, int header, int protocolAt,
+    private static void cooked(ByteBuffer buf, int base, int at, int end, int wireEnd, int header, int protocolAt,
                                DecodedPacket p) {
-        if (end - base < header) {
-            p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
+        if (end - at < header) {
+            p.warn(WarningKind.LINK_HEADER_TRUNCATED, at - base, end - at);
             return;
         }
-        int type = buf.getShort(base + protocolAt) & 0xffff;
+        int type = buf.getShort(at + protocolAt) & 0xffff;
         p.networkProtocol = type;
-        p.linkHeaderLength = header;
-        etherTypeIp(buf, base, base + header, end, wireEnd, type, p);
+        p.linkHeaderLength = at - base + header;
+        etherTypeIp(buf, base, at + header, end, wireEnd, type, p);
     }
 
     private static void etherTypeIp(ByteBuffer buf, int base, int at, int end, int wireEnd, int type, DecodedPacket p) {
@@ -99,24 +135,24 @@ final class LinkDecoder {
      * order, which a little-endian host shows as a value in the high bytes; LINKTYPE_LOOP is big-endian.
      * IPv6 has different family numbers on different systems (Linux 10, BSDs 24, FreeBSD 28, macOS 30).
      */
-    private static void loopback(ByteBuffer buf, int base, int end, int wireEnd, boolean hostOrder,
+    private static void loopback(ByteBuffer buf, int base, int at, int end, int wireEnd, boolean hostOrder,
                                  DecodedPacket p) {
-        if (end - base < LOOPBACK_HEADER) {
-            p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
+        if (end - at < LOOPBACK_HEADER) {
+            p.warn(WarningKind.LINK_HEADER_TRUNCATED, at - base, end - at);
             return;
         }
-        int family = buf.getInt(base);
+        int family = buf.getInt(at);
         if (hostOrder && (family & 0xffff) == 0 && family != 0) {
             family = Integer.reverseBytes(family);
         }
         p.networkProtocol = family;
-        p.linkHeaderLength = LOOPBACK_HEADER;
+        p.linkHeaderLength = at - base + LOOPBACK_HEADER;
         if (family == AF_INET) {
-            ip(buf, base, base + LOOPBACK_HEADER, end, wireEnd, 4, p);
+            ip(buf, base, at + LOOPBACK_HEADER, end, wireEnd, 4, p);
         } else if (family == 10 || family == 24 || family == 28 || family == 30) {
-            ip(buf, base, base + LOOPBACK_HEADER, end, wireEnd, 6, p);
+            ip(buf, base, at + LOOPBACK_HEADER, end, wireEnd, 6, p);
         } else {
-            p.warn(WarningKind.UNKNOWN_LOOPBACK_FAMILY, 0, family & 0xffffffffL);
+            p.warn(WarningKind.UNKNOWN_LOOPBACK_FAMILY, at - base, family & 0xffffffffL);
         }
     }
 
@@ -124,13 +160,13 @@ final class LinkDecoder {
      * PPP, with or without the HDLC address and control bytes FF 03, and with a one-byte protocol
      * when protocol-field compression is on (RFC 1661 6.5: a compressed protocol number is odd).
      */
-    private static void ppp(ByteBuffer buf, int base, int end, int wireEnd, DecodedPacket p) {
-        int pos = base;
+    private static void ppp(ByteBuffer buf, int base, int at, int end, int wireEnd, DecodedPacket p) {
+        int pos = at;
         if (end - pos >= 2 && (buf.get(pos) & 0xff) == 0xff && (buf.get(pos + 1) & 0xff) == 0x03) {
             pos += 2;
         }
         if (end - pos < 1) {
-            p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
+            p.warn(WarningKind.LINK_HEADER_TRUNCATED, at - base, end - at);
             return;
         }
         int protocol;
@@ -139,7 +175,7 @@ final class LinkDecoder {
             pos += 1;
         } else {
             if (end - pos < 2) {
-                p.warn(WarningKind.LINK_HEADER_TRUNCATED, 0, end - base);
+                p.warn(WarningKind.LINK_HEADER_TRUNCATED, at - base, end - at);
                 return;
             }
             protocol = buf.getShort(pos) & 0xffff;

@@ -16,9 +16,22 @@ public final class LinkType {
     public static final int LINUX_SLL = 113;
     public static final int IPV4 = 228;
     public static final int IPV6 = 229;
+    /** Apple's PKTAP: a header with the interface and the process, then a frame of the link type it names. */
+    public static final int PKTAP = 258;
     public static final int LINUX_SLL2 = 276;
 
     private LinkType() {}
+
+    /** The LINKTYPE of a DLT as Darwin numbers them (a PKTAP header carries one): 12 is raw IP there. */
+    public static int ofDarwinDlt(int dlt) {
+        return switch (dlt) {
+            case 0 -> NULL;
+            case 1 -> ETHERNET;
+            case 9 -> PPP;
+            case 12, 14 -> RAW;
+            default -> dlt;
+        };
+    }
 
     /** A short name for people, such as "Ethernet" or "Linux cooked v2". */
     public static String name(int linkType) {
@@ -32,6 +45,7 @@ public final class LinkType {
             case LINUX_SLL -> "Linux cooked";
             case IPV4 -> "Raw IPv4";
             case IPV6 -> "Raw IPv6";
+            case PKTAP -> "Apple PKTAP";
             case LINUX_SLL2 -> "Linux cooked v2";
             default -> "link type " + linkType;
         };

@@ -10,6 +10,7 @@ public enum WarningKind {
     LINK_HEADER_TRUNCATED("link-layer header truncated (%d bytes captured)"),
     TOO_MANY_VLAN_TAGS("more than %d stacked VLAN tags"),
     UNKNOWN_LOOPBACK_FAMILY("unknown loopback address family %d"),
+    PKTAP_BAD_HEADER_LENGTH("PKTAP header length %d is below 108 bytes or past the captured frame"),
     IP_VERSION_MISMATCH("IP version %d does not match the link layer's protocol"),
     UNKNOWN_IP_VERSION("unknown IP version %d"),
     IP_HEADER_TRUNCATED("IP header truncated (%d bytes captured)"),

@@ -33,6 +33,7 @@ import org.braid.decode.ProtocolNumbers;
  *       {@code geneve.vni}, {@code gre}, {@code gre.key}, {@code erspan}, {@code erspan.spanid},
  *       {@code pppoes}, {@code pppoe.session_id}, {@code mpls}, {@code mpls.label} (any label of the
  *       stack)</li>
+ *   <li>{@code pktap}, {@code pktap.pid}: Apple's PKTAP header and the process ID in it</li>
  * </ul>
  * As in Wireshark, the address fields and {@code udp}, {@code udp.port}, {@code udp.srcport} and
  * {@code udp.dstport} read a tunnel's outer headers too, and the TCP and UDP fields the header an
@@ -86,6 +87,13 @@ public final class PacketFields implements FieldResolver {
         tunnel(Encapsulation.ERSPAN, "erspan.spanid");
         tunnel(Encapsulation.PPPOE, "pppoe.session_id");
         tunnel(Encapsulation.MPLS, "mpls.label");
+        protocol("pktap", in -> in.packet().pktapHeaderLength() > 0);
+        number("pktap.pid", in -> in.packet().pktapHeaderLength() > 0, PacketFields::pktapPid);
+    }
+
+    /** The process ID of Apple's PKTAP header (little-endian, at byte 52). */
+    private static long pktapPid(FilterInput in) {
+        return Integer.reverseBytes(in.frame().buffer().getInt(in.frame().offset() + 52));
     }
 
     /** A tunnel protocol and the field of its identifier (TEID, VNI, key, session, label), as Wireshark names them. */

@@ -52,7 +52,11 @@ public final class DetailTree {
     private List<DetailNode> build() {
         List<DetailNode> roots = new ArrayList<>();
         roots.add(frameNode());
-        Branch link = linkNode();
+        int pktap = p.pktapHeaderLength();
+        if (pktap > 0) {
+            roots.add(pktapNode(pktap));
+        }
+        Branch link = linkNode(pktap);
         if (link != null) {
             roots.add(link.node());
         }
@@ -101,71 +105,112 @@ public final class DetailTree {
 
     // ---- Link layer ----
 
-    private Branch linkNode() {
-        int header = p.linkHeaderLength();
-        if (header == 0) {
+    /**
+     * Apple's PKTAP header (little-endian): the interface and the process that sent or received
+     * the packet, as tcpdump's {@code -k} prints them.
+     */
+    private DetailNode pktapNode(int header) {
+        String ifname = text(12, 24);
+        String process = text(56, 20);
+        long pid = littleEndian(52);
+        Branch b = new Branch("Apple PKTAP, Interface: " + ifname + (process.isEmpty() ? "" : ", Process: " + process
+                + " (" + pid + ")"), 0, header);
+        b.leaf("Header length: " + littleEndian(0), 0, 4);
+        b.leaf("Record type: " + littleEndian(4) + (littleEndian(4) == 1 ? " (packet)" : ""), 4, 4);
+        b.leaf("DLT: " + littleEndian(8) + " (" + LinkType.name(LinkType.ofDarwinDlt((int) littleEndian(8))) + ")", 8, 4);
+        b.leaf("Interface: " + ifname, 12, 24);
+        b.leaf("Process ID: " + pid, 52, 4);
+        b.leaf("Command name: " + process, 56, 20);
+        String effective = text(88, 20);
+        if (!effective.isEmpty()) {
+            b.leaf("Effective process ID: " + littleEndian(84) + ", command name: " + effective, 84, 24);
+        }
+        return b.node();
+    }
+
+    private long littleEndian(int frameOffset) {
+        return Long.reverseBytes(bytes.u32(frameOffset) << 32) & 0xffffffffL;
+    }
+
+    /** A NUL-terminated ASCII field of at most {@code length} bytes; anything not printable as '?'. */
+    private String text(int frameOffset, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length && u8(frameOffset + i) != 0; i++) {
+            int c = u8(frameOffset + i);
+            out.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
+        }
+        return out.toString();
+    }
+
+    /** The link header at {@code at} (past a PKTAP header, else 0), of the link type the frame or PKTAP names. */
+    private Branch linkNode(int at) {
+        int header = p.linkHeaderLength() - at;
+        if (header <= 0) {
             return null;
         }
-        return switch (p.linkType()) {
-            case LinkType.ETHERNET -> ethernet(header);
-            case LinkType.LINUX_SLL -> sll(header);
-            case LinkType.LINUX_SLL2 -> sll2(header);
+        int linkType = at > 0 ? LinkType.ofDarwinDlt((int) littleEndian(8)) : p.linkType();
+        return switch (linkType) {
+            case LinkType.ETHERNET -> ethernet(at, header);
+            case LinkType.LINUX_SLL -> sll(at, header);
+            case LinkType.LINUX_SLL2 -> sll2(at, header);
             case LinkType.NULL, LinkType.LOOP -> {
-                Branch b = new Branch(LinkType.name(p.linkType()), 0, header);
-                b.leaf("Family: " + p.networkProtocol(), 0, 4);
+                Branch b = new Branch(LinkType.name(linkType), at, header);
+                b.leaf("Family: " + p.networkProtocol(), at, 4);
                 yield b;
             }
             case LinkType.PPP, LinkType.PPP_HDLC -> {
-                Branch b = new Branch("Point-to-Point Protocol", 0, header);
+                Branch b = new Branch("Point-to-Point Protocol", at, header);
                 // The header is [FF 03] + a 1-byte (compressed) or 2-byte protocol.
                 int protocolLength = header % 2 == 1 ? 1 : 2;
                 if (header >= 3) {
-                    b.leaf("Address: 0xff, Control: 0x03", 0, 2);
+                    b.leaf("Address: 0xff, Control: 0x03", at, 2);
                 }
                 b.leaf(String.format(Locale.ROOT, "Protocol: 0x%04x (%s)", p.networkProtocol(), pppProtocolName(p.networkProtocol())),
-                        header - protocolLength, protocolLength);
+                        at + header - protocolLength, protocolLength);
                 yield b;
             }
             default -> null;
         };
     }
 
-    private Branch ethernet(int header) {
-        String dst = mac(0, 6);
-        String src = mac(6, 6);
-        Branch b = new Branch("Ethernet II, Src: " + src + ", Dst: " + dst, 0, header);
-        b.leaf("Destination: " + dst, 0, 6);
-        b.leaf("Source: " + src, 6, 6);
+    private Branch ethernet(int at, int header) {
+        String dst = mac(at, 6);
+        String src = mac(at + 6, 6);
+        Branch b = new Branch("Ethernet II, Src: " + src + ", Dst: " + dst, at, header);
+        b.leaf("Destination: " + dst, at, 6);
+        b.leaf("Source: " + src, at + 6, 6);
         for (int i = 0; i < p.vlanCount(); i++) {
-            int at = p.vlanTagOffset(i);
-            b.leaf(String.format(Locale.ROOT, "VLAN tag (TPID 0x%04x), ID: %d, priority %d", u16(at), p.vlanId(i), u8(at + 2) >>> 5),
-                    at, 4);
+            int tag = p.vlanTagOffset(i);
+            b.leaf(String.format(Locale.ROOT, "VLAN tag (TPID 0x%04x), ID: %d, priority %d", u16(tag), p.vlanId(i), u8(tag + 2) >>> 5),
+                    tag, 4);
         }
         b.leaf(String.format(Locale.ROOT, "Type: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()),
-                header - 2, 2);
+                at + header - 2, 2);
         return b;
     }
 
-    private Branch sll(int header) {
-        Branch b = new Branch("Linux cooked capture v1", 0, header);
-        b.leaf("Packet type: " + packetTypeName(u16(0)) + " (" + u16(0) + ")", 0, 2);
-        b.leaf("Link-layer address type: " + u16(2), 2, 2);
-        int addressLength = u16(4);
-        b.leaf("Link-layer address length: " + addressLength, 4, 2);
-        b.leaf("Source: " + mac(6, Math.min(addressLength, 8)), 6, 8);
-        b.leaf(String.format(Locale.ROOT, "Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()), 14, 2);
+    private Branch sll(int at, int header) {
+        Branch b = new Branch("Linux cooked capture v1", at, header);
+        b.leaf("Packet type: " + packetTypeName(u16(at)) + " (" + u16(at) + ")", at, 2);
+        b.leaf("Link-layer address type: " + u16(at + 2), at + 2, 2);
+        int addressLength = u16(at + 4);
+        b.leaf("Link-layer address length: " + addressLength, at + 4, 2);
+        b.leaf("Source: " + mac(at + 6, Math.min(addressLength, 8)), at + 6, 8);
+        b.leaf(String.format(Locale.ROOT, "Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()),
+                at + 14, 2);
         return b;
     }
 
-    private Branch sll2(int header) {
-        Branch b = new Branch("Linux cooked capture v2", 0, header);
-        b.leaf(String.format(Locale.ROOT, "Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()), 0, 2);
-        b.leaf("Interface index: " + (buf.getInt(base + 4) & 0xffffffffL), 4, 4);
-        b.leaf("Link-layer address type: " + u16(8), 8, 2);
-        b.leaf("Packet type: " + packetTypeName(u8(10)) + " (" + u8(10) + ")", 10, 1);
-        int addressLength = u8(11);
-        b.leaf("Link-layer address length: " + addressLength, 11, 1);
-        b.leaf("Source: " + mac(12, Math.min(addressLength, 8)), 12, 8);
+    private Branch sll2(int at, int header) {
+        Branch b = new Branch("Linux cooked capture v2", at, header);
+        b.leaf(String.format(Locale.ROOT, "Protocol: %s (0x%04x)", etherTypeName(p.networkProtocol()), p.networkProtocol()),
+                at, 2);
+        b.leaf("Interface index: " + bytes.u32(at + 4), at + 4, 4);
+        b.leaf("Link-layer address type: " + u16(at + 8), at + 8, 2);
+        b.leaf("Packet type: " + packetTypeName(u8(at + 10)) + " (" + u8(at + 10) + ")", at + 10, 1);
+        int addressLength = u8(at + 11);
+        b.leaf("Link-layer address length: " + addressLength, at + 11, 1);
+        b.leaf("Source: " + mac(at + 12, Math.min(addressLength, 8)), at + 12, 8);
         return b;
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code sample-traces/encapsulate.py} in GTP-U, PPPoE, MPLS, ERSPAN, Geneve, VXLAN, GRE and
  * IPv4-in-IPv6 give the whole JSON document of the bare capture, DSS checksum failure and MP_FAIL
  * included (their payload is found through every header); so does a hybrid access capture whose
- * three subflows ride PPPoE, GTP-U and MPLS. A VXLAN overlay the kernel itself ran is found whole.
+ * three subflows ride PPPoE, GTP-U and MPLS, and an Apple PKTAP capture of a Wi-Fi (Ethernet) and a
+ * cellular (raw IP) subflow. A VXLAN overlay the kernel itself ran is found whole.
  */
 class TunnelAnalysisTest {
 
@@ -32,7 +33,8 @@ class TunnelAnalysisTest {
         "tunnels/vxlan.pcap, checksum-fail-one-subflow.pcap",
         "tunnels/gre.pcap, checksum-fail-one-subflow.pcap",
         "tunnels/4in6.pcap, checksum-fail-one-subflow.pcap",
-        "tunnels/hybrid-pppoe-gtpu-mpls.pcap, follow-three-subflows.pcap"})
+        "tunnels/hybrid-pppoe-gtpu-mpls.pcap, follow-three-subflows.pcap",
+        "tunnels/pktap-wifi-cellular.pcap, follow-two-subflows.pcap"})
     void aTunnelledCaptureIsAnalysedAsTheBareOne(String tunnelled, String bare) throws IOException {
         String inside = json(Traces.sampleTrace(tunnelled));
         assertThat(inside).isEqualTo(json(Traces.sampleTrace(bare)));

@@ -177,34 +177,37 @@ class TunnelDecoderTest {
      * 0x00 and 0xff in turn: decoding, the packet list line and the details tree never throw.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"gtpu", "pppoe", "mpls", "erspan", "geneve", "vxlan", "gre", "4in6"})
+    @ValueSource(strings = {"gtpu", "pppoe", "mpls", "erspan", "geneve", "vxlan", "gre", "4in6", "pktap-wifi-cellular"})
     void cutAndDamagedTunnelsNeverThrow(String mode) throws IOException {
         List<byte[]> frames = new ArrayList<>();
+        int linkType;
         try (PacketSource source = TraceReader.open(org.braid.testing.Traces.sampleTrace("tunnels/" + mode + ".pcap"))) {
             Frame frame = new Frame();
             while (frames.size() < 5 && source.next(frame)) {
                 frames.add(frame.copyBytes());
             }
+            linkType = frame.linkType();
         }
         PacketDecoder decoder = new PacketDecoder();
         DecodedPacket p = new DecodedPacket();
         Frame frame = new Frame();
         for (byte[] original : frames) {
             for (int length = 0; length <= original.length; length++) {
-                exercise(decoder, p, frame, original, length);
+                exercise(decoder, p, frame, original, length, linkType);
             }
-            for (int at = 0; at < Math.min(original.length, 120); at++) {
+            for (int at = 0; at < Math.min(original.length, 160); at++) {
                 for (byte value : new byte[] {0, (byte) 0xff}) {
                     byte[] damaged = original.clone();
                     damaged[at] = value;
-                    exercise(decoder, p, frame, damaged, damaged.length);
+                    exercise(decoder, p, frame, damaged, damaged.length, linkType);
                 }
             }
         }
     }
 
-    private static void exercise(PacketDecoder decoder, DecodedPacket p, Frame frame, byte[] bytes, int captured) {
-        frame.set(ByteBuffer.wrap(bytes), 0, captured, bytes.length, LinkType.ETHERNET, 0, 0, 1, 0);
+    private static void exercise(PacketDecoder decoder, DecodedPacket p, Frame frame, byte[] bytes, int captured,
+            int linkType) {
+        frame.set(ByteBuffer.wrap(bytes), 0, captured, bytes.length, linkType, 0, 0, 1, 0);
         decoder.decode(frame, p);
         PacketText.info(p);
         DetailTreeText.render(DetailTree.build(frame, p));
@@ -219,7 +222,8 @@ class TunnelDecoderTest {
         "geneve; Generic Network Virtualization Encapsulation, VNI: 0x00004d; Ethernet II, Src: 02:00:00:00:00:01",
         "vxlan; Virtual eXtensible Local Area Network, VNI: 5001; User Datagram Protocol, Src Port: 49153, Dst Port: 4789",
         "gre; Generic Routing Encapsulation (IPv4); Key: 0x0000beef",
-        "4in6; Internet Protocol Version 6, Src: 2001:db8:ff00::1, Dst: 2001:db8:ff00::2 (tunnel); Extension headers: 8 bytes"})
+        "4in6; Internet Protocol Version 6, Src: 2001:db8:ff00::1, Dst: 2001:db8:ff00::2 (tunnel); Extension headers: 8 bytes",
+        "pktap-wifi-cellular; Apple PKTAP, Interface: en0, Process: assistantd (321); DLT: 1 (Ethernet)"})
     void theDetailsShowEachLayerAsWiresharkNamesIt(String mode, String title, String field) throws IOException {
         String text;
         try (PacketSource source = TraceReader.open(org.braid.testing.Traces.sampleTrace("tunnels/" + mode + ".pcap"))) {
@@ -231,6 +235,30 @@ class TunnelDecoderTest {
         }
         assertThat(text).contains(title).contains(field)
                 .contains("Internet Protocol Version 4, Src: 192.0.2.1, Dst: 192.0.2.2\n")
-                .contains("Transmission Control Protocol, Src Port: 35944, Dst Port: 5201");
+                .contains("Transmission Control Protocol, Src Port: ");
+    }
+
+    /** A PKTAP header shorter than its structure, or longer than the frame, is a warning; a record that is no packet decodes nothing. */
+    @Test
+    void aBadPktapHeaderIsAWarning() {
+        byte[] frame = concat(pktapHeader(108, 1, 12), SEGMENT);
+        assertInnerSegment(decode(LinkType.PKTAP, frame));
+        assertThat(decode(LinkType.PKTAP, frame).pktapHeaderLength()).isEqualTo(108);
+        DecodedPacket shortHeader = decode(LinkType.PKTAP, concat(pktapHeader(40, 1, 12), SEGMENT));
+        assertThat(shortHeader.warning(0).kind()).isEqualTo(WarningKind.PKTAP_BAD_HEADER_LENGTH);
+        assertThat(shortHeader.hasTcp()).isFalse();
+        DecodedPacket pastTheFrame = decode(LinkType.PKTAP, concat(pktapHeader(4000, 1, 12), SEGMENT));
+        assertThat(pastTheFrame.warning(0).kind()).isEqualTo(WarningKind.PKTAP_BAD_HEADER_LENGTH);
+        DecodedPacket noPacket = decode(LinkType.PKTAP, concat(pktapHeader(108, 0, 12), SEGMENT));
+        assertThat(noPacket.hasIp()).isFalse();
+        assertThat(noPacket.warningCount()).isZero();
+        DecodedPacket unknownDlt = decode(LinkType.PKTAP, concat(pktapHeader(108, 1, 999), SEGMENT));
+        assertThat(unknownDlt.warning(0).kind()).isEqualTo(WarningKind.UNKNOWN_LINK_TYPE);
+        assertThat(unknownDlt.warning(0).offset()).isEqualTo(108);
+    }
+
+    private static byte[] pktapHeader(int length, int record, int dlt) {
+        return java.util.Arrays.copyOf(ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(length)
+                .putInt(record).putInt(dlt).array(), 108);
     }
 }

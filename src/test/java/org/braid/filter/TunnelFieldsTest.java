@@ -47,6 +47,8 @@ class TunnelFieldsTest {
         "tunnels/4in6.pcap; ip.src == 192.0.2.1; 72",
         "tunnels/mpls.pcap; mpls; 139",
         "tunnels/pppoe.pcap; pppoes && tcp.flags.syn == 1; 2",
+        "tunnels/pktap-wifi-cellular.pcap; pktap.pid == 321; 495",
+        "tunnels/pktap-wifi-cellular.pcap; pktap && ip.src == 198.51.100.1; 130",
         "tunnels/4in6.pcap; ip.src == 2001:db8:ff00::1; 72"})
     void tunnelFieldsSelectWhatTsharkSelects(String trace, String text, int expected) throws IOException {
         FilterResult result = FilterParser.parse(text);

@@ -18,7 +18,7 @@ import org.braid.render.PacketText;
 class DecoderFuzzTest {
     private static final int[] LINK_TYPES = {LinkType.ETHERNET, LinkType.LINUX_SLL, LinkType.LINUX_SLL2, LinkType.RAW,
         LinkType.IPV4, LinkType.IPV6, LinkType.NULL, LinkType.LOOP, LinkType.PPP, LinkType.PPP_HDLC,
-        LinkType.RAW_OLD_12, LinkType.RAW_OLD_14};
+        LinkType.RAW_OLD_12, LinkType.RAW_OLD_14, LinkType.PKTAP};
 
     private final PacketDecoder decoder = new PacketDecoder();
     private final DecodedPacket packet = new DecodedPacket();
