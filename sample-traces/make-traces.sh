@@ -251,6 +251,17 @@ scenario_both_ways_loss() {
         --connect "${SRV4[1]}" --bytes 30000 --rounds 20 --reply 30000 --seed 11
 }
 
+scenario_fastopen() {
+    # TCP Fast Open with MPTCP: two connections; the first fetches the server's cookie, the second
+    # sends its first 1,000 bytes in the MP_CAPABLE SYN (known payload, seed 61 and 62).
+    setup 2 20mbit
+    client_subflow 2
+    in_cli sysctl -qw net.ipv4.tcp_fastopen=3
+    in_srv sysctl -qw net.ipv4.tcp_fastopen=3
+    transfer "$CLI" fastopen.pcap "" "--fastopen --count 2 --seed 61 --request 100000 --reply 20000" \
+        --connect "${SRV4[1]}" --fastopen --count 2 --gap 0.2 --seed 61 --bytes 100000 --reply 20000
+}
+
 scenario_dead_path() {
     # Half-way through, everything arriving at the server on path 2 is dropped; the client's
     # data stuck on the dead subflow is reinjected on path 1.
@@ -780,7 +791,7 @@ DEFAULT=(two_subflows add_remove_addr loss_reinject dead_path checksum checksum_
     checksum_fail_one mp_prio fastclose fallback ipv6 many_connections three_paths
     headers_only ethernet formats zero_window download download_capture_loss three_paths_loss tso_checksum
     ipv4_ipv6_join partial follow_two follow_three follow_loss follow_dead_path follow_remove_addr
-    pair_dead_path pair_path_loss pair_pmtu refused_join backup_used ignored_add_addr vxlan tunnels both_ways_loss)
+    pair_dead_path pair_path_loss pair_pmtu refused_join backup_used ignored_add_addr vxlan tunnels both_ways_loss fastopen)
 
 main() {
     [[ $EUID -eq 0 ]] || { echo "run as root" >&2; exit 1; }

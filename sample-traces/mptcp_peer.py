@@ -72,6 +72,8 @@ def payload_source(seed, default_pattern):
 def serve(args):
     listener = make_socket(args.bind, args.tcp)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if args.fastopen:
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_FASTOPEN, 16)
     listener.bind((args.bind, args.port))
     listener.listen(64)
     print("ready", flush=True)
@@ -123,12 +125,19 @@ def send_payload(sock, source, count, pause):
 
 def run_client_connection(args):
     sock = make_socket(args.connect, args.tcp)
-    sock.connect((args.connect, args.port))
-    threads = schedule_events(args.event, time.monotonic())
     source = payload_source(args.seed, bytes(range(256)))
+    in_syn = 0
+    if args.fastopen:
+        # TCP Fast Open (RFC 7413): once the server's cookie is known, the first bytes ride in the SYN.
+        first = source.read(min(1000, args.bytes))
+        sock.sendto(first, socket.MSG_FASTOPEN, (args.connect, args.port))
+        in_syn = len(first)
+    else:
+        sock.connect((args.connect, args.port))
+    threads = schedule_events(args.event, time.monotonic())
     try:
-        for _ in range(args.rounds):
-            send_payload(sock, source, args.bytes, args.pause)
+        for round_number in range(args.rounds):
+            send_payload(sock, source, args.bytes - (in_syn if round_number == 0 else 0), args.pause)
             if args.reply:
                 receive_exactly(sock, args.reply)
         if args.hold:
@@ -170,6 +179,7 @@ def main():
     for p in (srv, cli):
         p.add_argument("--port", type=int, default=5201)
         p.add_argument("--tcp", action="store_true", help="plain TCP socket instead of MPTCP")
+        p.add_argument("--fastopen", action="store_true", help="TCP Fast Open: data in the SYN once a cookie is known")
         p.add_argument("--count", type=int, default=1, help="number of connections")
         p.add_argument("--reply", type=int, default=0, help="bytes the server answers with")
         p.add_argument("--request", type=int, default=0, help="bytes the server waits for first")

@@ -66,7 +66,23 @@ final class ConnectionAccounting {
     private DataDirection direction(ConnectionState connection, int side) {
         long unique = sent[side] == null ? 0 : sent[side].uniqueBytes();
         Long acknowledged = connection.side(side).acknowledgedBytes();
-        return dataSeen[side] ? new DataDirection(unique, firstDataNanos[side], lastDataNanos[side], acknowledged)
-                : new DataDirection(unique, null, null, acknowledged);
+        long synData = fastOpenData(connection, side);
+        return dataSeen[side] ? new DataDirection(unique, firstDataNanos[side], lastDataNanos[side], acknowledged, synData)
+                : new DataDirection(unique, null, null, acknowledged, synData);
+    }
+
+    /** The payload of the side's SYN or SYN/ACK on the initial subflow: TCP Fast Open data. */
+    private static long fastOpenData(ConnectionState connection, int side) {
+        for (Flow flow : connection.subflows) {
+            if (!flow.join) {
+                for (int direction = 0; direction < 2; direction++) {
+                    if (flow.dataDirection(direction) == side && flow.synPayload[direction] > 0) {
+                        return flow.synPayload[direction];
+                    }
+                }
+                return 0;
+            }
+        }
+        return 0;
     }
 }

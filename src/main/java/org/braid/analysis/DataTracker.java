@@ -48,8 +48,9 @@ final class DataTracker implements PacketObserver {
         }
         SubflowSequence sequence = subflow.sequence(c.direction);
         if (!sequence.started() && c.direction == 0 && flow.sawSyn && c.packetIndex != flow.firstPacketIndex) {
-            // The MP_CAPABLE SYN came before the flow was known as MPTCP: start from it, so a repeat counts.
-            sequence.sent(flow.isn[0], 1, flow.synNanos, 0);
+            // The MP_CAPABLE SYN came before the flow was known as MPTCP: start from it (with any
+            // TCP Fast Open data it carried), so a repeat counts.
+            sequence.sent(flow.isn[0], 1 + flow.synPayload[0], flow.synNanos, 0);
         }
         boolean retransmission = sequence.sent(packet.sequenceNumber(), length, c.nanos,
                 flow.handshakeRttNanos >= 0 ? flow.handshakeRttNanos : DEFAULT_OUT_OF_ORDER_NANOS);

@@ -131,7 +131,8 @@ final class DssMapper {
         if (packet.payloadWireLength() == 0 || !flow.isnKnown[direction]) {
             return;
         }
-        long relativeSeq = (packet.sequenceNumber() - flow.isn[direction]) & LOW_32;
+        // Mappings count from the byte after the SYN and any data it carried (TCP Fast Open).
+        long relativeSeq = (packet.sequenceNumber() - flow.isn[direction] - flow.synPayload[direction]) & LOW_32;
         context.relativeSeq = relativeSeq;
         RecentMappings mappings = flow.mappings[direction];
         if (mappings.isEmpty() || !connection.side(flow.dataDirection(direction)).dsnBaseKnown) {

@@ -374,11 +374,13 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             flow.synNanos = now;
             flow.isn[0] = packet.sequenceNumber();
             flow.isnKnown[0] = true;
+            flow.synPayload[0] = packet.payloadWireLength();
             flow.windowScale[0] = packet.windowScale();
         } else if (syn && ack && direction == 1 && !flow.sawSynAck) {
             flow.sawSynAck = true;
             flow.isn[1] = packet.sequenceNumber();
             flow.isnKnown[1] = true;
+            flow.synPayload[1] = packet.payloadWireLength();
             flow.windowScale[1] = packet.windowScale();
         } else if (!syn && ack && direction == 0 && flow.sawSyn && flow.sawSynAck && flow.handshakeRttNanos < 0) {
             flow.handshakeRttNanos = now - flow.synNanos;

@@ -11,8 +11,12 @@ package org.braid.model;
  *                    from the IDSN when the key is known, else from the first DATA_ACK seen; a DATA_FIN
  *                    is not counted. DATA_ACK proves delivery even of bytes the capture missed. Null
  *                    without a 64-bit DATA_ACK.
+ * @param synDataBytes bytes the side's SYN or SYN/ACK on the initial subflow carried (TCP Fast
+ *                    Open): RFC 8684 B.3 puts them before the data sequence space, so they are not
+ *                    in {@code uniqueBytes}; the application's stream starts with them
  */
-public record DataDirection(long uniqueBytes, Long firstNanos, Long lastNanos, Long acknowledgedBytes) {
+public record DataDirection(long uniqueBytes, Long firstNanos, Long lastNanos, Long acknowledgedBytes,
+        long synDataBytes) {
     /** From the first to the last data segment, in nanoseconds; 0 without data. */
     public long durationNanos() {
         return firstNanos == null ? 0 : lastNanos - firstNanos;

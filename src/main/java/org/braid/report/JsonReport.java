@@ -124,6 +124,7 @@ public final class JsonReport {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("uniqueBytes", d.uniqueBytes());
         doc.put("seenBytes", d.uniqueBytes());
+        doc.put("synDataBytes", d.synDataBytes());
         doc.put("acknowledgedBytes", d.acknowledgedBytes());
         doc.put("firstTime", d.firstNanos() == null ? null : Text.iso(d.firstNanos()));
         doc.put("lastTime", d.lastNanos() == null ? null : Text.iso(d.lastNanos()));

@@ -48,6 +48,11 @@ public final class TextReport {
             out.printf(Locale.ROOT, "  data    client %,d unique bytes%s, server %,d%s; %d reinjection(s), %,d bytes%n",
                     c.data().client().uniqueBytes(), goodputText(c.data().client()), c.data().server().uniqueBytes(),
                     goodputText(c.data().server()), c.data().reinjectedPackets(), c.data().reinjectedBytes());
+            if (c.data().client().synDataBytes() + c.data().server().synDataBytes() > 0) {
+                out.printf(Locale.ROOT, "  fast open: %,d bytes in the client's SYN, %,d in the server's SYN/ACK,"
+                        + " before the data sequence space%n", c.data().client().synDataBytes(),
+                        c.data().server().synDataBytes());
+            }
             if (c.data().resentPackets() > 0 || c.data().captureLostBytes() > 0) {
                 out.printf(Locale.ROOT, "  resent on the same subflow %d segment(s), %,d bytes; capture lost %,d bytes%n",
                         c.data().resentPackets(), c.data().resentBytes(), c.data().captureLostBytes());

@@ -27,6 +27,8 @@ final class FlowEnds {
     final long[] dataFin = {-1, -1};
     /** Per end: the stream position of its TCP FIN; -1 until seen. */
     final long[] fin = {-1, -1};
+    /** Per end: the segment-log index of the data its SYN carried (TCP Fast Open); -1 when none. */
+    final int[] synData = {-1, -1};
     private final boolean[] started = new boolean[2];
     private final long[] position = new long[2];
     /** The receiver token of the MP_JOIN SYN, and which end sent it (0 first, 1 second); -1 when none seen. */

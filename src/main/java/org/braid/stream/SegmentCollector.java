@@ -43,15 +43,22 @@ final class SegmentCollector implements PacketPass.Listener {
         FlowEnds ends = endsOf(flow, packet);
         int end = ends.endOf(packet);
         boolean syn = packet.hasTcpFlag(DecodedPacket.TCP_SYN);
+        int wire = packet.payloadWireLength();
         if (syn) {
             ends.onSyn(end, packet.sequenceNumber());
             noteJoin(ends, end, packet);
+            if (wire > 0 && ends.synData[end] < 0) {
+                // TCP Fast Open data: logged for every flow, since a SYN does not yet say which
+                // connection it opens; the assembly keeps the followed one's and places it.
+                ends.synData[end] = segments.size();
+                segments.add(index, frame.fileOffset(), frame.timestampNanos(), packet.payloadOffset(),
+                        packet.payloadCapturedLength(), wire, SegmentLog.NO_POSITION, 0, flow, end == 0);
+            }
             return;
         }
         boolean followed = target.connection() ? columns.connectionOfPacket(index) == target.index()
                 : flow == target.index();
         boolean fin = packet.hasTcpFlag(DecodedPacket.TCP_FIN);
-        int wire = packet.payloadWireLength();
         if (!followed || (wire == 0 && !fin && packet.mptcpOptionCount() == 0)) {
             return;
         }

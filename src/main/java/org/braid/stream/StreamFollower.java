@@ -28,6 +28,8 @@ public final class StreamFollower {
     private static final long LOW_32 = 0xffffffffL;
     private static final int CLIENT = 0;
     private static final int SERVER = 1;
+    /** A segment of neither side: the SYN data of a flow that is not followed. */
+    private static final int NEITHER = -1;
 
     private StreamFollower() {}
 
@@ -78,20 +80,28 @@ public final class StreamFollower {
         for (int s = 0; s < log.size(); s++) {
             position[s] = log.relativeDsn(s);
             int flow = log.flow(s);
-            int clientEnd = flow < clientEndOfFlow.length ? clientEndOfFlow[flow] : 0;
+            if (flow >= subflowOfFlow.length || subflowOfFlow[flow] < 0) {
+                sideOf[s] = NEITHER; // the SYN data of another flow
+                continue;
+            }
+            int clientEnd = clientEndOfFlow[flow];
             sideOf[s] = (log.fromFirstSender(s) ? 0 : 1) == clientEnd ? CLIENT : SERVER;
         }
         Fallback fallback = connection.lifecycle() == null ? null : connection.lifecycle().fallback();
         if (fallback != null) {
             continueByTcpSequence(log, position, sideOf, fallback);
         }
-        long start = connection.relativeToIdsn() ? 1 : SegmentLog.NO_POSITION;
+        long[] start = {SegmentLog.NO_POSITION, SegmentLog.NO_POSITION};
+        if (connection.relativeToIdsn()) {
+            start[CLIENT] = 1 - fastOpenData(collector, connection, clientEndOfFlow, CLIENT, log, position);
+            start[SERVER] = 1 - fastOpenData(collector, connection, clientEndOfFlow, SERVER, log, position);
+        }
         SideStream[] sides = new SideStream[2];
         for (int side = CLIENT; side <= SERVER; side++) {
             int[] segments = segmentsOf(sideOf, side);
             long finEnd = dataFinEnd(collector, connection, clientEndOfFlow, side, log, segments, position);
             boolean finSeen = dataFinSeen(collector, connection, clientEndOfFlow, side);
-            sides[side] = new SideStream(log, segments, position, start, finEnd, finSeen);
+            sides[side] = new SideStream(log, segments, position, start[side], finEnd, finSeen);
         }
         return new Assembly(connection.client(), connection.server(), sides, subflowOfFlow);
     }
@@ -127,6 +137,29 @@ public final class StreamFollower {
                 position[s] = log.tcpPosition(s) + offset[sideOf[s]];
             }
         }
+    }
+
+    /**
+     * The bytes the side's SYN (or SYN/ACK) on the initial subflow carried with TCP Fast Open:
+     * RFC 8684 B.3 leaves them out of the data sequence space, so the stream starts with them, just
+     * before DSN 1 (their segment is placed there). 0 when there are none.
+     */
+    private static int fastOpenData(SegmentCollector collector, MptcpConnection connection, int[] clientEndOfFlow,
+                                    int side, SegmentLog log, long[] position) {
+        for (Subflow subflow : connection.subflows()) {
+            FlowEnds ends = collector.ends(subflow.flow());
+            if (subflow.join() || ends == null) {
+                continue;
+            }
+            int end = side == CLIENT ? clientEndOfFlow[subflow.flow()] : 1 - clientEndOfFlow[subflow.flow()];
+            int s = ends.synData[end];
+            if (s < 0) {
+                return 0;
+            }
+            position[s] = 1 - log.wirePayload(s);
+            return log.wirePayload(s);
+        }
+        return 0;
     }
 
     /** Where the side's DATA_FIN ends the stream, when both its DSN and the side's DSN base are known. */
@@ -180,7 +213,8 @@ public final class StreamFollower {
         int[] sideOf = new int[log.size()];
         for (int s = 0; s < log.size(); s++) {
             position[s] = log.tcpPosition(s);
-            sideOf[s] = (log.fromFirstSender(s) ? 0 : 1) == clientEnd ? CLIENT : SERVER;
+            sideOf[s] = log.flow(s) != flow ? NEITHER // the SYN data of another flow
+                    : (log.fromFirstSender(s) ? 0 : 1) == clientEnd ? CLIENT : SERVER;
         }
         int subflow = -1;
         for (MptcpConnection connection : result.connections()) {

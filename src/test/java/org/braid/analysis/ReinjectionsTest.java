@@ -68,12 +68,18 @@ class ReinjectionsTest {
      * gives them mptcp.dsn 15,361 and 16,381 to 16,369, inside frame 18's and frame 16's bytes on
      * another subflow; with {@code -o tcp.relative_sequence_numbers:FALSE} it gives 85,169 and
      * 31,421 on, as the options' bytes say, and flags none of them.
+     *
+     * <p>fastopen.pcap frames 253, 257 and 323: the second connection's SYN carried 1,000 bytes (TCP
+     * Fast Open), and its mappings count subflow sequence numbers from the byte after them (RFC 8684
+     * B.3, as Linux sends them). tshark places them from ISN + 1, 1,000 bytes off, which lands frame
+     * 297 (DSN 85,249 from the bytes) on frame 323's DSN 86,769 on the other subflow, and so on.
      */
     private static final Map<String, List<Long>> WIRESHARK_MISREAD_DSN = Map.of(
             "zero-window.pcap", List.of(66L, 70L),
             "follow-three-subflows.pcap", List.of(96L, 102L),
             "follow-loss-reinjections.pcap", List.of(57L, 63L, 65L),
-            "both-ways-loss.pcap", List.of(97L, 103L, 107L));
+            "both-ways-loss.pcap", List.of(97L, 103L, 107L),
+            "fastopen.pcap", List.of(253L, 257L, 323L));
 
     /** Traces where Wireshark finds reinjections beyond the ones it finds by misreading DSNs. */
     static Stream<Traces.Expected> tracesWithReinjections() {
