@@ -262,6 +262,19 @@ scenario_fastopen() {
         --connect "${SRV4[1]}" --fastopen --count 2 --gap 0.2 --seed 61 --bytes 100000 --reply 20000
 }
 
+scenario_fastopen_refused() {
+    # As fastopen, but the server stops accepting SYN data after the first connection (its
+    # tcp_fastopen drops the server bit): the second SYN's 1,000 bytes are not acknowledged, and
+    # the client sends them again after the handshake.
+    setup 2 20mbit
+    client_subflow 2
+    in_cli sysctl -qw net.ipv4.tcp_fastopen=3
+    in_srv sysctl -qw net.ipv4.tcp_fastopen=3
+    transfer "$CLI" fastopen-refused.pcap "" "--fastopen --count 2 --seed 61 --request 100000 --reply 20000" \
+        --connect "${SRV4[1]}" --fastopen --count 2 --gap 0.2 --seed 61 --bytes 100000 --reply 20000 \
+        --event "0.1:ip netns exec $SRV sysctl -qw net.ipv4.tcp_fastopen=1"
+}
+
 scenario_dead_path() {
     # Half-way through, everything arriving at the server on path 2 is dropped; the client's
     # data stuck on the dead subflow is reinjected on path 1.

@@ -71,13 +71,13 @@ final class ConnectionAccounting {
                 : new DataDirection(unique, null, null, acknowledged, synData);
     }
 
-    /** The payload of the side's SYN or SYN/ACK on the initial subflow: TCP Fast Open data. */
+    /** The accepted payload of the side's SYN or SYN/ACK on the initial subflow: TCP Fast Open data. */
     private static long fastOpenData(ConnectionState connection, int side) {
         for (Flow flow : connection.subflows) {
             if (!flow.join) {
                 for (int direction = 0; direction < 2; direction++) {
-                    if (flow.dataDirection(direction) == side && flow.synPayload[direction] > 0) {
-                        return flow.synPayload[direction];
+                    if (flow.dataDirection(direction) == side && flow.fastOpenData[direction] > 0) {
+                        return flow.fastOpenData[direction];
                     }
                 }
                 return 0;

@@ -132,7 +132,7 @@ final class DssMapper {
             return;
         }
         // Mappings count from the byte after the SYN and any data it carried (TCP Fast Open).
-        long relativeSeq = (packet.sequenceNumber() - flow.isn[direction] - flow.synPayload[direction]) & LOW_32;
+        long relativeSeq = (packet.sequenceNumber() - flow.isn[direction] - flow.fastOpenData[direction]) & LOW_32;
         context.relativeSeq = relativeSeq;
         RecentMappings mappings = flow.mappings[direction];
         if (mappings.isEmpty() || !connection.side(flow.dataDirection(direction)).dsnBaseKnown) {

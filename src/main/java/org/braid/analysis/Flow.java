@@ -41,12 +41,15 @@ final class Flow {
      */
     final long[] isn = new long[2];
     final boolean[] isnKnown = new boolean[2];
-    /**
-     * Payload of the SYN (client) and SYN/ACK (server): TCP Fast Open data. RFC 8684 B.3 and Linux
-     * count a subflow's relative sequence numbers in DSS mappings from the byte after it, and leave
-     * it out of the data sequence space.
-     */
+    /** Payload of the SYN (client) and SYN/ACK (server) on the wire: TCP Fast Open data, accepted or not. */
     final int[] synPayload = new int[2];
+    /**
+     * The SYN payload the other end accepted (its SYN/ACK acknowledged it; assumed when that is not
+     * in the trace): RFC 8684 B.3 and Linux count a subflow's relative sequence numbers in DSS
+     * mappings from the byte after it, and leave it out of the data sequence space. Refused, it is
+     * sent again after the handshake as ordinary data.
+     */
+    final int[] fastOpenData = new int[2];
     /** The ISN a new mapping implies if it starts on the packet that first carries it; confirmed by the next. */
     final long[] isnCandidate = new long[2];
     final boolean[] isnCandidateSet = new boolean[2];

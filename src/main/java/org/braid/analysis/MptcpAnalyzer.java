@@ -375,13 +375,18 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
             flow.isn[0] = packet.sequenceNumber();
             flow.isnKnown[0] = true;
             flow.synPayload[0] = packet.payloadWireLength();
+            flow.fastOpenData[0] = packet.payloadWireLength();
             flow.windowScale[0] = packet.windowScale();
         } else if (syn && ack && direction == 1 && !flow.sawSynAck) {
             flow.sawSynAck = true;
             flow.isn[1] = packet.sequenceNumber();
             flow.isnKnown[1] = true;
             flow.synPayload[1] = packet.payloadWireLength();
+            flow.fastOpenData[1] = packet.payloadWireLength();
             flow.windowScale[1] = packet.windowScale();
+            if (flow.sawSyn && packet.acknowledgmentNumber() == ((flow.isn[0] + 1) & 0xffffffffL)) {
+                flow.fastOpenData[0] = 0; // the server acknowledged the SYN alone: its data was refused
+            }
         } else if (!syn && ack && direction == 0 && flow.sawSyn && flow.sawSynAck && flow.handshakeRttNanos < 0) {
             flow.handshakeRttNanos = now - flow.synNanos;
         }

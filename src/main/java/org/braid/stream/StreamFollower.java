@@ -89,7 +89,7 @@ public final class StreamFollower {
         }
         Fallback fallback = connection.lifecycle() == null ? null : connection.lifecycle().fallback();
         if (fallback != null) {
-            continueByTcpSequence(log, position, sideOf, fallback);
+            continueByTcpSequence(log, position, sideOf, fallback, initialOffsets(connection, fallback));
         }
         long[] start = {SegmentLog.NO_POSITION, SegmentLog.NO_POSITION};
         if (connection.relativeToIdsn()) {
@@ -124,9 +124,24 @@ public final class StreamFollower {
         return ends.first.port() == connection.server().port() ? 1 : 0;
     }
 
-    /** After a fallback, segments without a DSN on the fallen-back subflow follow their TCP sequence. */
-    private static void continueByTcpSequence(SegmentLog log, long[] position, int[] sideOf, Fallback fallback) {
+    /**
+     * Where the fallen-back subflow's TCP positions start in the stream before any mapping says: on
+     * the initial subflow of a connection whose handshake is in the trace, its first byte after the
+     * SYN is DSN 1 (RFC 8684 3.1), or the first byte of accepted TCP Fast Open data before it.
+     */
+    private static long[] initialOffsets(MptcpConnection connection, Fallback fallback) {
         long[] offset = {SegmentLog.NO_POSITION, SegmentLog.NO_POSITION};
+        Integer at = connection.subflowPosition(fallback.flow());
+        if (connection.relativeToIdsn() && at != null && !connection.subflows().get(at).join()) {
+            offset[CLIENT] = 1 - connection.data().client().synDataBytes();
+            offset[SERVER] = 1 - connection.data().server().synDataBytes();
+        }
+        return offset;
+    }
+
+    /** After a fallback, segments without a DSN on the fallen-back subflow follow their TCP sequence. */
+    private static void continueByTcpSequence(SegmentLog log, long[] position, int[] sideOf, Fallback fallback,
+            long[] offset) {
         for (int s = 0; s < log.size(); s++) {
             if (log.flow(s) != fallback.flow()) {
                 continue;
@@ -153,8 +168,10 @@ public final class StreamFollower {
             }
             int end = side == CLIENT ? clientEndOfFlow[subflow.flow()] : 1 - clientEndOfFlow[subflow.flow()];
             int s = ends.synData[end];
-            if (s < 0) {
-                return 0;
+            long accepted = side == CLIENT ? connection.data().client().synDataBytes()
+                    : connection.data().server().synDataBytes();
+            if (s < 0 || accepted == 0) {
+                return 0; // none, or refused and sent again as ordinary data
             }
             position[s] = 1 - log.wirePayload(s);
             return log.wirePayload(s);

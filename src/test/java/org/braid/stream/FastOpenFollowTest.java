@@ -6,21 +6,25 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.braid.testing.Traces;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * fastopen.pcap (make-traces.sh fastopen): two connections with TCP Fast Open; the second's SYN
  * carries the client's first 1,000 bytes, which RFC 8684 B.3 puts before the data sequence space.
  * Followed, each connection is what the application sent: seed 61's 100,000 bytes from the client,
- * seed 62's 20,000 from the server, the SYN's bytes first.
+ * seed 62's 20,000 from the server, the SYN's bytes first. So is fastopen-refused.pcap's second
+ * connection, whose SYN data the server refused: it fell back to TCP, and the stream follows its
+ * initial subflow from DSN 1, the refused SYN's bytes not counted twice.
  */
 class FastOpenFollowTest {
     private static final Path TRACE = Traces.sampleDir().resolve("fastopen.pcap");
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1})
-    void eachConnectionIsWhatTheApplicationSent(int connection) throws IOException {
-        try (FollowedStream stream = StreamFollower.follow(TRACE, FollowTarget.mptcpConnection(connection))) {
+    @CsvSource({"fastopen.pcap, 0", "fastopen.pcap, 1", "fastopen-refused.pcap, 0", "fastopen-refused.pcap, 1"})
+    void eachConnectionIsWhatTheApplicationSent(String trace, int connection) throws IOException {
+        try (FollowedStream stream = StreamFollower.follow(Traces.sampleDir().resolve(trace),
+                FollowTarget.mptcpConnection(connection))) {
             assertThat(KnownPayload.sha256(KernelTracesFollowTest.bytes(stream, StreamSide.CLIENT)))
                     .isEqualTo(KnownPayload.sha256(61, 100_000));
             assertThat(KnownPayload.sha256(KernelTracesFollowTest.bytes(stream, StreamSide.SERVER)))
