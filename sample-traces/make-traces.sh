@@ -275,6 +275,17 @@ scenario_fastopen_refused() {
         --event "0.1:ip netns exec $SRV sysctl -qw net.ipv4.tcp_fastopen=1"
 }
 
+scenario_server_joins() {
+    # The client announces its path-2 address (a signal endpoint with a port, which opens a
+    # listener for joins); the server's in-kernel path manager joins it: the MP_JOIN SYN goes from
+    # the connection's server to its client.
+    setup 2 20mbit
+    ip -n "$CLI" mptcp endpoint add "${CLI4[2]}" dev braid-c2 signal port 10100
+    ip -n "$SRV" mptcp endpoint add "${SRV4[2]}" dev braid-s2 subflow
+    transfer "$CLI" server-joins.pcap "" "--seed 71 --request 200000 --reply 200000" \
+        --connect "${SRV4[1]}" --seed 71 --bytes 200000 --reply 200000
+}
+
 scenario_dead_path() {
     # Half-way through, everything arriving at the server on path 2 is dropped; the client's
     # data stuck on the dead subflow is reinjected on path 1.

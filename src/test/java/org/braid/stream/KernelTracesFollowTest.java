@@ -29,7 +29,8 @@ class KernelTracesFollowTest {
                 Arguments.of("follow-loss-reinjections.pcap", 31, 360_000, 4_800),
                 Arguments.of("follow-dead-path.pcap", 41, 300_000, 0),
                 Arguments.of("follow-remove-addr.pcap", 51, 300_000, 0),
-                Arguments.of("both-ways-loss.pcap", 11, 600_000, 600_000));
+                Arguments.of("both-ways-loss.pcap", 11, 600_000, 600_000),
+                Arguments.of("server-joins.pcap", 71, 200_000, 200_000));
     }
 
     @ParameterizedTest(name = "{0}")
