@@ -38,6 +38,8 @@ public final class DecodedPacket {
     public static final int OPTION_SACK_PERMITTED = 4;
     public static final int OPTION_SACK = 5;
     public static final int OPTION_TIMESTAMPS = 8;
+    /** TCP Fast Open (RFC 7413): a cookie, or an empty request for one. */
+    public static final int OPTION_FAST_OPEN = 34;
     public static final int OPTION_MPTCP = 30;
 
     // Frame and link layer

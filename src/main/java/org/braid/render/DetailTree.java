@@ -354,6 +354,7 @@ public final class DetailTree {
             case DecodedPacket.OPTION_SACK -> "SACK";
             case DecodedPacket.OPTION_TIMESTAMPS -> "Timestamps";
             case DecodedPacket.OPTION_MPTCP -> "Multipath TCP";
+            case DecodedPacket.OPTION_FAST_OPEN -> "TCP Fast Open";
             default -> "Option kind " + kind;
         };
     }
@@ -384,6 +385,9 @@ public final class DetailTree {
                     values.add(DetailNode.leaf("Timestamp echo reply: " + p.timestampEchoReply(), at + 6, 4));
                 }
             }
+            case DecodedPacket.OPTION_FAST_OPEN -> values.add(length <= 2
+                    ? DetailNode.leaf("Cookie request", at, length)
+                    : DetailNode.leaf("Cookie: " + bytes.hex(at + 2, length - 2), at + 2, length - 2));
             default -> { }
         }
         return values;

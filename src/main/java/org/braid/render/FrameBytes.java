@@ -51,6 +51,15 @@ final class FrameBytes {
         return s.toString();
     }
 
+    /** {@code length} bytes as lower-case hex digits, no separators. */
+    String hex(int frameOffset, int length) {
+        StringBuilder s = new StringBuilder(2 * length);
+        for (int i = 0; i < length; i++) {
+            MptcpOptionText.hexByte(s, u8(frameOffset + i));
+        }
+        return s.toString();
+    }
+
     String ipv4(int frameOffset) {
         return IpText.ipv4((int) u32(frameOffset));
     }

@@ -105,6 +105,11 @@ public final class PacketText {
         if (p.hasTimestamps()) {
             out.append(" TSval=").append(p.timestampValue()).append(" TSecr=").append(p.timestampEchoReply());
         }
+        for (int i = 0; i < p.tcpOptionCount(); i++) {
+            if (p.tcpOptionKind(i) == DecodedPacket.OPTION_FAST_OPEN) {
+                out.append(p.tcpOptionLength(i) <= 2 ? " TFO=R" : " TFO=C"); // as tshark: request, cookie
+            }
+        }
         for (int i = 0; i < p.mptcpOptionCount(); i++) {
             out.append("; ");
             MptcpOptionText.append(out, p.mptcpOption(i));
