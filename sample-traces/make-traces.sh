@@ -174,27 +174,19 @@ scenario_add_remove_addr() {
         --event "0.35:ip -n $SRV mptcp endpoint flush"
 }
 
-server_random_loss() {  # server_random_loss DEV PERMILLE: drops that share of the non-SYN segments the server receives on DEV
-    in_srv nft -f - <<EOF
+random_loss() {  # random_loss in_cli|in_srv DEV PERMILLE: drops that share of the non-SYN segments that namespace receives on DEV
+    "$1" nft -f - <<EOF
 table inet braid_loss {
     chain pre {
         type filter hook prerouting priority -150; policy accept;
-        iifname "$1" tcp flags & syn == 0 numgen random mod 1000 < $2 drop
+        iifname "$2" tcp flags & syn == 0 numgen random mod 1000 < $3 drop
     }
 }
 EOF
 }
 
-client_random_loss() {  # client_random_loss DEV PERMILLE: the same on what the client receives on DEV
-    in_cli nft -f - <<EOF
-table inet braid_loss {
-    chain pre {
-        type filter hook prerouting priority -150; policy accept;
-        iifname "$1" tcp flags & syn == 0 numgen random mod 1000 < $2 drop
-    }
-}
-EOF
-}
+server_random_loss() { random_loss in_srv "$@"; }  # server_random_loss DEV PERMILLE
+client_random_loss() { random_loss in_cli "$@"; }  # client_random_loss DEV PERMILLE
 
 dead_path_table() {  # an empty server table that dead_path_event's rule joins when the path dies
     in_srv nft -f - <<'EOF'
