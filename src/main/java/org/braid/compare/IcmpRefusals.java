@@ -30,8 +30,9 @@ final class IcmpRefusals {
         if (m.innerTransportOffset() < 0 || m.innerProtocol() != ProtocolNumbers.PROTOCOL_TCP || m.innerSequence() < 0) {
             return;
         }
-        String key = key(address(m.innerSourceHigh(), m.innerSourceLow()), m.innerSourcePort(),
-                address(m.innerDestinationHigh(), m.innerDestinationLow()), m.innerDestinationPort(), m.innerSequence());
+        String key = key(IpText.text(m.innerSourceHigh(), m.innerSourceLow()), m.innerSourcePort(),
+                IpText.text(m.innerDestinationHigh(), m.innerDestinationLow()), m.innerDestinationPort(),
+                m.innerSequence());
         StringBuilder reason = new StringBuilder(m.v6() ? "ICMPv6 \"" : "ICMP \"")
                 .append(IcmpNames.name(m.v6(), m.type(), m.code())).append('"');
         if (m.nextHopMtu() >= 0) {
@@ -45,11 +46,6 @@ final class IcmpRefusals {
     Refusal about(Endpoint from, Endpoint to, long sequence) {
         return bySegment.isEmpty() ? null
                 : bySegment.get(key(from.address(), from.port(), to.address(), to.port(), sequence & 0xffffffffL));
-    }
-
-    /** The text a flow's endpoints use: dotted IPv4 for an IPv4-mapped address, RFC 5952 IPv6 otherwise. */
-    private static String address(long high, long low) {
-        return high == 0 && low >>> 32 == 0xffff ? IpText.ipv4((int) low) : IpText.ipv6(high, low);
     }
 
     private static String key(String source, int sourcePort, String destination, int destinationPort, long sequence) {

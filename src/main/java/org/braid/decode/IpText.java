@@ -50,6 +50,14 @@ public final class IpText {
         return 0xffff_0000_0000L | (address & 0xffffffffL);
     }
 
+    /**
+     * The text of an address in the 128-bit form {@link #ipv4Mapped} keys on: dotted quad for an
+     * IPv4-mapped address, RFC 5952 text otherwise, as the packet list writes them.
+     */
+    public static String text(long high, long low) {
+        return high == 0 && low >>> 32 == ipv4Mapped(0) >>> 32 ? ipv4((int) low) : ipv6(high, low);
+    }
+
     public static String ipv4(int address) {
         StringBuilder out = new StringBuilder(15);
         appendIpv4(out, address);

@@ -92,11 +92,8 @@ final class TunnelDecoder {
                 }
                 int length = (buf.get(g + header) & 0xff) * 4;
                 if (length == 0) {
-                    if (enterOverUdp(base, udp, p) && p.addTunnel(Encapsulation.GTP_U, g - base, header, teid)) {
-                        p.warn(WarningKind.GTP_BAD_EXTENSION_LENGTH, g + header - base, next);
-                        p.clearNetworkLayer();
-                    }
-                    return true;
+                    return stopped(base, udp, g, header, Encapsulation.GTP_U, teid,
+                            WarningKind.GTP_BAD_EXTENSION_LENGTH, g + header, next, p);
                 }
                 if (end - (g + header) < length) {
                     return truncated(base, udp, g, end, Encapsulation.GTP_U, teid, p);
@@ -320,8 +317,17 @@ final class TunnelDecoder {
 
     /** A tunnel header cut by the capture: the layers so far and a warning; nothing inside is decoded. */
     private static boolean truncated(int base, int udp, int at, int end, Encapsulation kind, long id, DecodedPacket p) {
-        if (enterOverUdp(base, udp, p) && p.addTunnel(kind, at - base, end - at, id)) {
-            p.warn(WarningKind.TUNNEL_HEADER_TRUNCATED, at - base, end - at);
+        return stopped(base, udp, at, end - at, kind, id, WarningKind.TUNNEL_HEADER_TRUNCATED, at, end - at, p);
+    }
+
+    /**
+     * A UDP tunnel whose header at {@code at} ({@code length} bytes of it) cannot be read past: its
+     * layers so far, and {@code warning} at {@code warningAt}; nothing inside is decoded.
+     */
+    private static boolean stopped(int base, int udp, int at, int length, Encapsulation kind, long id,
+            WarningKind warning, int warningAt, long detail, DecodedPacket p) {
+        if (enterOverUdp(base, udp, p) && p.addTunnel(kind, at - base, length, id)) {
+            p.warn(warning, warningAt - base, detail);
             p.clearNetworkLayer();
         }
         return true;

@@ -10,9 +10,6 @@ import org.braid.decode.IpText;
  * passes, so any field a filter can test can be shown.
  */
 public final class FieldValues {
-    private static final long IPV4_MAPPED_HIGH_MASK = 0xffff_ffff_0000_0000L;
-    private static final long IPV4_MAPPED = 0xffff_0000_0000L;
-
     private FieldValues() {}
 
     /** The values of {@code field} in {@code input}, comma-separated; empty when the packet has none. */
@@ -30,18 +27,10 @@ public final class FieldValues {
         return switch (field.type()) {
             case NUMBER -> Long.toUnsignedString(low);
             case BOOLEAN -> low != 0 ? "True" : "False";
-            case ADDRESS -> address(high, low);
+            case ADDRESS -> IpText.text(high, low);
             case NAME -> field instanceof NamedField named && low >= 0 && low < named.names().size()
                     ? named.names().get((int) low) : Long.toString(low);
             case PROTOCOL -> "Yes";
         };
-    }
-
-    /** An address as the packet list writes it: dotted quad for IPv4 (mapped), RFC 5952 text for IPv6. */
-    static String address(long high, long low) {
-        if (high == 0 && (low & IPV4_MAPPED_HIGH_MASK) == IPV4_MAPPED) {
-            return IpText.ipv4((int) low);
-        }
-        return IpText.ipv6(high, low);
     }
 }

@@ -112,24 +112,20 @@ public final class DetailTree {
     private DetailNode pktapNode(int header) {
         String ifname = text(12, 24);
         String process = text(56, 20);
-        long pid = littleEndian(52);
+        long pid = bytes.u32le(52);
         Branch b = new Branch("Apple PKTAP, Interface: " + ifname + (process.isEmpty() ? "" : ", Process: " + process
                 + " (" + pid + ")"), 0, header);
-        b.leaf("Header length: " + littleEndian(0), 0, 4);
-        b.leaf("Record type: " + littleEndian(4) + (littleEndian(4) == 1 ? " (packet)" : ""), 4, 4);
-        b.leaf("DLT: " + littleEndian(8) + " (" + LinkType.name(LinkType.ofDarwinDlt((int) littleEndian(8))) + ")", 8, 4);
+        b.leaf("Header length: " + bytes.u32le(0), 0, 4);
+        b.leaf("Record type: " + bytes.u32le(4) + (bytes.u32le(4) == 1 ? " (packet)" : ""), 4, 4);
+        b.leaf("DLT: " + bytes.u32le(8) + " (" + LinkType.name(LinkType.ofDarwinDlt((int) bytes.u32le(8))) + ")", 8, 4);
         b.leaf("Interface: " + ifname, 12, 24);
         b.leaf("Process ID: " + pid, 52, 4);
         b.leaf("Command name: " + process, 56, 20);
         String effective = text(88, 20);
         if (!effective.isEmpty()) {
-            b.leaf("Effective process ID: " + littleEndian(84) + ", command name: " + effective, 84, 24);
+            b.leaf("Effective process ID: " + bytes.u32le(84) + ", command name: " + effective, 84, 24);
         }
         return b.node();
-    }
-
-    private long littleEndian(int frameOffset) {
-        return Long.reverseBytes(bytes.u32(frameOffset) << 32) & 0xffffffffL;
     }
 
     /** A NUL-terminated ASCII field of at most {@code length} bytes; anything not printable as '?'. */
@@ -148,7 +144,7 @@ public final class DetailTree {
         if (header <= 0) {
             return null;
         }
-        int linkType = at > 0 ? LinkType.ofDarwinDlt((int) littleEndian(8)) : p.linkType();
+        int linkType = at > 0 ? LinkType.ofDarwinDlt((int) bytes.u32le(8)) : p.linkType();
         return switch (linkType) {
             case LinkType.ETHERNET -> ethernet(at, header);
             case LinkType.LINUX_SLL -> sll(at, header);

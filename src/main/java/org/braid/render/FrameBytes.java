@@ -36,6 +36,11 @@ final class FrameBytes {
         return ((long) u16(frameOffset) << 16) | u16(frameOffset + 2);
     }
 
+    /** A little-endian 32-bit field (Apple's PKTAP header is in the capturing host's order). */
+    long u32le(int frameOffset) {
+        return Long.reverseBytes(u32(frameOffset) << 32) & 0xffffffffL;
+    }
+
     long u64(int frameOffset) {
         return (u32(frameOffset) << 32) | u32(frameOffset + 4);
     }

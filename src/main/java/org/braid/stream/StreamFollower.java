@@ -93,8 +93,8 @@ public final class StreamFollower {
         }
         long[] start = {SegmentLog.NO_POSITION, SegmentLog.NO_POSITION};
         if (connection.relativeToIdsn()) {
-            start[CLIENT] = 1 - fastOpenData(collector, connection, clientEndOfFlow, CLIENT, log, position);
-            start[SERVER] = 1 - fastOpenData(collector, connection, clientEndOfFlow, SERVER, log, position);
+            start[CLIENT] = 1 - placeFastOpenData(collector, connection, clientEndOfFlow, CLIENT, log, position);
+            start[SERVER] = 1 - placeFastOpenData(collector, connection, clientEndOfFlow, SERVER, log, position);
         }
         SideStream[] sides = new SideStream[2];
         for (int side = CLIENT; side <= SERVER; side++) {
@@ -155,11 +155,11 @@ public final class StreamFollower {
     }
 
     /**
-     * The bytes the side's SYN (or SYN/ACK) on the initial subflow carried with TCP Fast Open:
-     * RFC 8684 B.3 leaves them out of the data sequence space, so the stream starts with them, just
-     * before DSN 1 (their segment is placed there). 0 when there are none.
+     * Places the side's TCP Fast Open data (its SYN or SYN/ACK on the initial subflow, when the other
+     * end accepted it) just before DSN 1: RFC 8684 B.3 leaves it out of the data sequence space, so
+     * the stream starts with it. Returns its length, 0 when there is none.
      */
-    private static int fastOpenData(SegmentCollector collector, MptcpConnection connection, int[] clientEndOfFlow,
+    private static int placeFastOpenData(SegmentCollector collector, MptcpConnection connection, int[] clientEndOfFlow,
                                     int side, SegmentLog log, long[] position) {
         for (Subflow subflow : connection.subflows()) {
             FlowEnds ends = collector.ends(subflow.flow());
