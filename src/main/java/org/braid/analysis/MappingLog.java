@@ -12,9 +12,9 @@ import org.braid.model.column.LongColumn;
 
 /**
  * Every distinct DSS mapping of one connection, as chunked primitive columns (about 30 bytes a
- * mapping when no checksum is in use, never copied as they grow), with an
- * open-addressing index on (flow, side, DSN, subflow sequence, length) so a mapping repeated on
- * each segment it spans is found again without allocating.
+ * mapping when no checksum is in use, never copied as they grow), with a {@link MappingIndex} on
+ * (flow, side, DSN, subflow sequence, length) so a mapping repeated on each segment it spans is
+ * found again without allocating.
  */
 final class MappingLog {
     static final int NOT_FOUND = -1;
@@ -24,8 +24,6 @@ final class MappingLog {
     private static final byte PENDING = DssMappings.PENDING;
 
     private int size;
-    /** Rows the index starts with once the log has one; until then, nothing is allocated. */
-    private static final int FIRST_CAPACITY = 16;
     private final LongColumn dsn = new LongColumn(0);
     private final ByteColumn side = new ByteColumn((byte) 0);
     private final IntColumn flow = new IntColumn(0);
@@ -39,7 +37,22 @@ final class MappingLog {
     private final IntColumn expectedChecksum = new IntColumn(NO_CHECKSUM);
     /** The {@link UnverifiedReason} ordinal of an unverifiable mapping, else {@link #NO_REASON}. */
     private final ByteColumn unverified = new ByteColumn(NO_REASON);
-    private int[] index = new int[0];
+    private final MappingIndex index = new MappingIndex(new MappingIndex.Keys() {
+        @Override
+        public long dsn(int row) {
+            return dsn.get(row);
+        }
+
+        @Override
+        public long subflowSeq(int row) {
+            return subflowSeq.get(row);
+        }
+
+        @Override
+        public int length(int row) {
+            return length.get(row);
+        }
+    });
     /** The last row found or added per subflow and side (hashed into a few slots; a miss only costs a lookup). */
     private static final int RECENT = 16;
     private final int[] recent = filled(RECENT);
@@ -49,14 +62,6 @@ final class MappingLog {
     private final int[] recentLength = new int[RECENT];
     private final int[] recentFlow = new int[RECENT];
     private final int[] recentSide = new int[RECENT];
-    /**
-     * Where the last {@link #find} that missed ended its probe, and the hash it probed for: the
-     * {@link #add} that follows a miss puts its row there instead of probing the table again.
-     * -1 once anything changed the table.
-     */
-    private int missSlot = -1;
-    private int missHash;
-
     int size() {
         return size;
     }
@@ -71,7 +76,7 @@ final class MappingLog {
                 && recentSide[slot] == dataSide) {
             return cached;
         }
-        int row = lookup(flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength);
+        int row = index.find(flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength);
         if (row != NOT_FOUND) {
             remember(row, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength);
         }
@@ -89,52 +94,18 @@ final class MappingLog {
         recentSide[slot] = dataSide;
     }
 
-    private boolean matches(int row, int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq,
-            int mappingLength) {
-        return dsn.get(row) == mappingDsn && subflowSeq.get(row) == mappingSubflowSeq
-                && length.get(row) == mappingLength && flow.get(row) == flowIndex && side.get(row) == dataSide;
-    }
-
-    private int lookup(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
-        if (size == 0) {
-            return NOT_FOUND;
-        }
-        int mask = index.length - 1;
-        int hash = hash(flowIndex, mappingDsn, mappingSubflowSeq, mappingLength);
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-            int row = index[slot];
-            if (row == NOT_FOUND) {
-                missSlot = slot;
-                missHash = hash;
-                return NOT_FOUND;
-            }
-            if (matches(row, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength)) {
-                return row;
-            }
-        }
-    }
-
     /** Adds a mapping not yet in the log (see {@link #find}); pending when its checksum is still to be verified. */
     int add(int flowIndex, int dataSide, long mappingDsn, long mappingSubflowSeq, int mappingLength, long packet,
             boolean pending) {
-        if ((size + 1) * 2 > index.length) {
-            rehash(Math.max(2 * FIRST_CAPACITY, index.length * 2));
-        }
         int row = size++;
         dsn.set(row, mappingDsn);
         side.set(row, (byte) dataSide);
-        int hash = hash(flowIndex, mappingDsn, mappingSubflowSeq, mappingLength);
         flow.set(row, flowIndex);
         subflowSeq.set(row, mappingSubflowSeq);
         length.set(row, mappingLength);
         firstPacket.set(row, Math.toIntExact(packet));
         verdict.set(row, pending ? PENDING : (byte) ChecksumVerdict.NONE.ordinal());
-        if (missSlot >= 0 && missHash == hash) {
-            index[missSlot] = row; // the end of this key's probe, found empty by the find that missed
-            missSlot = -1;
-        } else {
-            insert(row);
-        }
+        index.add(flowIndex, dataSide, row);
         remember(row, flowIndex, dataSide, mappingDsn, mappingSubflowSeq, mappingLength);
         return row;
     }
@@ -170,30 +141,6 @@ final class MappingLog {
         DssMappings.Columns columns = new DssMappings.Columns(dsn, side, flow, subflowSeq, length, firstPacket,
                 verdict, new DssMappings.Checksums(checksum, expectedChecksum, unverified));
         return new DssMappings(size, columns, dsnBase, failures);
-    }
-
-    private void rehash(int capacity) {
-        index = filled(capacity);
-        missSlot = -1;
-        for (int row = 0; row < size; row++) {
-            insert(row);
-        }
-    }
-
-    private void insert(int row) {
-        missSlot = -1;
-        int mask = index.length - 1;
-        int slot = hash(flow.get(row), dsn.get(row), subflowSeq.get(row), length.get(row)) & mask;
-        while (index[slot] != NOT_FOUND) {
-            slot = (slot + 1) & mask;
-        }
-        index[slot] = row;
-    }
-
-    private static int hash(int flowIndex, long mappingDsn, long mappingSubflowSeq, int mappingLength) {
-        long h = mappingDsn * 0x9E3779B97F4A7C15L + mappingSubflowSeq * 0xC2B2AE3D27D4EB4FL
-                + ((long) flowIndex << 20 ^ mappingLength) * 0x165667B19E3779F9L;
-        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
     }
 
     private static int[] filled(int capacity) {
