@@ -193,6 +193,11 @@ public final class PacketColumns {
 
     public boolean hasFlag(int i, int bit) { return (flags(i) & bit) != 0; }
 
+    /** Calls {@code action} with each packet index, in order, and its flags, whose flags share a bit with {@code mask}. */
+    public void forEachFlagged(int mask, IntColumn.RowAction action) {
+        flags.forEachMatching(size, mask, action);
+    }
+
     /** The 0-based index of the packet that carried the DSS mapping of packet {@code i}'s payload, or {@link #NO_PACKET}. */
     public int mappingPacket(int i) { return mappingPacket.get(detail(i)); }
 

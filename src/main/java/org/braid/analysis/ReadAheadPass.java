@@ -101,6 +101,7 @@ final class ReadAheadPass {
 
     /** The batches and the two counters that pass them between the threads. */
     private static final class Ring {
+        /** Written by the reader before it publishes each batch ({@link #FILLED}), so the analysis thread sees them made. */
         final Batch[] batches = new Batch[BATCHES];
         final AtomicLongArray counters = new AtomicLongArray(WAKE_AT + 16);
         volatile Thread reader;
@@ -108,9 +109,6 @@ final class ReadAheadPass {
         volatile boolean stopped;
 
         Ring() {
-            for (int i = 0; i < BATCHES; i++) {
-                batches[i] = new Batch();
-            }
             counters.set(WAKE_AT, Long.MAX_VALUE);
         }
 
@@ -121,7 +119,11 @@ final class ReadAheadPass {
                 if (next - counters.getAcquire(RETURNED) >= BATCHES && !awaitFree(next)) {
                     return; // the listener failed or the analysis was interrupted
                 }
-                Batch batch = batches[(int) (next % BATCHES)];
+                int slot = (int) (next % BATCHES);
+                if (batches[slot] == null) {
+                    batches[slot] = new Batch(); // made here, so the analysis thread starts at once
+                }
+                Batch batch = batches[slot];
                 batch.size = 0;
                 try {
                     while (batch.size < BATCH && source.next(batch.frames[batch.size])) {

@@ -18,8 +18,8 @@ import org.braid.model.MptcpEvent;
 import org.braid.model.TcpConnection;
 
 /**
- * What the finding rules read: the model, the path observations, and an index of the per-packet
- * flag columns built in one pass (flagged packets per connection, the first packets per flow).
+ * What the finding rules read: the model, the path observations, and indexes of the per-packet
+ * columns (flagged packets per connection; the first packets per flow, when a rule asks).
  * Collects the findings.
  */
 final class ExpertContext {
@@ -29,13 +29,15 @@ final class ExpertContext {
     final long originNanos;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<Long, LongList> flagged = new HashMap<>();
-    /** Per flow index, its first two packets (1-based, 0 where none). */
-    private long[] firstPacket = new long[0];
-    private long[] secondPacket = new long[0];
+    private final PacketColumns columns;
+    /** Per flow index, its first two packets (1-based, 0 where none); null until a rule asks. */
+    private long[] firstPacket;
+    private long[] secondPacket;
 
     ExpertContext(AnalysisResult result, PacketColumns columns, PathObservations observations) {
         this.result = result;
         this.observations = observations;
+        this.columns = columns;
         long origin = Long.MAX_VALUE;
         for (MptcpConnection c : result.connections()) {
             origin = Math.min(origin, c.startNanos());
@@ -49,9 +51,25 @@ final class ExpertContext {
 
     private static final int[] INDEXED_FLAGS = {PacketColumns.TCP_RETRANSMISSION, PacketColumns.ZERO_WINDOW,
         PacketColumns.BEYOND_WINDOW, PacketColumns.HMAC_FAILED};
+    private static final int INDEXED_MASK = PacketColumns.TCP_RETRANSMISSION | PacketColumns.ZERO_WINDOW
+            | PacketColumns.BEYOND_WINDOW | PacketColumns.HMAC_FAILED;
 
-    /** One pass over the columns: flagged packets by (flag, connection), the first two packets of each flow. */
+    /** Flagged packets by (flag, connection): only the flag column is read, and only its flagged rows further. */
     private void index(PacketColumns columns) {
+        columns.forEachFlagged(INDEXED_MASK, (i, flags) -> {
+            int connection = columns.connectionOfPacket(i);
+            for (int bit : INDEXED_FLAGS) {
+                if ((flags & bit) != 0) {
+                    flagged.computeIfAbsent(key(bit, connection), k -> new LongList()).add(i + 1);
+                }
+            }
+        });
+    }
+
+    /** The first two packets of each flow, in one pass over the flow column: made when a rule first asks (few do). */
+    private void indexFirstPackets() {
+        firstPacket = new long[16];
+        secondPacket = new long[16];
         int size = columns.size();
         for (int i = 0; i < size; i++) {
             int flow = columns.flowOfPacket(i);
@@ -66,16 +84,6 @@ final class ExpertContext {
                 firstPacket[flow] = i + 1;
             } else if (secondPacket[flow] == 0) {
                 secondPacket[flow] = i + 1;
-            }
-            int flags = columns.flags(i);
-            if (flags == 0) {
-                continue;
-            }
-            int connection = columns.connectionOfPacket(i);
-            for (int bit : INDEXED_FLAGS) {
-                if ((flags & bit) != 0) {
-                    flagged.computeIfAbsent(key(bit, connection), k -> new LongList()).add(i + 1);
-                }
             }
         }
     }
@@ -92,6 +100,9 @@ final class ExpertContext {
 
     /** The first two packets of TCP flow {@code flow} (0 where none). */
     long[] firstPackets(int flow) {
+        if (firstPacket == null) {
+            indexFirstPackets();
+        }
         return flow < firstPacket.length ? new long[] {firstPacket[flow], secondPacket[flow]} : new long[] {0, 0};
     }
 

@@ -50,6 +50,36 @@ public final class IntColumn {
         chunk[at] = value;
     }
 
+    /** Receives a row and its value. */
+    @FunctionalInterface
+    public interface RowAction {
+        void accept(int row, int value);
+    }
+
+    /**
+     * Calls {@code action} with each row below {@code rows}, in order, whose value shares a bit with
+     * {@code mask}; rows never set are skipped a chunk at a time. For scans over millions of rows,
+     * where a {@link #get} per row costs more than the rows that match.
+     */
+    public void forEachMatching(int rows, int mask, RowAction action) {
+        if ((absent & mask) != 0) {
+            throw new IllegalArgumentException("the absent value matches the mask");
+        }
+        for (int c = 0; c < chunks.length && (long) c * ChunkLayout.CHUNK < rows; c++) {
+            int[] chunk = chunks[c];
+            if (chunk == null) {
+                continue;
+            }
+            int base = c * ChunkLayout.CHUNK;
+            int end = Math.min(chunk.length, rows - base);
+            for (int at = 0; at < end; at++) {
+                if ((chunk[at] & mask) != 0) {
+                    action.accept(base + at, chunk[at]);
+                }
+            }
+        }
+    }
+
     /** Replaces chunk {@code c} by one of {@code length} rows holding what {@code old} held. */
     private int[] resize(int c, int[] old, int length) {
         if (c >= chunks.length) {

@@ -70,4 +70,32 @@ class ColumnsTest {
     void negativeRowsAreRefused() {
         assertThatThrownBy(() -> new LongColumn(0).get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
     }
+
+    @Test
+    void forEachMatchingVisitsExactlyTheRowsAGetPerRowWouldFind() {
+        IntColumn column = new IntColumn(0);
+        Random random = new Random(3);
+        int rows = 3 * ChunkLayout.CHUNK + 17;
+        for (int row = 0; row < rows; row++) {
+            // a chunk left empty, and a row set beyond those visited
+            if (row / ChunkLayout.CHUNK != 1 && random.nextInt(5) == 0) {
+                column.set(row, 1 << random.nextInt(4));
+            }
+        }
+        column.set(rows + 5, 1);
+        java.util.List<Integer> visited = new java.util.ArrayList<>();
+        column.forEachMatching(rows, 0b0101, (row, value) -> {
+            assertThat(value).isEqualTo(column.get(row));
+            visited.add(row);
+        });
+        java.util.List<Integer> expected = new java.util.ArrayList<>();
+        for (int row = 0; row < rows; row++) {
+            if ((column.get(row) & 0b0101) != 0) {
+                expected.add(row);
+            }
+        }
+        assertThat(visited).isNotEmpty().isEqualTo(expected);
+        assertThatThrownBy(() -> new IntColumn(-1).forEachMatching(1, 1, (row, value) -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
