@@ -64,9 +64,7 @@ final class ReadAheadPass {
         try {
             for (long next = 0; ; next++) {
                 Batch batch = ring.awaitFilled(next);
-                for (int i = 0; i < batch.size; i++) {
-                    listener.onPacket(batch.frames[i], batch.packets[i]);
-                }
+                batch.deliver(listener);
                 packets += batch.size;
                 if (batch.last) {
                     batch.rethrow();
@@ -124,17 +122,7 @@ final class ReadAheadPass {
                     batches[slot] = new Batch(); // made here, so the analysis thread starts at once
                 }
                 Batch batch = batches[slot];
-                batch.size = 0;
-                try {
-                    while (batch.size < BATCH && source.next(batch.frames[batch.size])) {
-                        decoder.decode(batch.frames[batch.size], batch.packets[batch.size]);
-                        batch.size++;
-                    }
-                    batch.last = batch.size < BATCH;
-                } catch (IOException | RuntimeException | Error e) {
-                    batch.failure = e; // the frames before it are still delivered, as by PacketPass
-                    batch.last = true;
-                }
+                batch.fill(source, decoder);
                 counters.setRelease(FILLED, next + 1);
                 if (batch.last) {
                     return;
@@ -218,6 +206,31 @@ final class ReadAheadPass {
             for (int i = 0; i < BATCH; i++) {
                 frames[i] = new Frame();
                 packets[i] = new DecodedPacket();
+            }
+        }
+
+        /**
+         * Reads and decodes the next frames into this batch. A method per batch rather than a loop in
+         * the thread's one long call, so that the JIT compiles it as usual, not only on stack replacement.
+         */
+        void fill(PacketSource source, PacketDecoder decoder) {
+            size = 0;
+            try {
+                while (size < BATCH && source.next(frames[size])) {
+                    decoder.decode(frames[size], packets[size]);
+                    size++;
+                }
+                last = size < BATCH;
+            } catch (IOException | RuntimeException | Error e) {
+                failure = e; // the frames before it are still delivered, as by PacketPass
+                last = true;
+            }
+        }
+
+        /** Hands the batch's frames to the listener (a method per batch, as {@link #fill}). */
+        void deliver(PacketPass.Listener listener) {
+            for (int i = 0; i < size; i++) {
+                listener.onPacket(frames[i], packets[i]);
             }
         }
 
