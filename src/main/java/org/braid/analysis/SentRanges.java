@@ -28,8 +28,6 @@ final class SentRanges {
     private long uniqueBytes;
     /** After {@link #release}: DSNs below this were logged and dropped; a segment there is neither new nor reinjected. */
     private long releasedBelow = Long.MIN_VALUE;
-    /** Ranges inserted below the highest end so far: each one can fill a subflow's {@link SubflowLog#gapEnd gap}. */
-    private long insertions;
 
     // Overlaps found by the slow path, clipped to the segment: reused scratch arrays.
     private long[] overlapStart = new long[8];
@@ -100,7 +98,7 @@ final class SentRanges {
         }
         SubflowLog own = log(flow);
         // Beyond the highest DSN, or below it where this subflow fills the block it was given: new data, one append.
-        if (start >= highestEnd || start >= own.newestEnd && end <= own.gapEnd && own.gapInsertions == insertions) {
+        if (start >= highestEnd || start >= own.newestEnd && end <= own.gapEnd) {
             append(own, start, end, packetIndex, nanos);
             newBytes = end - start;
             uniqueBytes += newBytes;
@@ -144,7 +142,8 @@ final class SentRanges {
      * Sets the free DSN space above the subflow's newest range: up to the first range of another
      * subflow above it, at most the highest end. Two subflows sending alternate blocks of the data
      * fill a block each below the highest DSN; with the gap known, each segment there is an append.
-     * Gaps of different subflows never overlap, and stay valid until a range is inserted elsewhere.
+     * Gaps of different subflows never overlap; a range another subflow inserts into one shortens it
+     * ({@link #logNew}), so each stays valid without being searched again.
      */
     private void findGap(SubflowLog own) {
         long gapEnd = highestEnd;
@@ -158,7 +157,6 @@ final class SentRanges {
             }
         }
         own.gapEnd = gapEnd;
-        own.gapInsertions = insertions;
     }
 
     /** How many overlaps of the last slow-path {@link #place} were with other subflows (original packets). */
@@ -184,7 +182,13 @@ final class SentRanges {
 
     private void logNew(SubflowLog own, long start, long end, int packetIndex, long nanos) {
         insert(own, start, end, packetIndex, nanos);
-        insertions++;
+        for (int l = 0; l < logCount; l++) {
+            SubflowLog log = logs[l];
+            // New data lies in free space, so it starts at or above the newest end of a gap it enters.
+            if (log != own && start < log.gapEnd && end > log.newestEnd) {
+                log.gapEnd = Math.max(log.newestEnd, start);
+            }
+        }
         newBytes += end - start;
         uniqueBytes += end - start;
     }
@@ -300,11 +304,10 @@ final class SentRanges {
         /** The end of the range at {@code size - 1}: the highest DSN this subflow logged. */
         long newestEnd;
         /**
-         * Above {@link #newestEnd}, no other subflow has logged a range below this DSN, as long as
-         * {@link #gapInsertions} still equals the insertions count: see {@link SentRanges#findGap}.
+         * Above {@link #newestEnd}, no subflow has logged a range below this DSN: see
+         * {@link SentRanges#findGap}.
          */
         long gapEnd = Long.MIN_VALUE;
-        long gapInsertions = -1;
         /** The last answer of a binary search in {@link #lastStartingBefore}, -1 for none. */
         int hint = -1;
 

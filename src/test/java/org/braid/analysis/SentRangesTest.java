@@ -171,6 +171,62 @@ class SentRangesTest {
         }
     }
 
+    /**
+     * Subflows given alternate blocks of the data, as Linux's scheduler does, each filling its own
+     * block below the highest DSN while the others fill theirs, with some segments sent again on
+     * another subflow: the fast path through each subflow's gap must agree with the byte model.
+     */
+    @Test
+    void subflowsFillingInterleavedBlocksAgreeWithAByteModel() {
+        java.util.Random random = new java.util.Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            SentRanges ranges = new SentRanges();
+            int size = 20_000;
+            int[] firstFlow = new int[size];
+            java.util.Arrays.fill(firstFlow, -1);
+            long nextBlock = 0;
+            long[] next = new long[3];
+            long[] blockEnd = new long[3];
+            for (int packet = 0; packet < 400; packet++) {
+                int f = random.nextInt(3);
+                if (next[f] >= blockEnd[f]) {
+                    int block = 50 + random.nextInt(250);
+                    if (nextBlock + block > size - 100) {
+                        break;
+                    }
+                    next[f] = nextBlock;
+                    blockEnd[f] = nextBlock + block;
+                    nextBlock += block;
+                }
+                long start;
+                int length;
+                if (random.nextInt(12) == 0 && next[f] > 0) {
+                    start = random.nextInt((int) Math.min(nextBlock, size - 100)); // sent again, maybe elsewhere
+                    length = 1 + random.nextInt(40);
+                } else {
+                    start = next[f];
+                    length = (int) Math.min(1 + random.nextInt(40), blockEnd[f] - start);
+                    next[f] = start + length;
+                }
+                long newBytes = 0;
+                long reinjected = 0;
+                for (long d = start; d < start + length; d++) {
+                    int i = (int) d;
+                    if (firstFlow[i] < 0) {
+                        newBytes++;
+                        firstFlow[i] = f;
+                    } else if (firstFlow[i] != f) {
+                        reinjected++;
+                    }
+                }
+                ranges.place(f, start, start + length, packet, packet);
+                assertThat(ranges.newBytes).as("trial %d packet %d new", trial, packet).isEqualTo(newBytes);
+                assertThat(ranges.reinjectedBytes).as("trial %d packet %d reinjected", trial, packet)
+                        .isEqualTo(reinjected);
+            }
+        }
+    }
+
     private void place(int flow, long start, int length, int packet) {
         sent.place(flow, start, start + length, packet, packet * 1000L);
     }
