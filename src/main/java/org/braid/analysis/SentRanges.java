@@ -381,8 +381,17 @@ final class SentRanges {
             if (h < size - 1 && (h < 0 || start(h) < value) && start(h + 1) >= value) {
                 return h;
             }
+            // Searches are near the end, where the subflows are sending: gallop back from it, so the
+            // search reads the recent (cached) part of the log rather than halving all of it.
             int low = 0;
             int high = size - 1;
+            for (int step = 1; high - step >= 0; step <<= 1) {
+                if (start(high - step) < value) {
+                    low = high - step;
+                    break;
+                }
+                high -= step;
+            }
             while (low <= high) {
                 int mid = (low + high) >>> 1;
                 if (start(mid) < value) {
