@@ -46,11 +46,8 @@ final class PathState {
         int holderFlow = -1;
         long bytesAbove;
         long firstAbovePacket;
-        long[] rangeStart;
-        long[] rangeEnd;
-        int[] rangeFlow;
-        int rangeHead;
-        int rangeSize;
+        /** Made at the direction's first data. */
+        DsnSenders senders;
     }
 
     /** A connection: its new-data bytes, what the capture lacks, and its two data directions. */

@@ -23,10 +23,6 @@ import org.braid.model.PathSamples;
 final class PathTracker implements PacketObserver {
     /** Segments timed per subflow direction at once; older ones are dropped from the timing (a power of two). */
     static final int TIMED_SEGMENTS = 256;
-    /** Data-level ranges remembered per connection direction, to find which subflow sent a DSN (a power of two). */
-    static final int DSN_RANGES = 1024;
-    /** Ranges looked at from the ring's head: the one a DATA_ACK waits for is among the oldest unacknowledged. */
-    static final int SENDER_SCAN = 32;
     /** The shortest silence of a subflow reported. */
     static final long SILENCE_NANOS = 500_000_000L;
     /** The shortest DATA_ACK stall reported. */
@@ -281,7 +277,7 @@ final class PathTracker implements PacketObserver {
         d.ackPacket = c.frame.packetNumber();
         d.bytesAbove = 0;
         d.firstAbovePacket = 0;
-        d.holderFlow = senderOf(d, value);
+        d.holderFlow = d.senders == null ? -1 : d.senders.senderOf(value);
     }
 
     private void closeStall(int k, int side, PathState.DataDirection d, long nanos, long packet, boolean resolved) {
@@ -291,51 +287,13 @@ final class PathTracker implements PacketObserver {
         }
     }
 
-    /**
-     * The subflow that sent the data-level byte {@code dsn} of direction {@code d}, or -1 when not
-     * remembered. Ranges wholly below {@code dsn} (acknowledged) leave the ring first, so the byte a
-     * DATA_ACK waits for is at or near its head: a lookup costs a step or two.
-     */
-    private static int senderOf(PathState.DataDirection d, long dsn) {
-        long[] starts = d.rangeStart;
-        if (starts == null) {
-            return -1;
-        }
-        long[] ends = d.rangeEnd;
-        int head = d.rangeHead;
-        int size = d.rangeSize;
-        while (size > 0 && ends[head] <= dsn) {
-            head = (head + 1) & (DSN_RANGES - 1);
-            size--;
-        }
-        d.rangeHead = head;
-        d.rangeSize = size;
-        for (int n = 0, scan = Math.min(size, SENDER_SCAN); n < scan; n++) {
-            int i = (head + n) & (DSN_RANGES - 1);
-            if (starts[i] <= dsn && dsn < ends[i]) {
-                return d.rangeFlow[i];
-            }
-        }
-        return -1;
-    }
-
     /** Data-level bookkeeping of a payload packet: its DSN range, and bytes sent above a held DATA_ACK. */
     private static void dataRange(PacketContext c, PathState.DataDirection d, int payload) {
-        if (d.rangeStart == null) {
-            d.rangeStart = new long[DSN_RANGES];
-            d.rangeEnd = new long[DSN_RANGES];
-            d.rangeFlow = new int[DSN_RANGES];
+        if (d.senders == null) {
+            d.senders = new DsnSenders();
         }
-        if (d.rangeSize == DSN_RANGES) {
-            d.rangeHead = (d.rangeHead + 1) & (DSN_RANGES - 1);
-            d.rangeSize--;
-        }
-        int i = (d.rangeHead + d.rangeSize) & (DSN_RANGES - 1);
         long dsn = c.payloadDsn;
-        d.rangeStart[i] = dsn;
-        d.rangeEnd[i] = dsn + payload;
-        d.rangeFlow[i] = c.flow.index;
-        d.rangeSize++;
+        d.senders.add(c.flow.index, dsn, dsn + payload);
         if (!d.ackKnown) {
             return;
         }
