@@ -155,7 +155,7 @@ final class TcpDecoder {
             p.warn(WarningKind.MPTCP_TOO_MANY_OPTIONS, at - base, DecodedPacket.MAX_MPTCP_OPTIONS);
             return;
         }
-        MptcpOptionDecoder.decode(buf, at, length, captured, base, p.mptcpOptions[i], p);
+        MptcpOptionDecoder.decode(buf, at, length, captured, base, p.optionSlot(i), p);
         p.mptcpOptionCount = i + 1;
     }
 
