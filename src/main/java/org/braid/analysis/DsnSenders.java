@@ -32,9 +32,13 @@ final class DsnSenders {
             ring.size--;
         }
         int i = (ring.head + ring.size) & (RANGES - 1);
+        if (ring.size > 0 && start < ring.lastEnd) {
+            ring.disordered = added; // below what the subflow sent before it: a reinjection or a resend
+        }
         ring.start[i] = start;
         ring.end[i] = end;
         ring.order[i] = added++;
+        ring.lastEnd = end;
         ring.size++;
     }
 
@@ -56,7 +60,10 @@ final class DsnSenders {
             }
             ring.head = head;
             ring.size = size;
-            for (int n = 0, scan = Math.min(size, SCAN); n < scan; n++) {
+            // From a head added after the last range out of DSN order, the ranges ascend: the head
+            // holds the byte or none does.
+            int scan = size == 0 ? 0 : ring.order[head] > ring.disordered ? 1 : Math.min(size, SCAN);
+            for (int n = 0; n < scan; n++) {
                 int i = (head + n) & (RANGES - 1);
                 if (ring.start[i] <= dsn && dsn < ring.end[i]) {
                     if (ring.order[i] < first) {
@@ -89,6 +96,10 @@ final class DsnSenders {
         final long[] start = new long[RANGES];
         final long[] end = new long[RANGES];
         final long[] order = new long[RANGES];
+        /** The end of the range added last. */
+        long lastEnd;
+        /** The add order of the last range that started below the one before it; -1 for none. */
+        long disordered = -1;
         int head;
         int size;
 

@@ -41,4 +41,14 @@ class DsnSendersTest {
         assertThat(senders.senderOf(5)).isEqualTo(-1);
         assertThat(senders.senderOf(DsnSenders.RANGES * 10L + 5)).isEqualTo(3);
     }
+
+    @Test
+    void aRangeSentBelowTheSubflowsEarlierOnesIsStillFound() {
+        senders.add(1, 5000, 6000);
+        senders.add(1, 100, 200); // out of the subflow's DSN order: found by scanning past the head
+        senders.add(1, 6000, 7000);
+        assertThat(senders.senderOf(150)).isEqualTo(1);
+        assertThat(senders.senderOf(250)).isEqualTo(-1);
+        assertThat(senders.senderOf(6500)).isEqualTo(1);
+    }
 }
