@@ -12,6 +12,8 @@ Ethernet pcap with the same timestamps and the same IP packets inside MODE's hea
   erspan  IPv4 / GRE with a sequence number / ERSPAN type II / the mirrored Ethernet frame
   geneve  IPv4 / UDP 6081 / Geneve with one option / Ethernet
   vxlan   IPv4 / UDP 4789 / VXLAN / Ethernet
+  vxlan-gpe  IPv4 / UDP 4790 / VXLAN-GPE with next protocol IPv4 or IPv6 / IP (no Ethernet)
+  l2tp    IPv4 / UDP 1701 / L2TPv2 data with length and sequence numbers / PPP (a DSL line at the LNS)
   gre     IPv4 / GRE with checksum and key fields / IP
   4in6    IPv6 with a destination options header / IPv4
   hybrid  each subflow by its client address: PPPoE (DSL), GTP-U (LTE), or MPLS for a third path
@@ -107,6 +109,26 @@ def vxlan(ip, uplink):
                     ETH_IPV4, uplink)
 
 
+def vxlan_gpe(ip, uplink):
+    # Flags I and P (next protocol present), next protocol 1 (IPv4) or 2 (IPv6), VNI 5002.
+    header = struct.pack("!BBBBI", 0x0C, 0, 0, 2 if ip[0] >> 4 == 6 else 1, 5002 << 8)
+    src, dst = outer(uplink)
+    return ethernet(ipv4(udp(header + ip, 49154, 4790), 17, src, dst), ETH_IPV4, uplink)
+
+
+def l2tp(ip, uplink, counts=[0, 0]):
+    # L2TPv2 data (RFC 2661 3.1): flags L and S, version 2; each side sends with its peer's tunnel and
+    # session IDs; Ns counts this side's data messages, Nr the peer's. PPP keeps address and control.
+    side = 0 if uplink else 1
+    tunnel, session = (7, 9) if uplink else (3, 5)
+    ppp = bytes([0xFF, 0x03]) + struct.pack("!H", 0x0057 if ip[0] >> 4 == 6 else 0x0021) + ip
+    header = struct.pack("!HHHHHH", 0x4802, 12 + len(ppp), tunnel, session, counts[side] & 0xFFFF,
+                         counts[1 - side] & 0xFFFF)
+    counts[side] += 1
+    src, dst = outer(uplink)
+    return ethernet(ipv4(udp(header + ppp, 1701, 1701), 17, src, dst), ETH_IPV4, uplink)
+
+
 def gre(ip, uplink):
     body = struct.pack("!HH", 0xA000, ether_type_of(ip))  # checksum and key present, version 0
     key = struct.pack("!I", 0xBEEF)
@@ -126,7 +148,7 @@ def four_in_six(ip, uplink):
 
 
 MODES = {"gtpu": gtpu, "pppoe": pppoe, "mpls": mpls, "erspan": erspan, "geneve": geneve,
-         "vxlan": vxlan, "gre": gre, "4in6": four_in_six}
+         "vxlan": vxlan, "vxlan-gpe": vxlan_gpe, "l2tp": l2tp, "gre": gre, "4in6": four_in_six}
 
 
 def pktap(ip, uplink, on_wifi):

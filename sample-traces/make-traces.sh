@@ -796,7 +796,7 @@ scenario_tunnels() {
     # tunnel must be the analysis of the bare capture.
     mkdir -p tunnels
     local mode
-    for mode in gtpu pppoe mpls erspan geneve vxlan gre 4in6; do
+    for mode in gtpu pppoe mpls erspan geneve vxlan vxlan-gpe l2tp gre 4in6; do
         python3 encapsulate.py "$mode" checksum-fail-one-subflow.pcap "tunnels/$mode.pcap"
     done
     python3 encapsulate.py hybrid follow-three-subflows.pcap tunnels/hybrid-pppoe-gtpu-mpls.pcap

@@ -25,12 +25,12 @@ public record CaptureSettings(String interfaceName, String filter, int snaplen, 
     /**
      * TCP, the ICMP and ICMPv6 errors routers send about it (without them a subflow's path MTU or
      * unreachable troubles leave no trace: the {@code icmp-error} finding), and the tunnels the
-     * decoder opens, whose TCP a filter of {@code tcp} misses: GTP-U, VXLAN and Geneve by their UDP
-     * ports, GRE, IP-in-IP (behind IPv6 extension headers too) and PPPoE sessions. MPLS is left out: libpcap's {@code mpls} shifts the
+     * decoder opens, whose TCP a filter of {@code tcp} misses: GTP-U, VXLAN, VXLAN-GPE, Geneve and
+     * L2TP by their UDP ports, GRE, IP-in-IP (behind IPv6 extension headers too) and PPPoE sessions. MPLS is left out: libpcap's {@code mpls} shifts the
      * offsets of the rest of the filter.
      */
     public static final String DEFAULT_FILTER = "tcp or icmp or icmp6"
-            + " or udp port 2152 or udp port 4789 or udp port 6081"
+            + " or udp port 2152 or udp port 4789 or udp port 4790 or udp port 6081 or udp port 1701"
             + " or proto gre or ip proto 4 or ip proto 41 or ip6 protochain 4 or ip6 protochain 41 or pppoes";
     /** Enough for any frame, as tcpdump's default. */
     public static final int DEFAULT_SNAPLEN = 262_144;

@@ -21,6 +21,8 @@ final class TunnelDecoder {
     static final int GTP_U_PORT = 2152;
     static final int VXLAN_PORT = 4789;
     static final int GENEVE_PORT = 6081;
+    static final int VXLAN_GPE_PORT = 4790;
+    static final int L2TP_PORT = 1701;
     static final int ETHERTYPE_TRANSPARENT_ETHERNET = 0x6558;
     static final int ETHERTYPE_ERSPAN_2 = 0x88be;
     static final int ETHERTYPE_ERSPAN_3 = 0x22eb;
@@ -65,6 +67,10 @@ final class TunnelDecoder {
             return vxlan(buf, base, at, h, capturedEnd, wireEnd, p);
         } else if (destinationPort == GENEVE_PORT) {
             return geneve(buf, base, at, h, capturedEnd, wireEnd, p);
+        } else if (destinationPort == VXLAN_GPE_PORT) {
+            return vxlanGpe(buf, base, at, h, capturedEnd, wireEnd, p);
+        } else if (destinationPort == L2TP_PORT || sourcePort == L2TP_PORT) {
+            return l2tp(buf, base, at, h, capturedEnd, wireEnd, p);
         }
         return false;
     }
@@ -121,6 +127,78 @@ final class TunnelDecoder {
         if (enterOverUdp(base, udp, p) && p.addTunnel(Encapsulation.VXLAN, v - base, 8, vni)) {
             p.clearNetworkLayer();
             innerEthernet(buf, base, v + 8, end, wireEnd, p);
+        }
+        return true;
+    }
+
+    /**
+     * VXLAN-GPE (draft-ietf-nvo3-vxlan-gpe): VXLAN's 8 bytes with the P flag, version 0 and a next
+     * protocol: IPv4 (1), IPv6 (2), Ethernet (3) or MPLS (5). NSH (4) and others are recorded, not opened.
+     */
+    private static boolean vxlanGpe(ByteBuffer buf, int base, int udp, int v, int end, int wireEnd, DecodedPacket p) {
+        if (end - v < 8 || (buf.get(v) & 0x3c) != 0x0c) {
+            return false; // I and P flags, version 0: anything else is not VXLAN-GPE
+        }
+        int next = buf.get(v + 3) & 0xff;
+        long vni = (buf.getInt(v + 4) >>> 8) & 0xffffffL;
+        if (enterOverUdp(base, udp, p) && p.addTunnel(Encapsulation.VXLAN, v - base, 8, vni)) {
+            p.clearNetworkLayer();
+            switch (next) {
+                case 1, 2 -> innerIp(buf, base, v + 8, end, wireEnd, next == 1 ? 4 : 6, p);
+                case 3 -> innerEthernet(buf, base, v + 8, end, wireEnd, p);
+                case 5 -> mpls(buf, base, v + 8, end, wireEnd, p);
+                default -> { }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * L2TPv2 (RFC 2661 3.1): a data message's header, whose length, sequence numbers and offset
+     * padding are each there when a flag says, then PPP, with or without its address and control
+     * bytes, and IP. Control messages and L2TPv3 (whose cookie length is configured, not carried)
+     * stay UDP.
+     */
+    private static boolean l2tp(ByteBuffer buf, int base, int udp, int v, int end, int wireEnd, DecodedPacket p) {
+        if (end - v < 6) {
+            return false;
+        }
+        int flags = buf.getShort(v) & 0xffff;
+        if ((flags & 0x000f) != 2 || (flags & 0x8000) != 0) {
+            return false;
+        }
+        int header = 2 + ((flags & 0x4000) != 0 ? 2 : 0);
+        int ids = v + header;
+        header += 4 + ((flags & 0x0800) != 0 ? 4 : 0);
+        if ((flags & 0x0200) != 0 && end - v >= header + 2) {
+            header += 2 + (buf.getShort(v + header) & 0xffff);
+        } else if ((flags & 0x0200) != 0) {
+            header += 2;
+        }
+        if (end - v < header) {
+            return truncated(base, udp, v, end, Encapsulation.L2TP, NO_ID, p);
+        }
+        long id = ((buf.getShort(ids) & 0xffffL) << 16) | (buf.getShort(ids + 2) & 0xffff);
+        int ppp = v + header;
+        if (end - ppp >= 2 && (buf.get(ppp) & 0xff) == 0xff && (buf.get(ppp + 1) & 0xff) == 0x03) {
+            ppp += 2; // address and control: kept unless both ends agreed to drop them
+        }
+        int protocol;
+        int inner;
+        if (end - ppp >= 1 && (buf.get(ppp) & 0x01) != 0) {
+            protocol = buf.get(ppp) & 0xff; // a compressed one-byte protocol field
+            inner = ppp + 1;
+        } else if (end - ppp >= 2) {
+            protocol = buf.getShort(ppp) & 0xffff;
+            inner = ppp + 2;
+        } else {
+            return truncated(base, udp, v, end, Encapsulation.L2TP, id, p);
+        }
+        if (enterOverUdp(base, udp, p) && p.addTunnel(Encapsulation.L2TP, v - base, inner - v, id)) {
+            p.clearNetworkLayer();
+            if (protocol == ProtocolNumbers.PPP_IPV4 || protocol == ProtocolNumbers.PPP_IPV6) {
+                innerIp(buf, base, inner, end, wireEnd, protocol == ProtocolNumbers.PPP_IPV4 ? 4 : 6, p);
+            }
         }
         return true;
     }

@@ -32,7 +32,7 @@ import org.braid.decode.ProtocolNumbers;
  *   <li>tunnels: {@code gtp}, {@code gtp.teid}, {@code vxlan}, {@code vxlan.vni}, {@code geneve},
  *       {@code geneve.vni}, {@code gre}, {@code gre.key}, {@code erspan}, {@code erspan.spanid},
  *       {@code pppoes}, {@code pppoe.session_id}, {@code mpls}, {@code mpls.label} (any label of the
- *       stack)</li>
+ *       stack), {@code l2tp}, {@code l2tp.tunnel}, {@code l2tp.session} (VXLAN-GPE is {@code vxlan})</li>
  *   <li>{@code pktap}, {@code pktap.pid}: Apple's PKTAP header and the process ID in it</li>
  * </ul>
  * As in Wireshark, the address fields and {@code udp}, {@code udp.port}, {@code udp.srcport} and
@@ -87,6 +87,9 @@ public final class PacketFields implements FieldResolver {
         tunnel(Encapsulation.ERSPAN, "erspan.spanid");
         tunnel(Encapsulation.PPPOE, "pppoe.session_id");
         tunnel(Encapsulation.MPLS, "mpls.label");
+        protocol(Encapsulation.L2TP.filterName(), in -> in.packet().tunnelIndex(Encapsulation.L2TP) >= 0);
+        tunnelPart(Encapsulation.L2TP, "l2tp.tunnel", 16);
+        tunnelPart(Encapsulation.L2TP, "l2tp.session", 0);
         protocol("pktap", in -> in.packet().pktapHeaderLength() > 0);
         number("pktap.pid", in -> in.packet().pktapHeaderLength() > 0, PacketFields::pktapPid);
     }
@@ -100,6 +103,12 @@ public final class PacketFields implements FieldResolver {
     private void tunnel(Encapsulation kind, String idField) {
         protocol(kind.filterName(), in -> in.packet().tunnelIndex(kind) >= 0);
         fields.put(idField, new TunnelIdField(kind));
+    }
+
+    /** A 16-bit half of a tunnel's identifier (L2TP's tunnel and session IDs), shifted right by {@code shift}. */
+    private void tunnelPart(Encapsulation kind, String field, int shift) {
+        number(field, in -> in.packet().tunnelIndex(kind) >= 0,
+                in -> (in.packet().tunnelId(in.packet().tunnelIndex(kind)) >>> shift) & 0xffff);
     }
 
     /** {@code name}, {@code name.type} and {@code name.code} for ICMP or ICMPv6. */

@@ -9,7 +9,7 @@ import org.braid.decode.Encapsulation;
 /**
  * The details-tree nodes of the tunnel layers around a packet, outermost first, with their fields
  * read from the frame as Wireshark names them: the outer IP header, the UDP header, then GTP-U,
- * VXLAN, Geneve, GRE, ERSPAN, the inner Ethernet header, PPPoE or the MPLS label stack.
+ * VXLAN, Geneve, GRE, ERSPAN, the inner Ethernet header, PPPoE, the MPLS label stack or L2TP.
  */
 final class TunnelDetail {
     private final FrameBytes bytes;
@@ -40,6 +40,7 @@ final class TunnelDetail {
             case INNER_ETHERNET -> d.ethernet();
             case PPPOE -> d.pppoe();
             case MPLS -> d.mpls();
+            case L2TP -> d.l2tp();
         };
         return b.node();
     }
@@ -133,8 +134,22 @@ final class TunnelDetail {
     }
 
     private Branch vxlan() {
-        Branch b = new Branch(Encapsulation.VXLAN.title() + ", VNI: " + id, at, length);
-        b.leaf(String.format(Locale.ROOT, "Flags: 0x%02x (VNI valid)", bytes.u8(at)), at, 1);
+        int flags = bytes.u8(at);
+        boolean gpe = (flags & 0x04) != 0; // VXLAN-GPE: the next protocol is named, not always Ethernet
+        Branch b = new Branch(Encapsulation.VXLAN.title() + (gpe ? " (GPE)" : "") + ", VNI: " + id, at, length);
+        b.leaf(String.format(Locale.ROOT, "Flags: 0x%02x (VNI valid%s)", flags, gpe ? ", next protocol" : ""), at, 1);
+        if (gpe) {
+            int next = bytes.u8(at + 3);
+            String name = switch (next) {
+                case 1 -> "IPv4";
+                case 2 -> "IPv6";
+                case 3 -> "Ethernet";
+                case 4 -> "Network Service Header";
+                case 5 -> "MPLS";
+                default -> "unknown";
+            };
+            b.leaf("Next protocol: " + name + " (" + next + ")", at + 3, 1);
+        }
         b.leaf("VXLAN Network Identifier (VNI): " + id, at + 4, 3);
         return b;
     }
@@ -213,6 +228,46 @@ final class TunnelDetail {
         b.leaf("Payload length: " + bytes.u16(at + 4), at + 4, 2);
         b.leaf(String.format(Locale.ROOT, "Point-to-Point Protocol, Protocol: %s (0x%04x)",
                 DetailTree.pppProtocolName(protocol), protocol), at + 6, 2);
+        return b;
+    }
+
+    private Branch l2tp() {
+        int flags = bytes.u16(at);
+        Branch b = new Branch(Encapsulation.L2TP.title() + " (version 2), Tunnel ID: " + (id >>> 16) + ", Session ID: "
+                + (id & 0xffff), at, length);
+        b.leaf(String.format(Locale.ROOT, "Flags: 0x%04x (data message%s%s%s%s), version %d", flags,
+                (flags & 0x4000) != 0 ? ", length" : "", (flags & 0x0800) != 0 ? ", sequence numbers" : "",
+                (flags & 0x0200) != 0 ? ", offset" : "", (flags & 0x0100) != 0 ? ", priority" : "", flags & 0x0f),
+                at, 2);
+        int pos = at + 2;
+        if ((flags & 0x4000) != 0) {
+            b.leaf("Length: " + bytes.u16(pos), pos, 2);
+            pos += 2;
+        }
+        b.leaf("Tunnel ID: " + (id >>> 16), pos, 2);
+        b.leaf("Session ID: " + (id & 0xffff), pos + 2, 2);
+        pos += 4;
+        if ((flags & 0x0800) != 0 && pos + 4 <= at + length) {
+            b.leaf("Ns: " + bytes.u16(pos) + ", Nr: " + bytes.u16(pos + 2), pos, 4);
+            pos += 4;
+        }
+        if ((flags & 0x0200) != 0 && pos + 2 <= at + length) {
+            int offset = bytes.u16(pos);
+            b.leaf("Offset size: " + offset, pos, 2 + offset);
+            pos += 2 + offset;
+        }
+        if (pos < at + length) {
+            int ppp = pos;
+            boolean addressAndControl = pos + 2 <= at + length && bytes.u8(pos) == 0xff && bytes.u8(pos + 1) == 0x03;
+            if (addressAndControl) {
+                pos += 2;
+            }
+            // An odd first byte is a compressed, one-byte protocol field.
+            int protocol = (bytes.u8(pos) & 0x01) != 0 || pos + 2 > at + length ? bytes.u8(pos) : bytes.u16(pos);
+            b.leaf(String.format(Locale.ROOT, "Point-to-Point Protocol%s, Protocol: %s (0x%04x)",
+                    addressAndControl ? " (address 0xff, control 0x03)" : "", DetailTree.pppProtocolName(protocol),
+                    protocol), ppp, at + length - ppp);
+        }
         return b;
     }
 

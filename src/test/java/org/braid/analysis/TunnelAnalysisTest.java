@@ -31,6 +31,8 @@ class TunnelAnalysisTest {
         "tunnels/erspan.pcap, checksum-fail-one-subflow.pcap",
         "tunnels/geneve.pcap, checksum-fail-one-subflow.pcap",
         "tunnels/vxlan.pcap, checksum-fail-one-subflow.pcap",
+        "tunnels/vxlan-gpe.pcap, checksum-fail-one-subflow.pcap",
+        "tunnels/l2tp.pcap, checksum-fail-one-subflow.pcap",
         "tunnels/gre.pcap, checksum-fail-one-subflow.pcap",
         "tunnels/4in6.pcap, checksum-fail-one-subflow.pcap",
         "tunnels/hybrid-pppoe-gtpu-mpls.pcap, follow-three-subflows.pcap",

@@ -25,7 +25,7 @@ import org.pcap4j.packet.namednumber.DataLinkType;
  */
 class DefaultFilterTest {
     @ParameterizedTest
-    @ValueSource(strings = {"gtpu", "vxlan", "geneve", "gre", "erspan", "4in6", "pppoe", "mpls"})
+    @ValueSource(strings = {"gtpu", "vxlan", "vxlan-gpe", "geneve", "gre", "erspan", "4in6", "pppoe", "mpls", "l2tp"})
     void theDefaultFilterKeepsTunnelledSubflows(String mode) throws IOException, PcapNativeException {
         List<byte[]> frames = new ArrayList<>();
         try (PacketSource source = TraceReader.open(Traces.sampleTrace("tunnels/" + mode + ".pcap"))) {

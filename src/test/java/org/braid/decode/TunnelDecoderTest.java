@@ -108,6 +108,58 @@ class TunnelDecoderTest {
     }
 
     @Test
+    void l2tpDataWithEveryOptionalFieldAndACompressedPppHeaderCarriesTheSegment() {
+        // Flags L, S and O, version 2; length; tunnel 0x0102, session 0x0304; Ns, Nr; an offset of 3 bytes;
+        // PPP without address and control, protocol compressed to one byte (0x21, IPv4).
+        byte[] header = {0x4a, 0x02, 0, 0, 0x01, 0x02, 0x03, 0x04, 0, 1, 0, 2, 0, 3, 9, 9, 9, 0x21};
+        DecodedPacket p = overUdp(TunnelDecoder.L2TP_PORT, concat(header, SEGMENT));
+        assertThat(layers(p)).containsExactly(Encapsulation.OUTER_IPV4, Encapsulation.UDP, Encapsulation.L2TP);
+        assertThat(p.tunnelId(2)).isEqualTo(0x0102_0304L);
+        assertThat(p.tunnelLength(2)).isEqualTo(header.length);
+        assertInnerSegment(p);
+    }
+
+    @Test
+    void l2tpControlMessagesAndVersion3StayUdp() {
+        byte[] control = {(byte) 0xc8, 0x02, 0, 12, 0, 1, 0, 0, 0, 0, 0, 0};
+        assertThat(overUdp(TunnelDecoder.L2TP_PORT, control).hasUdp()).isTrue();
+        byte[] version3 = {0x00, 0x03, 0, 0, 0, 0, 0, 5};
+        DecodedPacket p = overUdp(TunnelDecoder.L2TP_PORT, concat(version3, SEGMENT));
+        assertThat(p.hasUdp()).isTrue();
+        assertThat(p.tunnelCount()).isZero();
+    }
+
+    @Test
+    void aCutL2tpHeaderIsAWarning() {
+        byte[] header = {0x48, 0x02, 0, 0, 0x01, 0x02, 0x03, 0x04, 0, 1}; // Nr missing
+        DecodedPacket p = overUdp(TunnelDecoder.L2TP_PORT, header);
+        assertThat(layers(p)).contains(Encapsulation.L2TP);
+        assertThat(p.hasTcp()).isFalse();
+        assertThat(p.warningCount()).isEqualTo(1);
+        assertThat(p.warning(0).kind()).isEqualTo(WarningKind.TUNNEL_HEADER_TRUNCATED);
+    }
+
+    @Test
+    void vxlanGpeCarriesIpv4AndMplsAndLeavesNshClosed() {
+        byte[] ipv4 = {0x0c, 0, 0, 1, 0, 0, 0x13, 0};
+        DecodedPacket p = overUdp(TunnelDecoder.VXLAN_GPE_PORT, concat(ipv4, SEGMENT));
+        assertThat(layers(p)).containsExactly(Encapsulation.OUTER_IPV4, Encapsulation.UDP, Encapsulation.VXLAN);
+        assertThat(p.tunnelId(2)).isEqualTo(0x13);
+        assertInnerSegment(p);
+        byte[] mpls = {0x0c, 0, 0, 5, 0, 0, 0x13, 0, 0, 0x01, 0x01, 64}; // label 16, bottom of stack
+        p = overUdp(TunnelDecoder.VXLAN_GPE_PORT, concat(mpls, SEGMENT));
+        assertThat(layers(p)).endsWith(Encapsulation.VXLAN, Encapsulation.MPLS);
+        assertInnerSegment(p);
+        byte[] nsh = {0x0c, 0, 0, 4, 0, 0, 0x13, 0};
+        p = overUdp(TunnelDecoder.VXLAN_GPE_PORT, concat(nsh, SEGMENT));
+        assertThat(layers(p)).endsWith(Encapsulation.VXLAN);
+        assertThat(p.hasTcp()).isFalse();
+        assertThat(p.hasUdp()).isFalse();
+        byte[] notGpe = {0x08, 0, 0, 1, 0, 0, 0x13, 0}; // no P flag
+        assertThat(overUdp(TunnelDecoder.VXLAN_GPE_PORT, concat(notGpe, SEGMENT)).hasUdp()).isTrue();
+    }
+
+    @Test
     void greWithSourceRoutingIsNotOpened() {
         DecodedPacket p = decode(LinkType.ETHERNET, ethernet(0x0800, ipv4(47, 0x4000, concat(hex("4000 0800"), SEGMENT))));
         assertThat(p.tunnelCount()).isZero();
@@ -177,7 +229,8 @@ class TunnelDecoderTest {
      * 0x00 and 0xff in turn: decoding, the packet list line and the details tree never throw.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"gtpu", "pppoe", "mpls", "erspan", "geneve", "vxlan", "gre", "4in6", "pktap-wifi-cellular"})
+    @ValueSource(strings = {"gtpu", "pppoe", "mpls", "erspan", "geneve", "vxlan", "vxlan-gpe", "l2tp", "gre", "4in6",
+        "pktap-wifi-cellular"})
     void cutAndDamagedTunnelsNeverThrow(String mode) throws IOException {
         List<byte[]> frames = new ArrayList<>();
         int linkType;
@@ -223,6 +276,8 @@ class TunnelDecoderTest {
         "vxlan; Virtual eXtensible Local Area Network, VNI: 5001; User Datagram Protocol, Src Port: 49153, Dst Port: 4789",
         "gre; Generic Routing Encapsulation (IPv4); Key: 0x0000beef",
         "4in6; Internet Protocol Version 6, Src: 2001:db8:ff00::1, Dst: 2001:db8:ff00::2 (tunnel); Extension headers: 8 bytes",
+        "vxlan-gpe; Virtual eXtensible Local Area Network (GPE), VNI: 5002; Next protocol: IPv4 (1)",
+        "l2tp; Layer 2 Tunneling Protocol (version 2), Tunnel ID: 7, Session ID: 9; Ns: 0, Nr: 0",
         "pktap-wifi-cellular; Apple PKTAP, Interface: en0, Process: assistantd (321); DLT: 1 (Ethernet)"})
     void theDetailsShowEachLayerAsWiresharkNamesIt(String mode, String title, String field) throws IOException {
         String text;

@@ -49,7 +49,13 @@ class TunnelFieldsTest {
         "tunnels/pppoe.pcap; pppoes && tcp.flags.syn == 1; 2",
         "tunnels/pktap-wifi-cellular.pcap; pktap.pid == 321; 495",
         "tunnels/pktap-wifi-cellular.pcap; pktap && ip.src == 198.51.100.1; 130",
-        "tunnels/4in6.pcap; ip.src == 2001:db8:ff00::1; 72"})
+        "tunnels/4in6.pcap; ip.src == 2001:db8:ff00::1; 72",
+        "tunnels/l2tp.pcap; l2tp; 139",
+        "tunnels/l2tp.pcap; l2tp.tunnel == 7; 72",
+        "tunnels/l2tp.pcap; l2tp.session == 5; 67",
+        "tunnels/l2tp.pcap; udp.port == 1701 && tcp.len > 0; 69",
+        "tunnels/vxlan-gpe.pcap; vxlan; 139",
+        "tunnels/vxlan-gpe.pcap; vxlan.vni == 5002 && ip.src == 192.0.2.2; 67"})
     void tunnelFieldsSelectWhatTsharkSelects(String trace, String text, int expected) throws IOException {
         FilterResult result = FilterParser.parse(text);
         assertThat(result.isValid()).as(String.valueOf(result.error())).isTrue();
