@@ -87,136 +87,48 @@ public final class MptcpOption {
 
     int resetReason = -1;
 
-    /**
-     * Back to the state before any decode. Each field is written only when it differs: reading ahead,
-     * the decoding thread reuses options the analysis thread has read, and a write, even of the same
-     * value, takes the cache line back from the other core, where a read does not (a DSS option, the
-     * commonest, leaves most fields at their defaults). Profiled, the reader spent about a quarter less time.
-     */
     void reset() {
-        if (subtype != MptcpSubtype.UNKNOWN) {
-            subtype = MptcpSubtype.UNKNOWN;
-        }
-        if (rawSubtype != -1) {
-            rawSubtype = -1;
-        }
-        if (offset != 0) {
-            offset = 0;
-        }
-        if (length != 0) {
-            length = 0;
-        }
-        if (capturedLength != 0) {
-            capturedLength = 0;
-        }
-        if (malformed != false) {
-            malformed = false;
-        }
-        if (version != -1) {
-            version = -1;
-        }
-        if (flags != 0) {
-            flags = 0;
-        }
-        if (hasSenderKey != false) {
-            hasSenderKey = false;
-        }
-        if (senderKey != 0) {
-            senderKey = 0;
-        }
-        if (hasReceiverKey != false) {
-            hasReceiverKey = false;
-        }
-        if (receiverKey != 0) {
-            receiverKey = 0;
-        }
-        if (hasDataLevelLength != false) {
-            hasDataLevelLength = false;
-        }
-        if (dataLevelLength != 0) {
-            dataLevelLength = 0;
-        }
-        if (hasChecksum != false) {
-            hasChecksum = false;
-        }
-        if (checksum != 0) {
-            checksum = 0;
-        }
-        if (joinStage != JoinStage.UNKNOWN) {
-            joinStage = JoinStage.UNKNOWN;
-        }
-        if (backup != false) {
-            backup = false;
-        }
-        if (hasAddressId != false) {
-            hasAddressId = false;
-        }
-        if (addressId != 0) {
-            addressId = 0;
-        }
-        if (hasReceiverToken != false) {
-            hasReceiverToken = false;
-        }
-        if (receiverToken != 0) {
-            receiverToken = 0;
-        }
-        if (hasSenderNonce != false) {
-            hasSenderNonce = false;
-        }
-        if (senderNonce != 0) {
-            senderNonce = 0;
-        }
-        if (hmacLength != 0) {
-            hmacLength = 0;
-        }
-        if (hasDataAck != false) {
-            hasDataAck = false;
-        }
-        if (dataAck != 0) {
-            dataAck = 0;
-        }
-        if (hasDataSequenceNumber != false) {
-            hasDataSequenceNumber = false;
-        }
-        if (dataSequenceNumber != 0) {
-            dataSequenceNumber = 0;
-        }
-        if (hasSubflowSequenceNumber != false) {
-            hasSubflowSequenceNumber = false;
-        }
-        if (subflowSequenceNumber != 0) {
-            subflowSequenceNumber = 0;
-        }
-        if (addAddrV0 != false) {
-            addAddrV0 = false;
-        }
-        if (echo != false) {
-            echo = false;
-        }
-        if (addressIpVersion != 0) {
-            addressIpVersion = 0;
-        }
-        if (address4 != 0) {
-            address4 = 0;
-        }
-        if (address6High != 0) {
-            address6High = 0;
-        }
-        if (address6Low != 0) {
-            address6Low = 0;
-        }
-        if (hasPort != false) {
-            hasPort = false;
-        }
-        if (port != 0) {
-            port = 0;
-        }
-        if (removedIdCount != 0) {
-            removedIdCount = 0;
-        }
-        if (resetReason != -1) {
-            resetReason = -1;
-        }
+        subtype = MptcpSubtype.UNKNOWN;
+        rawSubtype = -1;
+        offset = 0;
+        length = 0;
+        capturedLength = 0;
+        malformed = false;
+        version = -1;
+        flags = 0;
+        hasSenderKey = false;
+        senderKey = 0;
+        hasReceiverKey = false;
+        receiverKey = 0;
+        hasDataLevelLength = false;
+        dataLevelLength = 0;
+        hasChecksum = false;
+        checksum = 0;
+        joinStage = JoinStage.UNKNOWN;
+        backup = false;
+        hasAddressId = false;
+        addressId = 0;
+        hasReceiverToken = false;
+        receiverToken = 0;
+        hasSenderNonce = false;
+        senderNonce = 0;
+        hmacLength = 0;
+        hasDataAck = false;
+        dataAck = 0;
+        hasDataSequenceNumber = false;
+        dataSequenceNumber = 0;
+        hasSubflowSequenceNumber = false;
+        subflowSequenceNumber = 0;
+        addAddrV0 = false;
+        echo = false;
+        addressIpVersion = 0;
+        address4 = 0;
+        address6High = 0;
+        address6Low = 0;
+        hasPort = false;
+        port = 0;
+        removedIdCount = 0;
+        resetReason = -1;
     }
 
     public MptcpSubtype subtype() { return subtype; }
