@@ -91,9 +91,9 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
 
     /**
      * Whether a mapped trace is read and decoded on a second thread ({@link ReadAheadPass}); off unless
-     * {@code -Dbraid.readAhead=true}. On the 2-core machine it was measured on, quiet, the hand-over
-     * made the analysis slower (its decoded packets change cores), so one thread is the default;
-     * {@code braid bench --analyze} measures both.
+     * {@code -Dbraid.readAhead=true}. In steady state it is the faster (half the speed of read+decode
+     * on 2 cores), but a single run on 2 cores was slower: the optimising compiler works through most
+     * of it and wants the second core. {@code braid bench --analyze} measures both.
      */
     public static final boolean READ_AHEAD = Boolean.getBoolean("braid.readAhead");
 
