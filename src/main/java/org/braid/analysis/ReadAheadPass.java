@@ -32,7 +32,7 @@ final class ReadAheadPass {
     static final int BATCH = 128;
     /** Batches in the ring: the reader runs at most this many batches ahead. */
     static final int BATCHES = 8;
-    /** Spins before a waiting thread parks: a batch takes tens of microseconds to fill or use. */
+    /** Spins of the analysis thread before it parks: a batch takes tens of microseconds to fill. */
     private static final int SPINS = 4096;
     /** Spins of the reader before it yields its core. */
     private static final int READER_SPINS = 1024;
@@ -105,6 +105,8 @@ final class ReadAheadPass {
         volatile Thread reader;
         /** Set when the caller stops listening (done or failed): the reader stops too. */
         volatile boolean stopped;
+        /** What ended the reader outside a batch (out of memory making one, say): the analysis throws it. */
+        volatile Throwable readerFailure;
 
         Ring() {
             counters.set(WAKE_AT, Long.MAX_VALUE);
@@ -112,6 +114,14 @@ final class ReadAheadPass {
 
         /** The reader thread: fills batches in turn; the last one carries the end or the failure. */
         void fill(PacketSource source) {
+            try {
+                fillAll(source);
+            } catch (Throwable e) { // anything, or the analysis thread would wait for ever
+                readerFailure = e; // no batch to carry it: the analysis thread looks here while it waits
+            }
+        }
+
+        private void fillAll(PacketSource source) {
             PacketDecoder decoder = new PacketDecoder();
             for (long next = 0; ; next++) {
                 if (next - counters.getAcquire(RETURNED) >= BATCHES && !awaitFree(next)) {
@@ -171,11 +181,14 @@ final class ReadAheadPass {
         }
 
         /** The caller's thread: batch number {@code n}, once the reader has filled it. */
-        Batch awaitFilled(long n) throws InterruptedException {
+        Batch awaitFilled(long n) throws InterruptedException, IOException {
             for (int spins = 0; counters.getAcquire(FILLED) <= n; spins++) {
                 if (spins >= SPINS) {
                     if (Thread.interrupted()) {
                         throw new InterruptedException();
+                    }
+                    if (readerFailure != null && counters.getAcquire(FILLED) <= n) {
+                        rethrow(readerFailure);
                     }
                     LockSupport.parkNanos(this, PARK_NANOS);
                 } else {
@@ -235,15 +248,23 @@ final class ReadAheadPass {
         }
 
         void rethrow() throws IOException {
-            if (failure instanceof IOException e) {
-                throw e;
-            }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
+            if (failure != null) {
+                ReadAheadPass.rethrow(failure);
             }
         }
+    }
+
+    /** Throws what the reader caught, as it was. */
+    private static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        throw new IOException(failure);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 import org.braid.io.TraceReader;
 import org.braid.model.AnalysisResult;
@@ -62,6 +63,74 @@ class ReadAheadPassTest {
             PacketPass.run(source, (frame, packet) -> serial.add(frame.packetNumber()));
         }
         assertThat(ahead).isEqualTo(serial);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aReaderThatDiesOutsideABatchFailsTheAnalysisInsteadOfHangingIt() throws IOException {
+        // A checked exception no batch catches, thrown past the compiler: the reader thread ends on it.
+        try (PacketSource source = TraceReader.open(Traces.sampleTrace("loss-reinjections.pcap"))) {
+            PacketSource dying = new PacketSource() {
+                private int frames;
+
+                @Override
+                public boolean next(Frame frame) throws IOException {
+                    if (++frames == 300) {
+                        ReadAheadPassTest.<RuntimeException>sneakyThrow(new Exception("reader died"));
+                    }
+                    return source.next(frame);
+                }
+
+                @Override
+                public boolean framesOutliveNext() {
+                    return true;
+                }
+
+                @Override
+                public org.braid.io.TraceFormat format() {
+                    return source.format();
+                }
+
+                @Override
+                public String formatDetail() {
+                    return source.formatDetail();
+                }
+
+                @Override
+                public java.util.Set<Integer> linkTypes() {
+                    return source.linkTypes();
+                }
+
+                @Override
+                public List<String> comments() {
+                    return source.comments();
+                }
+
+                @Override
+                public String name() {
+                    return source.name();
+                }
+
+                @Override
+                public java.util.List<org.braid.io.TraceWarning> warnings() {
+                    return source.warnings();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    source.close();
+                }
+            };
+            List<Long> seen = new ArrayList<>();
+            assertThatThrownBy(() -> ReadAheadPass.run(dying, (frame, packet) -> seen.add(frame.packetNumber())))
+                    .hasRootCauseMessage("reader died");
+            assertThat(seen).hasSizeLessThan(300);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
     }
 
     @Test
