@@ -62,6 +62,7 @@ final class MappingLog {
     private final int[] recentLength = new int[RECENT];
     private final int[] recentFlow = new int[RECENT];
     private final int[] recentSide = new int[RECENT];
+
     int size() {
         return size;
     }

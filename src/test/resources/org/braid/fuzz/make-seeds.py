@@ -56,6 +56,9 @@ def main():
              (samples, 'mp-prio-backup.pcap', 40), (samples, 'add-addr-remove-addr.pcap', 40),
              (public, 'tcpdump-mptcp-v0.pcap', 30), (public, 'tcpdump-mptcp-v1.pcap', 30),
              (public, 'tcpdump-mptcp-dss-oobr.pcap', 10), (public, 'tcpdump-mptcp-tcprst.pcap', 20)]
+    tunnels = os.path.join(samples, 'tunnels')  # every tunnel the decoder opens, so fuzzing reaches each
+    pcaps += [(tunnels, mode + '.pcap', 10) for mode in ('gtpu', 'pppoe', 'mpls', 'erspan', 'geneve', 'vxlan',
+                                                          'vxlan-gpe', 'l2tp', 'gre', '4in6', 'pktap-wifi-cellular')]
     for folder, name, count in pcaps:
         header, records, link = pcap_records(os.path.join(folder, name), count)
         trace = header + b''.join(h + b for h, b in records)
