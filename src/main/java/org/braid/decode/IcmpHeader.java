@@ -43,8 +43,12 @@ public final class IcmpHeader {
     int innerDestinationPort = -1;
     long innerSequence = -1;
 
+    /** The packet in error was found inside the tunnel packet the error quotes. */
+    boolean innerInTunnel;
+
     void clearInner() {
         innerOffset = -1;
+        innerInTunnel = false;
         innerTransportOffset = -1;
         innerSourcePort = -1;
         innerDestinationPort = -1;
@@ -99,6 +103,8 @@ public final class IcmpHeader {
 
     /** True when the quoted packet in error's IP header was captured whole. */
     public boolean hasInner() { return innerOffset >= 0; }
+    /** True when the packet in error is the one inside the quoted tunnel packet (its outer headers skipped). */
+    public boolean innerInTunnel() { return innerInTunnel; }
     /** Where the quoted IP header starts, relative to the frame. */
     public int innerOffset() { return innerOffset; }
     public int innerVersion() { return innerVersion; }

@@ -67,6 +67,16 @@ final class OtherProtocolDecoder {
      * quote cut short keeps what was captured, without a warning: routers may quote little.
      */
     private static void packetInError(ByteBuffer buf, int base, int at, int end, IcmpHeader m) {
+        packetInError(buf, base, at, end, m, true);
+    }
+
+    /**
+     * As above; with {@code openTunnels}, a quoted tunnel packet (GTP-U, VXLAN, GRE, IP-in-IP...)
+     * whose quote reaches the packet inside names that packet instead: a router on a 5G or DSL
+     * transport path reports its path MTU about the tunnel, and the subflow is inside.
+     */
+    private static void packetInError(ByteBuffer buf, int base, int at, int end, IcmpHeader m,
+            boolean openTunnels) {
         if (end - at < 1) {
             return;
         }
@@ -116,6 +126,25 @@ final class OtherProtocolDecoder {
                 m.innerSequence = buf.getInt(transport + 4) & 0xffffffffL;
             }
         }
+        if (openTunnels && !laterFragment && m.innerProtocol != ProtocolNumbers.PROTOCOL_TCP) {
+            int tunnelled = tunnelledPacket(buf, at, end);
+            if (tunnelled >= 0) {
+                m.clearInner();
+                packetInError(buf, base, tunnelled, end, m, false);
+                m.innerInTunnel = true;
+            }
+        }
+    }
+
+    /**
+     * Where the IP header inside the quoted packet at {@code at} starts, when the quote is a tunnel
+     * Braid opens and holds that header; else -1. The quote is decoded as a packet of its own, by
+     * the same decoder, so every tunnel opens here as it does on the wire.
+     */
+    private static int tunnelledPacket(ByteBuffer buf, int at, int end) {
+        DecodedPacket quote = new DecodedPacket();
+        new PacketDecoder().decode(buf, at, end - at, end - at, LinkType.RAW, quote);
+        return quote.tunnelCount() > 0 && quote.ipVersion() != 0 ? at + quote.ipOffset() : -1;
     }
 
     /** RFC 4861: the target address of NS, NA and redirect, then options in units of 8 bytes. */

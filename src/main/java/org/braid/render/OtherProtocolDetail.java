@@ -83,7 +83,8 @@ final class OtherProtocolDetail {
         String source = innerAddress(v4, m.innerSourceHigh(), m.innerSourceLow());
         String destination = innerAddress(v4, m.innerDestinationHigh(), m.innerDestinationLow());
         Branch ip = new Branch("Internet Protocol Version " + m.innerVersion() + ", Src: " + source + ", Dst: "
-                + destination + " (the packet in error)", at, Math.min(m.innerHeaderLength(), capturedLength - at));
+                + destination + (m.innerInTunnel() ? " (the packet in error, inside the quoted tunnel)"
+                        : " (the packet in error)"), at, Math.min(m.innerHeaderLength(), capturedLength - at));
         ip.leaf("Protocol: " + DetailTree.protocolName(m.innerProtocol()) + " (" + m.innerProtocol() + ")",
                 at + (v4 ? 9 : 6), 1);
         ip.leaf("Source address: " + source, at + (v4 ? 12 : 8), v4 ? 4 : 16);

@@ -34,6 +34,39 @@ class IcmpErrorTest {
         assertThat(m.innerSequence()).isEqualTo(0xfedcba98L);
     }
 
+    /**
+     * A router on a 5G transport path quotes the GTP-U packet it could not forward: the outer IPv4
+     * and UDP headers, GTP-U, then the subflow's own segment. The error names the segment inside.
+     */
+    @Test
+    void fragmentationNeededAboutAGtpUPacketNamesTheSegmentInside() {
+        byte[] segment = FrameBuilder.ipv4Tcp(FrameBuilder.tcp(0x18, new byte[0], 100));
+        byte[] gtp = concat(hex("30 ff"), new byte[] {(byte) (segment.length >> 8), (byte) segment.length},
+                hex("00001001"), segment);
+        byte[] udp = concat(hex("0868 0868"), new byte[] {(byte) ((8 + gtp.length) >> 8), (byte) (8 + gtp.length)},
+                hex("0000"), gtp);
+        byte[] outer = concat(hex("45 00"), new byte[] {(byte) ((20 + udp.length) >> 8), (byte) (20 + udp.length)},
+                hex("0000 4000 40 11 0000 0ac80001 0ac80002"), udp); // 10.200.0.1 -> 10.200.0.2
+        byte[] icmp = concat(hex("03 04 0000 0000 0578"), Arrays.copyOf(outer, 20 + 8 + 8 + 20 + 20));
+        IcmpHeader m = Synthetic.decode(LinkType.ETHERNET,
+                FrameBuilder.ethernet(0x0800, FrameBuilder.ipv4(1, 0, icmp))).icmp();
+        assertThat(m.nextHopMtu()).isEqualTo(1400);
+        assertThat(m.innerInTunnel()).isTrue();
+        assertThat(m.innerOffset()).isEqualTo(14 + 20 + 8 + 20 + 8 + 8);
+        assertThat(m.innerProtocol()).isEqualTo(6);
+        assertThat((int) m.innerSourceLow()).isEqualTo(FrameBuilder.SOURCE_V4);
+        assertThat(m.innerSourcePort()).isEqualTo(5201);
+        assertThat(m.innerDestinationPort()).isEqualTo(443);
+        assertThat(m.innerSequence()).isEqualTo(0xfedcba98L);
+
+        // Quoted only to the UDP header, as an old router quotes 8 bytes: the tunnel packet is named.
+        byte[] shortQuote = concat(hex("03 04 0000 0000 0578"), Arrays.copyOf(outer, 28));
+        m = Synthetic.decode(LinkType.ETHERNET, FrameBuilder.ethernet(0x0800, FrameBuilder.ipv4(1, 0, shortQuote))).icmp();
+        assertThat(m.innerInTunnel()).isFalse();
+        assertThat(m.innerProtocol()).isEqualTo(17);
+        assertThat(m.innerSourcePort()).isEqualTo(2152);
+    }
+
     @Test
     void packetTooBigQuotesAnIpv6Segment() {
         byte[] quoted = Arrays.copyOf(FrameBuilder.ipv6(6, FrameBuilder.tcp(0x10, new byte[0], 1400)), 48);
