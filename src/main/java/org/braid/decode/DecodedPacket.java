@@ -127,6 +127,11 @@ public final class DecodedPacket {
     final ArpPacket arp = new ArpPacket();
 
     // MPTCP
+    /**
+     * Set on a packet decoded from an ICMP error's quote, and kept across resets: an error quoted
+     * inside it does not open its own quoted tunnel, so crafted nesting cannot recurse without end.
+     */
+    boolean quote;
     /** Those below {@link #mptcpOptionCount} are set; later ones may be null ({@link #optionSlot}). */
     final MptcpOption[] mptcpOptions = new MptcpOption[MAX_MPTCP_OPTIONS];
     int mptcpOptionCount;

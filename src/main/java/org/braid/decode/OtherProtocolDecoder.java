@@ -57,23 +57,18 @@ final class OtherProtocolDecoder {
         if (v6 && m.type >= ICMPV6_ROUTER_SOLICITATION && m.type <= ICMPV6_REDIRECT) {
             discovery(buf, base, at, end, m, p);
         } else if (m.isError()) {
-            packetInError(buf, base, at + IcmpHeader.LENGTH, end, m);
+            // Inside a quote already, a quoted tunnel is not opened again: nesting stays one deep.
+            packetInError(buf, base, at + IcmpHeader.LENGTH, end, m, !p.quote);
         }
     }
 
     /**
      * The IP header of the packet in error and the first 8 bytes after it (RFC 792; RFC 4443 quotes
      * as much as fits): addresses and protocol, then ports and, for TCP, the sequence number. A
-     * quote cut short keeps what was captured, without a warning: routers may quote little.
-     */
-    private static void packetInError(ByteBuffer buf, int base, int at, int end, IcmpHeader m) {
-        packetInError(buf, base, at, end, m, true);
-    }
-
-    /**
-     * As above; with {@code openTunnels}, a quoted tunnel packet (GTP-U, VXLAN, GRE, IP-in-IP...)
-     * whose quote reaches the packet inside names that packet instead: a router on a 5G or DSL
-     * transport path reports its path MTU about the tunnel, and the subflow is inside.
+     * quote cut short keeps what was captured, without a warning: routers may quote little. With
+     * {@code openTunnels}, a quoted tunnel packet (GTP-U, VXLAN, GRE, IP-in-IP...) whose quote reaches
+     * the packet inside names that packet instead: a router on a 5G or DSL transport path reports its
+     * path MTU about the tunnel, and the subflow is inside.
      */
     private static void packetInError(ByteBuffer buf, int base, int at, int end, IcmpHeader m,
             boolean openTunnels) {
@@ -143,6 +138,7 @@ final class OtherProtocolDecoder {
      */
     private static int tunnelledPacket(ByteBuffer buf, int at, int end) {
         DecodedPacket quote = new DecodedPacket();
+        quote.quote = true;
         new PacketDecoder().decode(buf, at, end - at, end - at, LinkType.RAW, quote);
         return quote.tunnelCount() > 0 && quote.ipVersion() != 0 ? at + quote.ipOffset() : -1;
     }

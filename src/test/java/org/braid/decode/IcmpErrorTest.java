@@ -67,6 +67,23 @@ class IcmpErrorTest {
         assertThat(m.innerSourcePort()).isEqualTo(2152);
     }
 
+    /** Errors quoting tunnels that carry errors quoting tunnels, a thousand deep: one level is opened, nothing recurses. */
+    @Test
+    void nestedQuotesOfTunnelsAreOpenedOneLevelDeep() {
+        byte[] packet = FrameBuilder.ipv4Tcp(FrameBuilder.tcp(0x18, new byte[0], 10));
+        for (int depth = 0; depth < 1000; depth++) {
+            byte[] gtp = concat(hex("30 ff"), new byte[] {(byte) (packet.length >> 8), (byte) packet.length},
+                    hex("00001001"), packet);
+            byte[] udp = concat(hex("0868 0868"), new byte[] {(byte) ((8 + gtp.length) >> 8), (byte) (8 + gtp.length)},
+                    hex("0000"), gtp);
+            packet = FrameBuilder.ipv4(1, 0, concat(hex("03 04 0000 0000 0578"), FrameBuilder.ipv4(17, 0, udp)));
+        }
+        IcmpHeader m = Synthetic.decode(LinkType.ETHERNET, FrameBuilder.ethernet(0x0800, packet)).icmp();
+        assertThat(m.isError()).isTrue();
+        assertThat(m.innerInTunnel()).isTrue();
+        assertThat(m.innerProtocol()).as("the ICMP error inside the first tunnel").isEqualTo(1);
+    }
+
     @Test
     void packetTooBigQuotesAnIpv6Segment() {
         byte[] quoted = Arrays.copyOf(FrameBuilder.ipv6(6, FrameBuilder.tcp(0x10, new byte[0], 1400)), 48);
