@@ -128,10 +128,10 @@ public final class DecodedPacket {
 
     // MPTCP
     /**
-     * Set on a packet decoded from an ICMP error's quote, and kept across resets: an error quoted
-     * inside it does not open its own quoted tunnel, so crafted nesting cannot recurse without end.
+     * A packet decoded from an ICMP error's quote: an error quoted inside it does not open its own
+     * quoted tunnel, so crafted nesting cannot recurse without end.
      */
-    boolean quote;
+    final boolean quote;
     /** Those below {@link #mptcpOptionCount} are set; later ones may be null ({@link #optionSlot}). */
     final MptcpOption[] mptcpOptions = new MptcpOption[MAX_MPTCP_OPTIONS];
     int mptcpOptionCount;
@@ -144,6 +144,15 @@ public final class DecodedPacket {
     int warningsDropped;
     /** Set with the warnings that say the capture cut the TCP header or an option in it. */
     boolean tcpHeaderCut;
+
+    public DecodedPacket() {
+        this(false);
+    }
+
+    /** A packet to decode an ICMP error's quote into, when {@code quote}: see {@link #quote}. */
+    DecodedPacket(boolean quote) {
+        this.quote = quote;
+    }
 
     /**
      * The option object for the {@code i}-th MPTCP option, made on first use: almost every packet has

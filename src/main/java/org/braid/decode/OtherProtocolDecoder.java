@@ -137,8 +137,7 @@ final class OtherProtocolDecoder {
      * the same decoder, so every tunnel opens here as it does on the wire.
      */
     private static int tunnelledPacket(ByteBuffer buf, int at, int end) {
-        DecodedPacket quote = new DecodedPacket();
-        quote.quote = true;
+        DecodedPacket quote = new DecodedPacket(true);
         new PacketDecoder().decode(buf, at, end - at, end - at, LinkType.RAW, quote);
         return quote.tunnelCount() > 0 && quote.ipVersion() != 0 ? at + quote.ipOffset() : -1;
     }
