@@ -32,13 +32,12 @@ final class DsnSenders {
             ring.size--;
         }
         int i = (ring.head + ring.size) & (RANGES - 1);
-        if (ring.size > 0 && start < ring.lastEnd) {
+        if (ring.size > 0 && start < ring.end[(i - 1) & (RANGES - 1)]) {
             ring.disordered = added; // below what the subflow sent before it: a reinjection or a resend
         }
         ring.start[i] = start;
         ring.end[i] = end;
         ring.order[i] = added++;
-        ring.lastEnd = end;
         ring.size++;
     }
 
@@ -96,8 +95,6 @@ final class DsnSenders {
         final long[] start = new long[RANGES];
         final long[] end = new long[RANGES];
         final long[] order = new long[RANGES];
-        /** The end of the range added last. */
-        long lastEnd;
         /** The add order of the last range that started below the one before it; -1 for none. */
         long disordered = -1;
         int head;

@@ -156,31 +156,15 @@ final class LinkDecoder {
         }
     }
 
-    /**
-     * PPP, with or without the HDLC address and control bytes FF 03, and with a one-byte protocol
-     * when protocol-field compression is on (RFC 1661 6.5: a compressed protocol number is odd).
-     */
+    /** PPP ({@link PppHeader}), then IPv4 or IPv6 by its protocol. */
     private static void ppp(ByteBuffer buf, int base, int at, int end, int wireEnd, DecodedPacket p) {
-        int pos = at;
-        if (end - pos >= 2 && (buf.get(pos) & 0xff) == 0xff && (buf.get(pos + 1) & 0xff) == 0x03) {
-            pos += 2;
-        }
-        if (end - pos < 1) {
+        int header = PppHeader.length(buf, at, end);
+        if (header < 0) {
             p.warn(WarningKind.LINK_HEADER_TRUNCATED, at - base, end - at);
             return;
         }
-        int protocol;
-        if ((buf.get(pos) & 0x01) != 0) {
-            protocol = buf.get(pos) & 0xff;
-            pos += 1;
-        } else {
-            if (end - pos < 2) {
-                p.warn(WarningKind.LINK_HEADER_TRUNCATED, at - base, end - at);
-                return;
-            }
-            protocol = buf.getShort(pos) & 0xffff;
-            pos += 2;
-        }
+        int protocol = PppHeader.protocol(buf, at, header);
+        int pos = at + header;
         p.networkProtocol = protocol;
         p.linkHeaderLength = pos - base;
         if (protocol == PPP_IPV4) {

@@ -180,20 +180,12 @@ final class TunnelDecoder {
         }
         long id = ((buf.getShort(ids) & 0xffffL) << 16) | (buf.getShort(ids + 2) & 0xffff);
         int ppp = v + header;
-        if (end - ppp >= 2 && (buf.get(ppp) & 0xff) == 0xff && (buf.get(ppp + 1) & 0xff) == 0x03) {
-            ppp += 2; // address and control: kept unless both ends agreed to drop them
-        }
-        int protocol;
-        int inner;
-        if (end - ppp >= 1 && (buf.get(ppp) & 0x01) != 0) {
-            protocol = buf.get(ppp) & 0xff; // a compressed one-byte protocol field
-            inner = ppp + 1;
-        } else if (end - ppp >= 2) {
-            protocol = buf.getShort(ppp) & 0xffff;
-            inner = ppp + 2;
-        } else {
+        int pppLength = PppHeader.length(buf, ppp, end);
+        if (pppLength < 0) {
             return truncated(base, udp, v, end, Encapsulation.L2TP, id, p);
         }
+        int protocol = PppHeader.protocol(buf, ppp, pppLength);
+        int inner = ppp + pppLength;
         if (enterOverUdp(base, udp, p) && p.addTunnel(Encapsulation.L2TP, v - base, inner - v, id)) {
             p.clearNetworkLayer();
             if (protocol == ProtocolNumbers.PPP_IPV4 || protocol == ProtocolNumbers.PPP_IPV6) {

@@ -87,7 +87,7 @@ public final class PacketFields implements FieldResolver {
         tunnel(Encapsulation.ERSPAN, "erspan.spanid");
         tunnel(Encapsulation.PPPOE, "pppoe.session_id");
         tunnel(Encapsulation.MPLS, "mpls.label");
-        protocol(Encapsulation.L2TP.filterName(), in -> in.packet().tunnelIndex(Encapsulation.L2TP) >= 0);
+        protocol(Encapsulation.L2TP.filterName(), carries(Encapsulation.L2TP));
         tunnelPart(Encapsulation.L2TP, "l2tp.tunnel", 16);
         tunnelPart(Encapsulation.L2TP, "l2tp.session", 0);
         protocol("pktap", in -> in.packet().pktapHeaderLength() > 0);
@@ -101,14 +101,18 @@ public final class PacketFields implements FieldResolver {
 
     /** A tunnel protocol and the field of its identifier (TEID, VNI, key, session, label), as Wireshark names them. */
     private void tunnel(Encapsulation kind, String idField) {
-        protocol(kind.filterName(), in -> in.packet().tunnelIndex(kind) >= 0);
+        protocol(kind.filterName(), carries(kind));
         fields.put(idField, new TunnelIdField(kind));
     }
 
     /** A 16-bit half of a tunnel's identifier (L2TP's tunnel and session IDs), shifted right by {@code shift}. */
     private void tunnelPart(Encapsulation kind, String field, int shift) {
-        number(field, in -> in.packet().tunnelIndex(kind) >= 0,
-                in -> (in.packet().tunnelId(in.packet().tunnelIndex(kind)) >>> shift) & 0xffff);
+        number(field, carries(kind), in -> (in.packet().tunnelId(in.packet().tunnelIndex(kind)) >>> shift) & 0xffff);
+    }
+
+    /** Whether the packet came through a tunnel layer of {@code kind}. */
+    private static Predicate<FilterInput> carries(Encapsulation kind) {
+        return in -> in.packet().tunnelIndex(kind) >= 0;
     }
 
     /** {@code name}, {@code name.type} and {@code name.code} for ICMP or ICMPv6. */

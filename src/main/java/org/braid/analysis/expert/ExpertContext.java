@@ -46,16 +46,15 @@ final class ExpertContext {
             origin = Math.min(origin, t.startNanos());
         }
         originNanos = origin == Long.MAX_VALUE ? 0 : origin;
-        index(columns);
+        index();
     }
 
     private static final int[] INDEXED_FLAGS = {PacketColumns.TCP_RETRANSMISSION, PacketColumns.ZERO_WINDOW,
         PacketColumns.BEYOND_WINDOW, PacketColumns.HMAC_FAILED};
-    private static final int INDEXED_MASK = PacketColumns.TCP_RETRANSMISSION | PacketColumns.ZERO_WINDOW
-            | PacketColumns.BEYOND_WINDOW | PacketColumns.HMAC_FAILED;
+    private static final int INDEXED_MASK = java.util.Arrays.stream(INDEXED_FLAGS).reduce(0, (a, b) -> a | b);
 
     /** Flagged packets by (flag, connection): only the flag column is read, and only its flagged rows further. */
-    private void index(PacketColumns columns) {
+    private void index() {
         columns.forEachFlagged(INDEXED_MASK, (i, flags) -> {
             int connection = columns.connectionOfPacket(i);
             for (int bit : INDEXED_FLAGS) {
