@@ -3,6 +3,7 @@ package org.braid.cli;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.EOFException;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
@@ -140,6 +141,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "file: %s (%,d packets), best of %d rounds after %d warm-up%n", file.getFileName(), packets[0],
                 rounds, warmup);
+        // How this JVM compiles and collects moves every figure: say so beside them.
+        out.printf(Locale.ROOT, "JVM: %s; collectors: %s%n", QuickStart.jitMode(), collectors());
         double[] rate = new double[passes.length];
         double[] cpuRate = new double[passes.length];
         out.printf(Locale.ROOT, "  %-30s %14s %14s%n", "", "wall (best)", "CPU (mean)");
@@ -217,6 +220,11 @@ public final class BenchCommand implements Callable<Integer> {
             throw new AssertionError();
         }
         return packets;
+    }
+
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The analysis on one thread, as the commands run it. */

@@ -2,8 +2,10 @@ package org.braid.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,7 +38,10 @@ final class BigTraceBench {
             out.printf(Locale.ROOT, "synthetic two-subflow MPTCP trace: %,d packets, %,d bytes, written in %.1f s%n",
                     packets, size, (System.nanoTime() - start) / 1e9);
             out.flush();
-            ChildJvm.Run analyze = ChildJvm.run(ChildJvm.command(List.of(HEAP), HeapWatch.class.getName(), "analyze",
+            // With the options a user's launcher gives analyze on a trace this big (see QuickStart).
+            List<String> options = new ArrayList<>(List.of(HEAP));
+            options.addAll(ThroughputOptions.forLongWork(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            ChildJvm.Run analyze = ChildJvm.run(ChildJvm.command(options, HeapWatch.class.getName(), "analyze",
                     "--json", file.toString()), false);
             if (analyze.exit() > 1) { // 1 only means the trace had warnings
                 out.printf(Locale.ROOT, "braid analyze --json with %s FAILED (exit %d):%n%s%n", HEAP, analyze.exit(),

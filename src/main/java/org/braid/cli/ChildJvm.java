@@ -17,7 +17,8 @@ final class ChildJvm {
     /**
      * This JVM's java and options, then {@code options} (which win over this JVM's heap size), the
      * class path and {@code mainClass} with {@code arguments}. Agents are left out (a debugger's
-     * port is this JVM's), and so is how Braid was started ({@link QuickStart}).
+     * port is this JVM's), and so is how Braid was started ({@link QuickStart}, and the
+     * {@link ThroughputOptions} it gives long work, which the child's work may not want).
      */
     static List<String> command(List<String> options, String mainClass, String... arguments) {
         List<String> command = new ArrayList<>();
@@ -26,7 +27,7 @@ final class ChildJvm {
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             boolean heap = argument.startsWith("-Xmx") && options.stream().anyMatch(o -> o.startsWith("-Xmx"));
             boolean launch = argument.equals(QuickStart.QUICK_JIT)
-                    || argument.startsWith("-D" + QuickStart.LAUNCHED_QUICK + "=");
+                    || argument.startsWith("-D" + QuickStart.LAUNCHED_QUICK + "=") || ThroughputOptions.isOwn(argument);
             if (!argument.startsWith("-agentlib") && !argument.startsWith("-javaagent") && !heap && !launch) {
                 command.add(argument);
             }

@@ -18,7 +18,8 @@ import picocli.CommandLine;
  * compilers). Long work is the other way round (3.3M packets: 3.6 s against 2.4 s), so Braid
  * starts again, once, in a child JVM with both compilers when the work is long: the window, live
  * capture, a trace read from a pipe, the benchmarks, and traces of {@link #LONG_WORK_BYTES} or more
- * in all. The child costs one more JVM start, 0.1 to 0.2 s.
+ * in all. The child costs one more JVM start, 0.1 to 0.2 s. Long work on the command line also
+ * gets {@link ThroughputOptions}: a collector for work that keeps what it allocates.
  */
 public final class QuickStart {
     /** The option that makes a JVM quick to start. */
@@ -42,7 +43,7 @@ public final class QuickStart {
         if (Boolean.getBoolean(LAUNCHED_QUICK) || !isLongWork(args, window, longWorkBytes()) || !startedQuick()) {
             return -1;
         }
-        List<String> command = childCommand(args);
+        List<String> command = childCommand(args, window);
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
             Thread stopChild = new Thread(child::destroy, "stop-child");
@@ -68,7 +69,12 @@ public final class QuickStart {
         if (startedQuick()) {
             return "quick start, long work starts again with both compilers";
         }
-        return Boolean.getBoolean(LAUNCHED_QUICK) ? "both compilers, started again for long work" : "both compilers";
+        if (!Boolean.getBoolean(LAUNCHED_QUICK)) {
+            return "both compilers";
+        }
+        boolean throughput = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(ThroughputOptions::isOwn);
+        return "both compilers, started again for long work" + (throughput ? ", throughput collector" : "");
     }
 
     private static boolean startedQuick() {
@@ -147,9 +153,15 @@ public final class QuickStart {
 
     /**
      * {@code org.braid.Main} with {@code args} in a JVM like this one (see {@link ChildJvm#command}:
-     * its options without {@link #QUICK_JIT}), marked as started again.
+     * its options without {@link #QUICK_JIT}), marked as started again; for work on the command line
+     * (not the window, not live capture), with {@link ThroughputOptions}.
      */
-    static List<String> childCommand(String[] args) {
-        return ChildJvm.command(List.of("-D" + LAUNCHED_QUICK + "=true"), "org.braid.Main", args);
+    static List<String> childCommand(String[] args, boolean window) {
+        List<String> options = new ArrayList<>(List.of("-D" + LAUNCHED_QUICK + "=true"));
+        boolean interactive = window || args.length > 0 && args[0].equals("capture");
+        if (!interactive) {
+            options.addAll(ThroughputOptions.forLongWork(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        }
+        return ChildJvm.command(options, "org.braid.Main", args);
     }
 }

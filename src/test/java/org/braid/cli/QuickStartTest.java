@@ -39,10 +39,22 @@ class QuickStartTest {
 
     @Test
     void theChildDropsTheQuickOptionAndKeepsTheClassPath() {
-        List<String> command = QuickStart.childCommand(new String[] {"analyze", "x.pcap"});
+        List<String> command = QuickStart.childCommand(new String[] {"analyze", "x.pcap"}, false);
         assertThat(command).doesNotContain(QuickStart.QUICK_JIT)
                 .contains("-D" + QuickStart.LAUNCHED_QUICK + "=true", System.getProperty("java.class.path"))
                 .endsWith("org.braid.Main", "analyze", "x.pcap");
+    }
+
+    @Test
+    void commandLineWorkGetsTheThroughputCollectorAndTheWindowAndCaptureKeepTheirs() {
+        // The surefire JVM names no collector of its own, so the command line's child gets one.
+        assertThat(QuickStart.childCommand(new String[] {"analyze", "x.pcap"}, false))
+                .contains(ThroughputOptions.PARALLEL_GC);
+        assertThat(QuickStart.childCommand(new String[] {"report", "-o", "out", "x.pcap"}, false))
+                .contains(ThroughputOptions.PARALLEL_GC);
+        assertThat(QuickStart.childCommand(new String[] {"x.pcap"}, true)).noneMatch(ThroughputOptions::isOwn);
+        assertThat(QuickStart.childCommand(new String[] {"capture", "-i", "lo"}, false))
+                .noneMatch(ThroughputOptions::isOwn);
     }
 
     @Test
@@ -53,6 +65,8 @@ class QuickStartTest {
         assertThat(run(List.of(QuickStart.QUICK_JIT, "-Dbraid.longWorkBytes=0"), "analyze", "--version").output())
                 .contains("JIT: both compilers, started again for long work");
         assertThat(run(List.of(), "analyze", "--version").output()).contains("JIT: both compilers)");
+        assertThat(run(List.of(QuickStart.QUICK_JIT, "-Dbraid.longWorkBytes=0"), "analyze", "--version").output())
+                .as("the child was given the throughput collector").contains("long work, throughput collector)");
     }
 
     @Test
