@@ -41,14 +41,15 @@ final class BigTraceBench {
             // With the options a user's launcher gives analyze on a trace this big (see QuickStart).
             List<String> options = new ArrayList<>(List.of(HEAP));
             options.addAll(ThroughputOptions.forLongWork(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+            String with = String.join(" ", options);
             ChildJvm.Run analyze = ChildJvm.run(ChildJvm.command(options, HeapWatch.class.getName(), "analyze",
                     "--json", file.toString()), false);
             if (analyze.exit() > 1) { // 1 only means the trace had warnings
-                out.printf(Locale.ROOT, "braid analyze --json with %s FAILED (exit %d):%n%s%n", HEAP, analyze.exit(),
+                out.printf(Locale.ROOT, "braid analyze --json with %s FAILED (exit %d):%n%s%n", with, analyze.exit(),
                         analyze.output().strip());
             } else {
                 out.printf(Locale.ROOT, "braid analyze --json with %s: %.1f s, %,.0f packets/s, peak heap %,d MB%n",
-                        HEAP, analyze.nanos() / 1e9, packets / (analyze.nanos() / 1e9),
+                        with, analyze.nanos() / 1e9, packets / (analyze.nanos() / 1e9),
                         peakHeap(analyze.output()) >> 20);
             }
             out.flush();

@@ -39,13 +39,15 @@ final class ThroughputOptions {
      */
     static List<String> forLongWork(List<String> jvmArguments, String osName, String hugePageSetting) {
         List<String> options = new ArrayList<>();
-        if (jvmArguments.stream().anyMatch(ThroughputOptions::choosesCollector)) {
+        // This JVM's own copies (a benchmark started for long work starts more) are no choice of the user's.
+        List<String> users = jvmArguments.stream().filter(a -> !isOwn(a)).toList();
+        if (users.stream().anyMatch(ThroughputOptions::choosesCollector)) {
             return options;
         }
         options.add(PARALLEL_GC);
         boolean linux = osName != null && osName.toLowerCase(Locale.ROOT).startsWith("linux");
         boolean lent = hugePageSetting.contains("[madvise]") || hugePageSetting.contains("[always]");
-        if (linux && lent && jvmArguments.stream().noneMatch(a -> a.contains("UseTransparentHugePages"))) {
+        if (linux && lent && users.stream().noneMatch(a -> a.contains("UseTransparentHugePages"))) {
             options.add(HUGE_PAGES);
         }
         return options;

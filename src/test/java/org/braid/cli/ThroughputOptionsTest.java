@@ -38,6 +38,13 @@ class ThroughputOptionsTest {
     }
 
     @Test
+    void aJvmStartedWithTheOptionsGivesThemAgain() {
+        // A benchmark started for long work starts an analysis as a user's launcher would.
+        assertThat(ThroughputOptions.forLongWork(List.of(ThroughputOptions.PARALLEL_GC, ThroughputOptions.HUGE_PAGES),
+                "Linux", MADVISE)).containsExactly(ThroughputOptions.PARALLEL_GC, ThroughputOptions.HUGE_PAGES);
+    }
+
+    @Test
     void childrenForOtherWorkLeaveTheOptionsOut() {
         assertThat(ThroughputOptions.isOwn(ThroughputOptions.PARALLEL_GC)).isTrue();
         assertThat(ThroughputOptions.isOwn(ThroughputOptions.HUGE_PAGES)).isTrue();
