@@ -81,10 +81,10 @@ if command -v Xvfb >/dev/null; then
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   sleep 1
-  if pgrep -f "launchedQuick=true.*sample-traces/${traces[0]}" >/dev/null; then
+  if pgrep -f "startedAgain=true.*sample-traces/${traces[0]}" >/dev/null; then
     echo "FAIL window: its child JVM outlived the launcher"
     failures=$((failures + 1))
-    pkill -f "launchedQuick=true.*sample-traces/${traces[0]}" || true
+    pkill -f "startedAgain=true.*sample-traces/${traces[0]}" || true
   fi
   kill "$xvfb" 2>/dev/null || true
 fi

@@ -11,7 +11,9 @@ import org.braid.model.AnalysisWarning;
  * not analysed, with one warning naming the first of them; flows already tracked go on as before.
  *
  * <p>The budget is {@value #PROPERTY} when set, otherwise one flow per {@value #HEAP_BYTES_PER_FLOW}
- * bytes of maximum heap (65,536 flows with -Xmx1g), and never below {@value #MINIMUM}.
+ * bytes of the heap the collector can fill ({@link Runtime#maxMemory}: 65,536 flows with -Xmx1g
+ * under G1, 58,368 under the throughput collector, whose survivor space does not count), and never
+ * below {@value #MINIMUM}.
  */
 final class FlowBudget {
     static final String PROPERTY = "braid.maxFlows";

@@ -27,7 +27,8 @@ final class ChildJvm {
         for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             boolean heap = argument.startsWith("-Xmx") && options.stream().anyMatch(o -> o.startsWith("-Xmx"));
             boolean launch = argument.equals(QuickStart.QUICK_JIT)
-                    || argument.startsWith("-D" + QuickStart.LAUNCHED_QUICK + "=") || ThroughputOptions.isOwn(argument);
+                    || argument.startsWith("-D" + QuickStart.LAUNCHED_QUICK + "=")
+                    || argument.startsWith("-D" + QuickStart.STARTED_AGAIN + "=") || ThroughputOptions.isOwn(argument);
             if (!argument.startsWith("-agentlib") && !argument.startsWith("-javaagent") && !heap && !launch) {
                 command.add(argument);
             }

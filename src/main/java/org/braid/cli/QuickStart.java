@@ -19,13 +19,17 @@ import picocli.CommandLine;
  * starts again, once, in a child JVM with both compilers when the work is long: the window, live
  * capture, a trace read from a pipe, the benchmarks, and traces of {@link #LONG_WORK_BYTES} or more
  * in all. The child costs one more JVM start, 0.1 to 0.2 s. Long work on the command line also
- * gets {@link ThroughputOptions}: a collector for work that keeps what it allocates.
+ * gets {@link ThroughputOptions}, a collector for work that keeps what it allocates: a JVM started
+ * without the quick option (plain {@code java -jar}) starts again for them too, when the user
+ * chose no collector.
  */
 public final class QuickStart {
     /** The option that makes a JVM quick to start. */
     static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
-    /** Set in the child, so it never starts again, and so benchmarks can launch commands as users do. */
+    /** Set in a child whose parent was started quick, so benchmarks can launch commands as users do. */
     static final String LAUNCHED_QUICK = "braid.launchedQuick";
+    /** Set in every child, so it never starts again. */
+    static final String STARTED_AGAIN = "braid.startedAgain";
     /** Traces that big in all are worth the optimising compiler (about 1.5M packets of 200 bytes). */
     static final long LONG_WORK_BYTES = 300L << 20;
     /** Commands that run as long as the user lets them, or measure speed. */
@@ -34,16 +38,20 @@ public final class QuickStart {
     private QuickStart() {}
 
     /**
-     * When this JVM was started quick and the work is long, runs {@code org.braid.Main} with the
-     * same arguments in a child JVM with both compilers, waits for it, and returns its exit code;
-     * otherwise returns -1 and this JVM does the work.
+     * When the work is long and this JVM was started quick, or was started without the throughput
+     * collector for command-line work, runs {@code org.braid.Main} with the same arguments in a
+     * child JVM with both compilers (and {@link ThroughputOptions} for the command line), waits for
+     * it, and returns its exit code; otherwise returns -1 and this JVM does the work.
      */
     public static int runLongWorkFullyCompiled(String[] args, boolean window) {
-        // Whether this JVM started quick is asked last: the answer loads the management classes.
-        if (Boolean.getBoolean(LAUNCHED_QUICK) || !isLongWork(args, window, longWorkBytes()) || !startedQuick()) {
+        // The JVM's own options are asked last: the answer loads the management classes.
+        if (Boolean.getBoolean(STARTED_AGAIN) || !isLongWork(args, window, longWorkBytes())) {
             return -1;
         }
-        List<String> command = childCommand(args, window);
+        List<String> command = relaunchCommand(args, window, ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (command == null) {
+            return -1;
+        }
         try {
             Process child = new ProcessBuilder(command).inheritIO().start();
             Thread stopChild = new Thread(child::destroy, "stop-child");
@@ -59,6 +67,25 @@ public final class QuickStart {
         }
     }
 
+    /**
+     * The child JVM for long work in a JVM started with {@code jvmArguments}, or null when this one
+     * should do it: started without the quick option, it compiles fully already, and starts again
+     * only for command-line work that lacks the throughput collector the user did not decline.
+     */
+    static List<String> relaunchCommand(String[] args, boolean window, List<String> jvmArguments) {
+        boolean quick = jvmArguments.contains(QUICK_JIT);
+        List<String> throughput = interactive(args, window) ? List.of() : ThroughputOptions.forLongWork(jvmArguments);
+        if (!quick && (throughput.isEmpty() || jvmArguments.contains(ThroughputOptions.PARALLEL_GC))) {
+            return null;
+        }
+        return childCommand(args, quick, throughput);
+    }
+
+    /** The window and live capture: work a user watches, which keeps G1's short pauses. */
+    private static boolean interactive(String[] args, boolean window) {
+        return window || args.length > 0 && args[0].equals("capture");
+    }
+
     /** True when this JVM, or the one that started it, was started with {@link #QUICK_JIT}. */
     static boolean launchedQuick() {
         return startedQuick() || Boolean.getBoolean(LAUNCHED_QUICK);
@@ -69,7 +96,7 @@ public final class QuickStart {
         if (startedQuick()) {
             return "quick start, long work starts again with both compilers";
         }
-        if (!Boolean.getBoolean(LAUNCHED_QUICK)) {
+        if (!Boolean.getBoolean(STARTED_AGAIN)) {
             return "both compilers";
         }
         boolean throughput = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -153,15 +180,15 @@ public final class QuickStart {
 
     /**
      * {@code org.braid.Main} with {@code args} in a JVM like this one (see {@link ChildJvm#command}:
-     * its options without {@link #QUICK_JIT}), marked as started again; for work on the command line
-     * (not the window, not live capture), with {@link ThroughputOptions}.
+     * its options without {@link #QUICK_JIT}), marked as started again (and as launched quick when
+     * this JVM was), with {@code options} added.
      */
-    static List<String> childCommand(String[] args, boolean window) {
-        List<String> options = new ArrayList<>(List.of("-D" + LAUNCHED_QUICK + "=true"));
-        boolean interactive = window || args.length > 0 && args[0].equals("capture");
-        if (!interactive) {
-            options.addAll(ThroughputOptions.forLongWork(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    static List<String> childCommand(String[] args, boolean quick, List<String> options) {
+        List<String> all = new ArrayList<>(List.of("-D" + STARTED_AGAIN + "=true"));
+        if (quick) {
+            all.add("-D" + LAUNCHED_QUICK + "=true");
         }
-        return ChildJvm.command(options, "org.braid.Main", args);
+        all.addAll(options);
+        return ChildJvm.command(all, "org.braid.Main", args);
     }
 }

@@ -39,22 +39,39 @@ class QuickStartTest {
 
     @Test
     void theChildDropsTheQuickOptionAndKeepsTheClassPath() {
-        List<String> command = QuickStart.childCommand(new String[] {"analyze", "x.pcap"}, false);
+        List<String> command = QuickStart.relaunchCommand(new String[] {"analyze", "x.pcap"}, false,
+                List.of(QuickStart.QUICK_JIT));
         assertThat(command).doesNotContain(QuickStart.QUICK_JIT)
-                .contains("-D" + QuickStart.LAUNCHED_QUICK + "=true", System.getProperty("java.class.path"))
+                .contains("-D" + QuickStart.STARTED_AGAIN + "=true", "-D" + QuickStart.LAUNCHED_QUICK + "=true",
+                        System.getProperty("java.class.path"))
                 .endsWith("org.braid.Main", "analyze", "x.pcap");
     }
 
     @Test
     void commandLineWorkGetsTheThroughputCollectorAndTheWindowAndCaptureKeepTheirs() {
-        // The surefire JVM names no collector of its own, so the command line's child gets one.
-        assertThat(QuickStart.childCommand(new String[] {"analyze", "x.pcap"}, false))
+        List<String> quick = List.of(QuickStart.QUICK_JIT);
+        assertThat(QuickStart.relaunchCommand(new String[] {"analyze", "x.pcap"}, false, quick))
                 .contains(ThroughputOptions.PARALLEL_GC);
-        assertThat(QuickStart.childCommand(new String[] {"report", "-o", "out", "x.pcap"}, false))
+        assertThat(QuickStart.relaunchCommand(new String[] {"report", "-o", "out", "x.pcap"}, false, quick))
                 .contains(ThroughputOptions.PARALLEL_GC);
-        assertThat(QuickStart.childCommand(new String[] {"x.pcap"}, true)).noneMatch(ThroughputOptions::isOwn);
-        assertThat(QuickStart.childCommand(new String[] {"capture", "-i", "lo"}, false))
+        assertThat(QuickStart.relaunchCommand(new String[] {"x.pcap"}, true, quick))
+                .noneMatch(ThroughputOptions::isOwn).contains("-D" + QuickStart.LAUNCHED_QUICK + "=true");
+        assertThat(QuickStart.relaunchCommand(new String[] {"capture", "-i", "lo"}, false, quick))
                 .noneMatch(ThroughputOptions::isOwn);
+    }
+
+    @Test
+    void aFullyCompilingJvmStartsAgainOnlyForTheCollector() {
+        List<String> plain = List.of("-Xmx2g");
+        assertThat(QuickStart.relaunchCommand(new String[] {"analyze", "x.pcap"}, false, plain))
+                .as("plain java -jar on a big trace").contains(ThroughputOptions.PARALLEL_GC)
+                .doesNotContain("-D" + QuickStart.LAUNCHED_QUICK + "=true");
+        assertThat(QuickStart.relaunchCommand(new String[] {"x.pcap"}, true, plain)).as("the window").isNull();
+        assertThat(QuickStart.relaunchCommand(new String[] {"capture", "-i", "lo"}, false, plain)).isNull();
+        assertThat(QuickStart.relaunchCommand(new String[] {"analyze", "x.pcap"}, false, List.of("-XX:+UseG1GC")))
+                .as("the user's collector").isNull();
+        assertThat(QuickStart.relaunchCommand(new String[] {"analyze", "x.pcap"}, false,
+                List.of(ThroughputOptions.PARALLEL_GC))).as("collected as the work wants already").isNull();
     }
 
     @Test
@@ -65,6 +82,9 @@ class QuickStartTest {
         assertThat(run(List.of(QuickStart.QUICK_JIT, "-Dbraid.longWorkBytes=0"), "analyze", "--version").output())
                 .contains("JIT: both compilers, started again for long work");
         assertThat(run(List.of(), "analyze", "--version").output()).contains("JIT: both compilers)");
+        assertThat(run(List.of("-Dbraid.longWorkBytes=0"), "analyze", "--version").output())
+                .as("started again for the collector alone")
+                .contains("JIT: both compilers, started again for long work, throughput collector)");
         assertThat(run(List.of(QuickStart.QUICK_JIT, "-Dbraid.longWorkBytes=0"), "analyze", "--version").output())
                 .as("the child was given the throughput collector").contains("long work, throughput collector)");
     }
