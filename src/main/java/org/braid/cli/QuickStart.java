@@ -183,7 +183,7 @@ public final class QuickStart {
      * its options without {@link #QUICK_JIT}), marked as started again (and as launched quick when
      * this JVM was), with {@code options} added.
      */
-    static List<String> childCommand(String[] args, boolean quick, List<String> options) {
+    private static List<String> childCommand(String[] args, boolean quick, List<String> options) {
         List<String> all = new ArrayList<>(List.of("-D" + STARTED_AGAIN + "=true"));
         if (quick) {
             all.add("-D" + LAUNCHED_QUICK + "=true");
