@@ -90,12 +90,10 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
     }
 
     /**
-     * Whether a mapped trace is read and decoded on a second thread ({@link ReadAheadPass}); off unless
-     * {@code -Dbraid.readAhead=true}. In steady state it is the faster (half the speed of read+decode
-     * on 2 cores), but a single run on 2 cores was slower: the optimising compiler works through most
-     * of it and wants the second core. {@code braid bench --analyze} measures both.
+     * Whether a mapped trace is read on a second thread ({@link ReadAheadPass}) when there is one;
+     * on unless {@code -Dbraid.readAhead=false}. {@code braid bench --analyze} measures both.
      */
-    public static final boolean READ_AHEAD = Boolean.getBoolean("braid.readAhead");
+    public static final boolean READ_AHEAD = !"false".equals(System.getProperty("braid.readAhead"));
 
     /** Opens, reads and closes a trace file: the one call for analysing a file. */
     public static AnalysisResult analyze(Path trace) throws IOException {
@@ -125,6 +123,14 @@ public final class MptcpAnalyzer implements PacketPass.Listener {
      */
     public static AnalysisResult analyzeWithPacketDetail(PacketSource source) throws IOException {
         return analyze(new MptcpAnalyzer(1024, source.name()), source, false);
+    }
+
+    /** As {@link #analyze(PacketSource, boolean)} reading ahead, the reader thread starting after {@code alone} packets. */
+    static AnalysisResult analyzeReadingAheadAfter(PacketSource source, int alone) throws IOException {
+        MptcpAnalyzer analyzer = forResultOnly(source.name());
+        ReadAheadPass.run(source, analyzer, alone);
+        analyzer.finish();
+        return analyzer.result(source.warnings());
     }
 
     private static AnalysisResult analyze(MptcpAnalyzer analyzer, PacketSource source, boolean readAhead)

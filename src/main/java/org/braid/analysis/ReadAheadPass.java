@@ -10,34 +10,44 @@ import org.braid.io.Frame;
 import org.braid.io.PacketSource;
 
 /**
- * {@link PacketPass} on two threads: a reader thread reads and decodes frames into a small ring of
- * reused batches while the caller's thread hands them to the listener, in file order. Reading and
- * decoding are about a third of a full analysis, so with a second core free it runs that much
- * faster; the listener sees exactly what {@link PacketPass#run} would show it.
+ * {@link PacketPass} on two threads: a reader thread reads frames into a ring of reused batches while
+ * the caller's thread decodes them and hands them to the listener, in file order. The listener sees
+ * exactly what {@link PacketPass#run} would show it.
+ *
+ * <p>Only frames change threads, not their decodes. A frame is a few fields that point into the
+ * mapped file; a decoded packet spans kilobytes of arrays and option objects, and when the reader
+ * decoded, every one of those cache lines moved from core to core twice a lap of the ring: the
+ * reader ran at a third of its speed alone, and the whole pass was slower than one thread. Handing
+ * over frames, the reader thread takes the reading (about a fifth of an analysis on one thread) and
+ * the file's page faults off the analysis thread. Measured on 2 cores, 3.57M packets, with the
+ * throughput collector and the heap touched in advance, the same JVM alternating: one thread a
+ * median of 1,360 ms a pass; decodes handed over, 2,547 ms; frames handed over, 1,098 ms.
  *
  * <p>The ring has one writer and one reader, so two counters are the whole protocol: batches
- * filled and batches handed back. A thread that must wait spins a little before it parks, because
- * a hand-over through a lock and a wake-up costs more than the batch it waits for (the profile of
- * the queue this replaced showed the analysis thread in the kernel's scheduler).
+ * filled and batches handed back. The analysis thread, when it must wait, spins a little before
+ * it parks, because a wake-up costs more than a batch. The reader, the faster side, spins briefly
+ * on a full ring and then sleeps until half of it is free; the ring is long enough that the
+ * analysis does not use up the other half before the reader is awake.
  *
- * <p>Only for sources whose frames stay valid after later reads (a memory-mapped file), and only
+ * <p>The first {@link #ALONE} packets are read and analysed on the caller's thread alone: the
+ * compiler is busiest then and wants the second core, and a trace no longer than that needs no
+ * thread. Only for sources whose frames stay valid after later reads (a memory-mapped file), and only
  * with two or more processors; otherwise it is {@link PacketPass#run}.
  */
 final class ReadAheadPass {
     /**
-     * Frames per batch: large enough that the hand-over is rare, small enough that the ring stays in
-     * cache (a decoded packet spans several kilobytes of arrays and option objects). Measured on 2
-     * cores, 4.0M packets: 128 by 8 best; 1024 by 4 and more, much slower.
+     * Packets read on the caller's thread before the reader thread starts: a quarter of a second of
+     * analysis or so, when the compiler works through the analysis.
      */
-    static final int BATCH = 128;
+    static final int ALONE = 1 << 18;
+    /** Frames per batch: large enough that the hand-over is rare. */
+    static final int BATCH = 64;
     /** Batches in the ring: the reader runs at most this many batches ahead. */
-    static final int BATCHES = 8;
+    static final int BATCHES = 16;
     /** Spins of the analysis thread before it parks: a batch takes tens of microseconds to fill. */
     private static final int SPINS = 4096;
-    /** Spins of the reader before it yields its core. */
+    /** Spins of the reader before it sleeps. */
     private static final int READER_SPINS = 1024;
-    /** How long the reader yields before it sleeps. */
-    private static final long YIELD_NANOS = 2_000_000;
     /** How long the analysis thread sleeps before it looks again (nobody wakes it: the reader never waits for it). */
     private static final long PARK_NANOS = 20_000;
     /** The longest sleep of the reader: it is woken, this only bounds a missed wake-up. */
@@ -52,19 +62,35 @@ final class ReadAheadPass {
 
     /** Reads {@code source} to its end and returns the packets read, as {@link PacketPass#run}. */
     static long run(PacketSource source, PacketPass.Listener listener) throws IOException {
+        return run(source, listener, ALONE);
+    }
+
+    /** As {@link #run(PacketSource, PacketPass.Listener)}, the reader thread starting after {@code alone} packets. */
+    static long run(PacketSource source, PacketPass.Listener listener, int alone) throws IOException {
         if (!source.framesOutliveNext() || Runtime.getRuntime().availableProcessors() < 2) {
             return PacketPass.run(source, listener);
+        }
+        PacketDecoder decoder = new PacketDecoder();
+        DecodedPacket packet = new DecodedPacket();
+        Frame frame = new Frame();
+        long packets = 0;
+        while (packets < alone) {
+            if (!source.next(frame)) {
+                return packets;
+            }
+            decoder.decode(frame, packet);
+            listener.onPacket(frame, packet);
+            packets++;
         }
         Ring ring = new Ring();
         Thread reader = new Thread(() -> ring.fill(source), "braid-read-ahead");
         reader.setDaemon(true);
         ring.reader = reader;
         reader.start();
-        long packets = 0;
         try {
             for (long next = 0; ; next++) {
                 Batch batch = ring.awaitFilled(next);
-                batch.deliver(listener);
+                batch.deliver(listener, decoder, packet);
                 packets += batch.size;
                 if (batch.last) {
                     batch.rethrow();
@@ -122,7 +148,6 @@ final class ReadAheadPass {
         }
 
         private void fillAll(PacketSource source) {
-            PacketDecoder decoder = new PacketDecoder();
             for (long next = 0; ; next++) {
                 if (next - counters.getAcquire(RETURNED) >= BATCHES && !awaitFree(next)) {
                     return; // the listener failed or the analysis was interrupted
@@ -132,7 +157,7 @@ final class ReadAheadPass {
                     batches[slot] = new Batch(); // made here, so the analysis thread starts at once
                 }
                 Batch batch = batches[slot];
-                batch.fill(source, decoder);
+                batch.fill(source);
                 counters.setRelease(FILLED, next + 1);
                 if (batch.last) {
                     return;
@@ -141,24 +166,17 @@ final class ReadAheadPass {
         }
 
         /**
-         * The reader, the faster side, found the ring full before batch {@code next}. It spins, then
-         * yields its core (to the collector, say), and sleeps only when the wait gets long (the
-         * analysis building its result): on a virtual machine, waking a sleeping thread takes longer
-         * than the analysis needs to use up the ring, and the analysis would wait for it. Asleep, it
-         * wants waking when half the ring is free. False when it must stop.
+         * The reader, the faster side, found the ring full before batch {@code next}. It spins a
+         * little, then sleeps and wants waking when half the ring is free: spinning or yielding, it
+         * would take the core the compiler and the collector want. False when it must stop.
          */
         private boolean awaitFree(long next) {
-            long since = 0;
             for (int spins = 0; next - counters.getAcquire(RETURNED) >= BATCHES; spins++) {
                 if (stopped || Thread.currentThread().isInterrupted()) {
                     return false;
                 }
                 if (spins < READER_SPINS) {
                     Thread.onSpinWait();
-                } else if (since == 0) {
-                    since = System.nanoTime();
-                } else if (System.nanoTime() - since < YIELD_NANOS) {
-                    Thread.yield();
                 } else {
                     return sleepUntilFree(next);
                 }
@@ -207,10 +225,9 @@ final class ReadAheadPass {
         }
     }
 
-    /** Frames and their decodes, reused round the ring. */
+    /** Frames, reused round the ring. */
     private static final class Batch {
         final Frame[] frames = new Frame[BATCH];
-        final DecodedPacket[] packets = new DecodedPacket[BATCH];
         int size;
         boolean last;
         Throwable failure;
@@ -218,19 +235,17 @@ final class ReadAheadPass {
         Batch() {
             for (int i = 0; i < BATCH; i++) {
                 frames[i] = new Frame();
-                packets[i] = new DecodedPacket();
             }
         }
 
         /**
-         * Reads and decodes the next frames into this batch. A method per batch rather than a loop in
+         * Reads the next frames into this batch. A method per batch rather than a loop in
          * the thread's one long call, so that the JIT compiles it as usual, not only on stack replacement.
          */
-        void fill(PacketSource source, PacketDecoder decoder) {
+        void fill(PacketSource source) {
             size = 0;
             try {
                 while (size < BATCH && source.next(frames[size])) {
-                    decoder.decode(frames[size], packets[size]);
                     size++;
                 }
                 last = size < BATCH;
@@ -240,10 +255,11 @@ final class ReadAheadPass {
             }
         }
 
-        /** Hands the batch's frames to the listener (a method per batch, as {@link #fill}). */
-        void deliver(PacketPass.Listener listener) {
+        /** Decodes the batch's frames into {@code packet} and hands them to the listener (a method per batch, as {@link #fill}). */
+        void deliver(PacketPass.Listener listener, PacketDecoder decoder, DecodedPacket packet) {
             for (int i = 0; i < size; i++) {
-                listener.onPacket(frames[i], packets[i]);
+                decoder.decode(frames[i], packet);
+                listener.onPacket(frames[i], packet);
             }
         }
 

@@ -114,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
                 ? new Pass[] {this::readPass, this::decodePass, this::analysisPass, this::readAheadAnalysisPass}
                 : new Pass[] {this::decodePass, this::pcap4jPass};
         String[] names = analyze
-                ? new String[] {"plain read (frames only)", "read + full decode", "full MPTCP analysis",
+                ? new String[] {"plain read (frames only)", "read + full decode", "analysis on one thread",
                     "analysis reading ahead"}
                 : new String[] {"braid read+full decode", "pcap4j getNextRawPacket"};
         long[] best = new long[passes.length];
@@ -162,6 +162,8 @@ public final class BenchCommand implements Callable<Integer> {
                         cpuRate[of] / cpuRate[to], medianRoundRatio(elapsedByRound, packets, of, to));
             }
             out.printf(Locale.ROOT, "  %-30s %14.1f bytes/packet%n", "retained after analysis:", retainedBytesPerPacket());
+            out.printf(Locale.ROOT, "the commands read ahead %s%n", MptcpAnalyzer.READ_AHEAD
+                    ? "with 2 or more processors (-Dbraid.readAhead=false: one thread)" : "never (-Dbraid.readAhead=false)");
         } else {
             out.printf(Locale.ROOT, "  %-30s %14.1f %14.1f%n", "ratio braid/pcap4j:", rate[0] / rate[1],
                     cpuRate[0] / cpuRate[1]);
@@ -227,12 +229,12 @@ public final class BenchCommand implements Callable<Integer> {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** The analysis on one thread, as the commands run it. */
+    /** The analysis on one thread. */
     private long analysisPass() throws Exception {
         return MptcpAnalyzer.analyze(file, false).packets();
     }
 
-    /** The analysis with reading and decoding on a second thread ({@code -Dbraid.readAhead=true}). */
+    /** The analysis with reading on a second thread, as the commands run it unless {@code -Dbraid.readAhead=false}. */
     private long readAheadAnalysisPass() throws Exception {
         return MptcpAnalyzer.analyze(file, true).packets();
     }

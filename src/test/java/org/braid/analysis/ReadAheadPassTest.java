@@ -26,7 +26,13 @@ class ReadAheadPassTest {
             "fastclose.pcap.gz"})
     void theAnalysisIsTheSameAsOnOneThread(String trace) throws IOException {
         Path file = Traces.sampleTrace(trace);
-        assertThat(json(MptcpAnalyzer.analyze(file, true))).isEqualTo(json(MptcpAnalyzer.analyze(file, false)));
+        String oneThread = json(MptcpAnalyzer.analyze(file, false));
+        for (int alone : new int[] {0, 100}) {
+            try (PacketSource source = TraceReader.open(file)) {
+                assertThat(json(MptcpAnalyzer.analyzeReadingAheadAfter(source, alone))).isEqualTo(oneThread);
+            }
+        }
+        assertThat(json(MptcpAnalyzer.analyze(file, true))).isEqualTo(oneThread);
     }
 
     @Test
@@ -35,7 +41,7 @@ class ReadAheadPassTest {
         List<Long> ahead = new ArrayList<>();
         try (PacketSource source = TraceReader.open(file)) {
             assertThat(source.framesOutliveNext()).isTrue();
-            ReadAheadPass.run(source, (frame, packet) -> ahead.add(key(frame, packet)));
+            ReadAheadPass.run(source, (frame, packet) -> ahead.add(key(frame, packet)), 0);
         }
         assertThat(ahead).hasSizeGreaterThan(ReadAheadPass.BATCH * ReadAheadPass.BATCHES).isEqualTo(onOneThread(file));
     }
@@ -66,7 +72,7 @@ class ReadAheadPassTest {
                     sleep(5);
                 }
                 ahead.add(key(frame, packet));
-            });
+            }, 0);
         }
         assertThat(ahead).isEqualTo(onOneThread(file));
     }
@@ -128,7 +134,7 @@ class ReadAheadPassTest {
                 }
             };
             List<Long> seen = new ArrayList<>();
-            assertThatThrownBy(() -> ReadAheadPass.run(dying, (frame, packet) -> seen.add(frame.packetNumber())))
+            assertThatThrownBy(() -> ReadAheadPass.run(dying, (frame, packet) -> seen.add(frame.packetNumber()), 0))
                     .hasRootCauseMessage("reader died");
             assertThat(seen).hasSizeLessThan(300);
         }
@@ -147,7 +153,7 @@ class ReadAheadPassTest {
                 if (frame.packetNumber() == 700) {
                     throw new IllegalStateException("listener failed");
                 }
-            })).hasMessage("listener failed");
+            }, 0)).hasMessage("listener failed");
         }
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("braid-read-ahead"));
     }
@@ -157,7 +163,7 @@ class ReadAheadPassTest {
         try (PacketSource source = TraceReader.open("stdin",
                 Files.newInputStream(Traces.sampleTrace("loss-reinjections.pcap")))) {
             assertThat(source.framesOutliveNext()).isFalse();
-            assertThat(readerAliveDuring(source)).isFalse();
+            assertThat(readerAliveAt(source, 1, 0)).isFalse();
         }
     }
 
@@ -165,19 +171,39 @@ class ReadAheadPassTest {
     void aMappedFileIsReadAheadWhenThereIsASecondProcessor() throws IOException {
         // More packets than the ring holds: the reader is still at work when the first one is analysed.
         try (PacketSource source = TraceReader.open(Traces.sampleTrace("loss-reinjections.pcap"))) {
-            assertThat(readerAliveDuring(source)).isEqualTo(Runtime.getRuntime().availableProcessors() >= 2);
+            assertThat(readerAliveAt(source, 1, 0)).isEqualTo(Runtime.getRuntime().availableProcessors() >= 2);
         }
     }
 
-    /** Whether a read-ahead thread ran while the listener saw the first packet. */
-    private static boolean readerAliveDuring(PacketSource source) throws IOException {
+    @Test
+    void theReaderThreadStartsOnlyAfterThePacketsReadAlone() throws IOException {
+        Path file = Traces.sampleTrace("loss-reinjections.pcap");
+        try (PacketSource source = TraceReader.open(file)) {
+            assertThat(readerAliveAt(source, 200, 200)).isFalse();
+        }
+        try (PacketSource source = TraceReader.open(file)) {
+            assertThat(readerAliveAt(source, 201, 200)).isEqualTo(Runtime.getRuntime().availableProcessors() >= 2);
+        }
+        // A trace no longer than the packets read alone never starts the thread: the default's small traces.
+        try (PacketSource source = TraceReader.open(file)) {
+            assertThat(readerAliveAt(source, 1, Integer.MAX_VALUE)).isFalse();
+        }
+        List<Long> switched = new ArrayList<>();
+        try (PacketSource source = TraceReader.open(file)) {
+            ReadAheadPass.run(source, (frame, packet) -> switched.add(key(frame, packet)), 200);
+        }
+        assertThat(switched).isEqualTo(onOneThread(file));
+    }
+
+    /** Whether a read-ahead thread ran while the listener saw packet {@code number}, the thread starting after {@code alone}. */
+    private static boolean readerAliveAt(PacketSource source, long number, int alone) throws IOException {
         boolean[] alive = new boolean[1];
         ReadAheadPass.run(source, (frame, packet) -> {
-            if (frame.packetNumber() == 1) {
+            if (frame.packetNumber() == number) {
                 alive[0] = Thread.getAllStackTraces().keySet().stream()
                         .anyMatch(t -> t.getName().equals("braid-read-ahead"));
             }
-        });
+        }, alone);
         return alive[0];
     }
 
