@@ -19,6 +19,15 @@ public final class PacketPass {
 
     private PacketPass() {}
 
+    /**
+     * As {@link #run}, reading on a second thread when the source is a mapped file, the machine has a
+     * second processor and reading ahead is not turned off ({@link MptcpAnalyzer#READ_AHEAD}): the
+     * listener sees the same packets in the same order, on the caller's thread.
+     */
+    public static long runReadingAhead(PacketSource source, Listener listener) throws IOException {
+        return MptcpAnalyzer.READ_AHEAD ? ReadAheadPass.run(source, listener) : run(source, listener);
+    }
+
     /** Reads {@code source} to its end (or to damage it cannot pass) and returns the packets read. */
     public static long run(PacketSource source, Listener listener) throws IOException {
         Frame frame = new Frame();

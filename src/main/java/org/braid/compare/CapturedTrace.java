@@ -54,7 +54,7 @@ public final class CapturedTrace {
             MptcpAnalyzer analyzer = new MptcpAnalyzer(1024, source.name());
             PacketFields fields = new PacketFields(1024);
             IcmpRefusals refusals = new IcmpRefusals();
-            PacketPass.run(source, (frame, packet) -> {
+            PacketPass.runReadingAhead(source, (frame, packet) -> {
                 analyzer.onPacket(frame, packet);
                 fields.add(frame.timestampNanos(), packet);
                 refusals.add(frame.packetNumber(), packet);

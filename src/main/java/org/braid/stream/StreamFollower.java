@@ -45,7 +45,7 @@ public final class StreamFollower {
         List<TraceWarning> warnings;
         try (PacketSource source = TraceReader.open(trace)) {
             opened.accept(source);
-            PacketPass.run(source, collector);
+            PacketPass.runReadingAhead(source, collector);
             warnings = source.warnings();
         }
         AnalysisResult result = collector.finish(warnings);
