@@ -63,7 +63,7 @@ public final class TraceLoadTask implements BackgroundWork<LoadedTrace> {
         try (PacketSource source = TraceReader.open(path)) {
             MptcpAnalyzer analyzer = new MptcpAnalyzer(1024, source.name());
             long size = Math.max(1, source.size());
-            PacketPass.runReadingAhead(source, (frame, packet) -> {
+            PacketPass.run(source, (frame, packet) -> {
                 index.add(frame, packet);
                 analyzer.onPacket(frame, packet);
                 index.sequenceBases().add(analyzer.columns().flowOfPacket(index.size() - 1), packet);
