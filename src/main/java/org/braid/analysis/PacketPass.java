@@ -30,11 +30,18 @@ public final class PacketPass {
 
     /** Reads {@code source} to its end (or to damage it cannot pass) and returns the packets read. */
     public static long run(PacketSource source, Listener listener) throws IOException {
+        return run(source, listener, new PacketDecoder(), new DecodedPacket(), Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run(PacketSource, Listener)}, decoding with the caller's decoder into its packet, and
+     * stopping after {@code limit} packets: fewer returned means the source ended.
+     */
+    static long run(PacketSource source, Listener listener, PacketDecoder decoder, DecodedPacket packet, long limit)
+            throws IOException {
         Frame frame = new Frame();
-        DecodedPacket packet = new DecodedPacket();
-        PacketDecoder decoder = new PacketDecoder();
         long packets = 0;
-        while (source.next(frame)) {
+        while (packets < limit && source.next(frame)) {
             decoder.decode(frame, packet);
             listener.onPacket(frame, packet);
             packets++;

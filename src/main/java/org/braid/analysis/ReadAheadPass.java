@@ -73,15 +73,9 @@ final class ReadAheadPass {
         }
         PacketDecoder decoder = new PacketDecoder();
         DecodedPacket packet = new DecodedPacket();
-        Frame frame = new Frame();
-        long packets = 0;
-        while (packets < alone) {
-            if (!source.next(frame)) {
-                return packets;
-            }
-            decoder.decode(frame, packet);
-            listener.onPacket(frame, packet);
-            packets++;
+        long packets = PacketPass.run(source, listener, decoder, packet, alone);
+        if (packets < alone) {
+            return packets;
         }
         Ring ring = new Ring();
         Thread reader = new Thread(() -> ring.fill(source), "braid-read-ahead");
